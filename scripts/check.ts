@@ -1,0 +1,23 @@
+/**
+ * npm run check: validates everything under the data directory and prints
+ * every problem as “file: field: reason”. Exits 1 on any error.
+ *
+ * The build runs the same check first (src/integrations/data-check.ts).
+ */
+import { formatIssue, loadDataset, resolveDataDir } from '../src/data/load.ts';
+
+const dataDir = resolveDataDir();
+const started = performance.now();
+const { dataset, issues } = await loadDataset(dataDir);
+for (const issue of issues) console.log(formatIssue(issue));
+const errors = issues.filter((i) => i.severity === 'error').length;
+const warnings = issues.length - errors;
+const ms = Math.round(performance.now() - started);
+if (errors > 0 || !dataset) {
+  console.error(`数据校验未通过：${errors} 个错误，${warnings} 个提醒（${dataDir}，${ms} ms）`);
+  process.exit(1);
+}
+const d = dataset;
+console.log(
+  `数据校验通过：${d.notices.length} 条公告，${d.enforcement.length} 条执法信息，${d.redSites.length} 个红色资源点，${d.redRoutes.length} 条线路，${d.boundaries.features.length} 个区县；${warnings} 个提醒（${dataDir}，${ms} ms）`,
+);

@@ -1,0 +1,196 @@
+/**
+ * Loaders: data/ → typed, validated records. The only code that reads data/;
+ * Astro pages, scripts and tests all come through here.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  boundaryCollection,
+  enforcementSchema,
+  noticeKinds,
+  noticeSchema,
+  redRouteSchema,
+  redSiteSchema,
+  siteSchema,
+  validateDataset,
+  type BoundaryCollection,
+  type DataIssue,
+  type EnforcementRecord,
+  type Entry,
+  type Notice,
+  type RedRoute,
+  type RedSite,
+  type Site,
+} from '../schema/index.ts';
+
+export type Dataset = {
+  dataDir: string;
+  site: Site;
+  boundaries: BoundaryCollection;
+  redSites: RedSite[];
+  redRoutes: RedRoute[];
+  notices: Notice[];
+  enforcement: EnforcementRecord[];
+};
+
+export type LoadResult = { dataset: Dataset | undefined; issues: DataIssue[] };
+
+/** The data directory: GEOPORTAL_DATA_DIR, or data/ in the working directory. */
+export function resolveDataDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env['GEOPORTAL_DATA_DIR'] ?? 'data');
+}
+
+const RECORD_FILE = /\.(ya?ml|json)$/i;
+
+/** Turns a zod issue path into a field name like parcels[0].startPriceWan. */
+function fieldName(p: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of p) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(整个文件)';
+}
+
+/** Reads a YAML or JSON file; syntax errors come back as issues with line and column. */
+async function readStructured(file: string, rel: string, issues: DataIssue[]): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    issues.push({ file: rel, field: '(文件)', reason: `无法读取：${(e as Error).message}`, severity: 'error' });
+    return undefined;
+  }
+  if (/\.json$/i.test(file) || /\.geojson$/i.test(file)) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      issues.push({ file: rel, field: '(JSON 语法)', reason: `JSON 语法错误：${(e as Error).message}`, severity: 'error' });
+      return undefined;
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const pos = err.linePos?.[0];
+      const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列` : '';
+      issues.push({ file: rel, field: '(YAML 语法)', reason: `YAML 语法错误${where ? `（${where}）` : ''}：${err.message.split('\n')[0]}`, severity: 'error' });
+    }
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+function validate<S extends z.ZodType>(schema: S, raw: unknown, rel: string, issues: DataIssue[]): z.infer<S> | undefined {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    issues.push({
+      file: rel,
+      field: fieldName(issue.path),
+      reason: missing ? '缺少必填字段' : issue.message,
+      severity: 'error',
+    });
+  }
+  return undefined;
+}
+
+async function listRecordFiles(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names.filter((n) => RECORD_FILE.test(n) && !n.startsWith('_')).sort().map((n) => path.join(dir, n));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+async function loadCollection<S extends z.ZodType>(
+  dataDir: string,
+  subdir: string,
+  schema: S,
+  issues: DataIssue[],
+  check?: (record: z.infer<S>, rel: string) => void,
+): Promise<Entry<z.infer<S>>[]> {
+  const files = await listRecordFiles(path.join(dataDir, subdir));
+  const entries: Entry<z.infer<S>>[] = [];
+  // Parse in parallel: the corpus has tens of thousands of files.
+  const raws = await Promise.all(
+    files.map(async (file) => {
+      const rel = path.relative(process.cwd(), file);
+      return { rel, raw: await readStructured(file, rel, issues) };
+    }),
+  );
+  for (const { rel, raw } of raws) {
+    if (raw === undefined) continue;
+    const record = validate(schema, raw, rel, issues);
+    if (record === undefined) continue;
+    check?.(record, rel);
+    entries.push({ file: rel, record });
+  }
+  return entries;
+}
+
+/** Loads and validates everything under a data directory. */
+export async function loadDataset(dataDir: string = resolveDataDir()): Promise<LoadResult> {
+  const issues: DataIssue[] = [];
+  const relOf = (p: string) => path.relative(process.cwd(), path.join(dataDir, p));
+
+  const siteRaw = await readStructured(path.join(dataDir, 'site.yaml'), relOf('site.yaml'), issues);
+  const site = siteRaw === undefined ? undefined : validate(siteSchema, siteRaw, relOf('site.yaml'), issues);
+
+  const boundaryFile = path.join('boundaries', 'districts.geojson');
+  const boundaryRaw = await readStructured(path.join(dataDir, boundaryFile), relOf(boundaryFile), issues);
+  const boundaries = boundaryRaw === undefined ? undefined : validate(boundaryCollection, boundaryRaw, relOf(boundaryFile), issues);
+
+  const redSites = await loadCollection(dataDir, 'red/sites', redSiteSchema, issues);
+  const redRoutes = await loadCollection(dataDir, 'red/routes', redRouteSchema, issues);
+  const notices: Entry<Notice>[] = [];
+  for (const kind of noticeKinds) {
+    notices.push(
+      ...(await loadCollection(dataDir, `notices/${kind}`, noticeSchema, issues, (record, rel) => {
+        if (record.kind !== kind)
+          issues.push({ file: rel, field: 'kind', reason: `文件在 notices/${kind}/ 下，但 kind 为 ${record.kind}`, severity: 'error' });
+      })),
+    );
+  }
+  const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues);
+
+  if (!site || !boundaries) return { dataset: undefined, issues };
+
+  issues.push(
+    ...validateDataset({
+      site: { file: relOf('site.yaml'), record: site },
+      boundaries: { file: relOf(boundaryFile), record: boundaries },
+      redSites,
+      redRoutes,
+      notices,
+      enforcement,
+    }),
+  );
+  if (issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
+
+  const byNewest = <T extends { publishDate: string; id: string }>(a: T, b: T) =>
+    b.publishDate.localeCompare(a.publishDate) || a.id.localeCompare(b.id);
+  return {
+    dataset: {
+      dataDir,
+      site,
+      boundaries,
+      redSites: redSites.map((e) => e.record),
+      redRoutes: redRoutes.map((e) => e.record),
+      notices: notices.map((e) => e.record).sort(byNewest),
+      enforcement: enforcement.map((e) => e.record).sort(byNewest),
+    },
+    issues,
+  };
+}
+
+/** One line per issue: file: field: reason. */
+export function formatIssue(issue: DataIssue): string {
+  const tag = issue.severity === 'error' ? '错误' : '提醒';
+  return `${tag} ${issue.file}: ${issue.field}: ${issue.reason}`;
+}

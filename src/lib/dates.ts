@@ -1,0 +1,62 @@
+/**
+ * Calendar dates in the bureau's time zone (Asia/Shanghai).
+ *
+ * Dates in data files are civil dates ("2026-11-02"), never instants: a notice
+ * published on 2 November is published on 2 November in 齐齐哈尔, whatever the
+ * server's or the reader's clock says. Comparisons are done on ISO strings.
+ */
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
+
+/** True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** True for "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" (the 网页设计规范 PubDate form). */
+export function isIsoDateTime(value: string): boolean {
+  const m = ISO_DATE_TIME.exec(value);
+  if (!m) return false;
+  if (!isIsoDate(value.slice(0, 10))) return false;
+  if (m[4] === undefined) return true;
+  return Number(m[4]) < 24 && Number(m[5]) < 60;
+}
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
+export function todayInShanghai(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** "2026-11-02" → "2026年11月2日". */
+export function formatChineseDate(iso: string): string {
+  const m = ISO_DATE.exec(iso.slice(0, 10));
+  if (!m) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Adds calendar days to an ISO date. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d + days));
+  return dt.toISOString().slice(0, 10);
+}
+
+/** Calendar days between two dates, both ends included. */
+export function countCalendarDays(startIso: string, endIso: string): number {
+  const a = Date.parse(`${startIso}T00:00:00Z`);
+  const b = Date.parse(`${endIso}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000) + 1;
+}

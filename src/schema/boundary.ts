@@ -1,0 +1,33 @@
+/** Administrative boundaries (data/boundaries/districts.geojson). */
+import { z } from 'zod';
+import { multiPolygonGeometry, polygonGeometry } from './common.ts';
+
+export const districtLevels = ['市辖区', '县', '县级市', '自治县', '旗'] as const;
+
+export const boundaryFeature = z.strictObject({
+  type: z.literal('Feature'),
+  id: z.string().regex(/^\d{6}$/).optional(),
+  properties: z.strictObject({
+    /** GB/T 2260 code, e.g. 230202. */
+    code: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码'),
+    name: z.string().min(2),
+    level: z.enum(districtLevels),
+    /** A point inside the district for its label. */
+    labelPoint: z.tuple([z.number(), z.number()]),
+  }),
+  geometry: z.union([polygonGeometry, multiPolygonGeometry], { error: '行政区边界应为 Polygon 或 MultiPolygon' }),
+});
+export type BoundaryFeature = z.infer<typeof boundaryFeature>;
+
+export const boundaryCollection = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  /** Where the geometry came from, its licence and what was done to it. */
+  metadata: z.strictObject({
+    source: z.string().min(1),
+    licence: z.string().min(1),
+    datum: z.literal('CGCS2000/WGS84'),
+    note: z.string().optional(),
+  }),
+  features: z.array(boundaryFeature).min(1, '至少需要一个行政区'),
+});
+export type BoundaryCollection = z.infer<typeof boundaryCollection>;

@@ -1,0 +1,227 @@
+/**
+ * Checks that span records: unique ids and 文号, known districts, geometry
+ * inside the city, references that resolve, dates in order, and no personal
+ * data in any published string. Per-record shape is checked by the schemas.
+ */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { countCalendarDays } from '../lib/dates.ts';
+import { countWorkingDays } from '../lib/workdays.ts';
+import { findPersonalData } from '../lib/privacy.ts';
+import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
+import type { Geometry } from './common.ts';
+import type { EnforcementRecord } from './enforcement.ts';
+import type { Notice } from './notice.ts';
+import type { RedRoute, RedSite } from './red.ts';
+import type { Site } from './site.ts';
+
+export type Severity = 'error' | 'warning';
+/** One problem in the data: which file, which field, and why. */
+export type DataIssue = { file: string; field: string; reason: string; severity: Severity };
+
+/** A validated record and the file it came from. */
+export type Entry<T> = { file: string; record: T };
+
+export type DatasetInput = {
+  site: Entry<Site>;
+  boundaries: Entry<BoundaryCollection>;
+  redSites: Entry<RedSite>[];
+  redRoutes: Entry<RedRoute>[];
+  notices: Entry<Notice>[];
+  enforcement: Entry<EnforcementRecord>[];
+};
+
+/** The value 全市 marks a record that applies to the whole city. */
+export const CITY_WIDE = '全市';
+
+/** Keys whose values are codes, links or office contacts, not prose. */
+const PRIVACY_EXEMPT_KEYS = new Set(['id', 'href', 'url', 'tradingUrl', 'creditCode', 'licenseNo', 'phone', 'email', 'geometry', 'location', 'protectionArea', 'corners']);
+
+type Bbox = [number, number, number, number];
+
+function bboxOf(feature: BoundaryFeature): Bbox {
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      if (x < box[0]) box[0] = x;
+      if (y < box[1]) box[1] = y;
+      if (x > box[2]) box[2] = x;
+      if (y > box[3]) box[3] = y;
+    }
+  return box;
+}
+
+/** Every vertex of a geometry. */
+export function verticesOf(g: Geometry): [number, number][] {
+  switch (g.type) {
+    case 'Point':
+      return [[g.coordinates[0], g.coordinates[1]]];
+    case 'MultiPoint':
+    case 'LineString':
+      return g.coordinates.map((p) => [p[0], p[1]]);
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates.flat().map((p) => [p[0], p[1]]);
+    case 'MultiPolygon':
+      return g.coordinates.flat(2).map((p) => [p[0], p[1]]);
+  }
+}
+
+/** Finds which district a point lies in, trying the expected one first. */
+export class DistrictLocator {
+  private readonly districts: { feature: BoundaryFeature; bbox: Bbox }[];
+  constructor(boundaries: BoundaryCollection) {
+    this.districts = boundaries.features.map((feature) => ({ feature, bbox: bboxOf(feature) }));
+  }
+  names(): string[] {
+    return this.districts.map((d) => d.feature.properties.name);
+  }
+  locate(point: [number, number], expected?: string): string | undefined {
+    const ordered = expected
+      ? [...this.districts].sort((a, b) => Number(b.feature.properties.name === expected) - Number(a.feature.properties.name === expected))
+      : this.districts;
+    for (const { feature, bbox } of ordered) {
+      const [x, y] = point;
+      if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) continue;
+      if (booleanPointInPolygon(point, feature.geometry)) return feature.properties.name;
+    }
+    return undefined;
+  }
+}
+
+function scanPrivacy(value: unknown, path: string, report: (field: string, reason: string) => void): void {
+  if (typeof value === 'string') {
+    for (const f of findPersonalData(value)) report(path, `含有个人信息（${f.kind}：${f.match}），发布前必须删除或遮盖`);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => scanPrivacy(v, `${path}[${i}]`, report));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (PRIVACY_EXEMPT_KEYS.has(k)) continue;
+      scanPrivacy(v, path ? `${path}.${k}` : k, report);
+    }
+  }
+}
+
+export function validateDataset(input: DatasetInput): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const add = (severity: Severity) => (file: string, field: string, reason: string) =>
+    issues.push({ file, field, reason, severity });
+  const error = add('error');
+  const warn = add('warning');
+
+  const locator = new DistrictLocator(input.boundaries.record);
+  const districtNames = new Set(locator.names());
+
+  const checkDistrict = (file: string, district: string) => {
+    if (district !== CITY_WIDE && !districtNames.has(district))
+      error(file, 'district', `未知的行政区“${district}”，应为 ${[...districtNames].join('、')} 或 ${CITY_WIDE}`);
+  };
+
+  const checkGeometry = (file: string, field: string, g: Geometry | undefined, district: string) => {
+    if (!g) return;
+    const vertices = verticesOf(g);
+    let mismatch = false;
+    for (const [i, v] of vertices.entries()) {
+      const found = locator.locate(v, district);
+      if (!found) {
+        error(file, field, `几何位于${input.site.record.city}范围之外：第 ${i + 1} 个坐标 [${v[0]}, ${v[1]}] 不在任何区县内（坐标应为 CGCS2000/WGS84 经纬度）`);
+        return;
+      }
+      if (found !== district) mismatch = true;
+    }
+    if (mismatch && district !== CITY_WIDE && districtNames.has(district))
+      warn(file, field, `几何有部分不在所填行政区“${district}”内，请核对`);
+  };
+
+  const checkUnique = <T>(entries: Entry<T>[], key: (r: T) => string | undefined, label: string, field: string, seen = new Map<string, string>()) => {
+    for (const { file, record } of entries) {
+      const value = key(record);
+      if (value === undefined) continue;
+      const normalized = value.normalize('NFKC').replace(/\s+/g, '');
+      const first = seen.get(normalized);
+      if (first !== undefined) error(file, field, `${label}“${value}”重复，已在 ${first} 中使用`);
+      else seen.set(normalized, file);
+    }
+    return seen;
+  };
+
+  // Ids are unique within a collection; 文号 are unique across the whole site.
+  checkUnique(input.redSites, (r) => r.id, 'id', 'id');
+  checkUnique(input.redRoutes, (r) => r.id, 'id', 'id');
+  checkUnique(input.notices, (r) => r.id, 'id', 'id');
+  checkUnique(input.enforcement, (r) => r.id, 'id', 'id');
+  const docNos = checkUnique(input.notices, (r) => r.docNo, '文号', 'docNo');
+  checkUnique(input.enforcement, (r) => r.docNo, '文号', 'docNo', docNos);
+
+  const siteIds = new Set(input.redSites.map((e) => e.record.id));
+  const noticeIds = new Set(input.notices.map((e) => e.record.id));
+  const enforcementIds = new Set(input.enforcement.map((e) => e.record.id));
+
+  for (const { file, record } of input.redSites) {
+    checkDistrict(file, record.district);
+    checkGeometry(file, 'location', record.location, record.district);
+    checkGeometry(file, 'protectionArea', record.protectionArea, record.district);
+  }
+
+  for (const { file, record } of input.redRoutes) {
+    record.stops.forEach((stop, i) => {
+      if (!siteIds.has(stop.site)) error(file, `stops[${i}].site`, `站点“${stop.site}”不是已登记的红色资源点`);
+    });
+    const ids = record.stops.map((s) => s.site);
+    if (new Set(ids).size !== ids.length) error(file, 'stops', '同一站点在线路中出现了两次');
+  }
+
+  for (const { file, record } of input.notices) {
+    checkDistrict(file, record.district);
+    checkGeometry(file, 'geometry', record.geometry, record.district);
+    if (record.kind === 'land')
+      record.parcels.forEach((p, i) => checkGeometry(file, `parcels[${i}].geometry`, p.geometry, record.district));
+    const published = record.publishDate.slice(0, 10);
+    if (record.period) {
+      if (record.period.start < published) error(file, 'period.start', `公示开始日期 ${record.period.start} 早于发布日期 ${published}`);
+      if (record.period.days !== undefined) {
+        const counted =
+          record.period.unit === 'working'
+            ? countWorkingDays(record.period.start, record.period.end)
+            : countCalendarDays(record.period.start, record.period.end);
+        if (counted !== record.period.days)
+          error(file, 'period.days', `公示期写明 ${record.period.days} 个${record.period.unit === 'working' ? '工作日' : '日'}，但起止日期之间实际为 ${counted} 个`);
+      }
+    }
+    if (record.kind === 'planning') {
+      if (record.issueDate && record.issueDate > published) error(file, 'issueDate', `发证日期 ${record.issueDate} 晚于发布日期 ${published}`);
+      if (record.feedback && record.feedback.deadline < published) error(file, 'feedback.deadline', '意见反馈截止日期早于发布日期');
+    }
+    if (record.kind === 'land' && record.listing) {
+      if (record.listing.start.slice(0, 10) < published) error(file, 'listing.start', '挂牌/竞价开始时间早于公告发布日期');
+      if (record.listing.applyDeadline > record.listing.end) error(file, 'listing.applyDeadline', '报名截止时间晚于挂牌/竞价结束时间');
+      // 39号令: the 出让公告 goes out at least 20 days before bidding starts.
+      if (countCalendarDays(published, record.listing.start.slice(0, 10)) - 1 < 20)
+        warn(file, 'listing.start', '出让公告应在挂牌/竞价开始 20 日前发布（国土资源部令第39号）');
+    }
+    for (const rel of record.related)
+      if (!noticeIds.has(rel)) error(file, 'related', `关联公告“${rel}”不存在`);
+    if (record.status.state === 'superseded' && !noticeIds.has(record.status.supersededBy))
+      error(file, 'status.supersededBy', `替代公告“${record.status.supersededBy}”不存在`);
+    if (record.status.state !== 'active' && record.status.date < published)
+      error(file, 'status.date', '撤回/替代日期早于发布日期');
+  }
+
+  for (const { file, record } of input.enforcement) {
+    checkDistrict(file, record.district);
+    checkGeometry(file, 'location', record.location, record.district);
+    if (record.status.state === 'superseded' && !enforcementIds.has(record.status.supersededBy))
+      error(file, 'status.supersededBy', `替代记录“${record.status.supersededBy}”不存在`);
+    // 国办发〔2018〕118号: 许可/处罚 within 7 working days, others within 20.
+    if (record.stage === '事后公开' && record.decisionDate) {
+      const limit = record.category === '行政处罚' || record.category === '行政许可' ? 7 : 20;
+      const taken = countWorkingDays(record.decisionDate, record.publishDate.slice(0, 10)) - 1;
+      if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
+    }
+  }
+
+  for (const entries of [input.redSites, input.redRoutes, input.notices, input.enforcement] as Entry<object>[][])
+    for (const { file, record } of entries) scanPrivacy(record, '', (field, reason) => error(file, field, reason));
+
+  return issues;
+}

@@ -1,0 +1,94 @@
+/**
+ * 执法严起来: administrative enforcement disclosures under the three systems
+ * (国办发〔2018〕118号): 事前公开, 事中公示, 事后公开. disclosure-rules.md §1(e).
+ */
+import { z } from 'zod';
+import { attachment, isoDate, isoDateTime, nonEmptyText, pointGeometry, publicationState, recordId } from './common.ts';
+import { isMaskedPersonName } from '../lib/privacy.ts';
+
+export const enforcementStages = ['事前公开', '事中公示', '事后公开'] as const;
+
+export const enforcementCategories = {
+  事前公开: ['执法主体', '权责清单', '随机抽查事项清单', '执法流程', '服务指南', '法制审核目录'],
+  事中公示: ['执法公示', '检查通知'],
+  事后公开: ['行政处罚', '行政检查', '行政许可', '行政强制'],
+} as const;
+export const allEnforcementCategories = Object.values(enforcementCategories).flat();
+
+export const partyTypes = ['法人或其他组织', '个体工商户', '自然人'] as const;
+
+const party = z
+  .strictObject({
+    type: z.enum(partyTypes),
+    /** Organisations by full name; natural persons masked (张某). */
+    name: nonEmptyText,
+    creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为 18 位').optional(),
+    /** 法定代表人, masked like any natural person. */
+    legalRepresentative: nonEmptyText.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.type !== '法人或其他组织' && !isMaskedPersonName(p.name))
+      ctx.addIssue({ code: 'custom', path: ['name'], message: `自然人姓名必须遮盖后发布（如“张某”），现为“${p.name}”` });
+    if (p.legalRepresentative && !isMaskedPersonName(p.legalRepresentative))
+      ctx.addIssue({ code: 'custom', path: ['legalRepresentative'], message: `法定代表人姓名必须遮盖后发布（如“张某”），现为“${p.legalRepresentative}”` });
+  });
+
+/** One line of a 随机抽查事项清单. */
+const inspectionItem = z.strictObject({
+  item: nonEmptyText,
+  subItem: z.string().optional(),
+  subject: nonEmptyText,
+  basis: nonEmptyText,
+  method: nonEmptyText,
+  content: nonEmptyText,
+});
+
+export const enforcementSchema = z
+  .strictObject({
+    id: recordId,
+    stage: z.enum(enforcementStages),
+    category: z.enum(allEnforcementCategories as [string, ...string[]]),
+    title: nonEmptyText,
+    /** 决定书文号 etc.; unique across the site. */
+    docNo: nonEmptyText.optional(),
+    district: nonEmptyText,
+    publishDate: isoDateTime,
+    /** Date of the decision or of forming the information; the publication deadline runs from it. */
+    decisionDate: isoDate.optional(),
+    /** 执法机关 */
+    authority: nonEmptyText,
+    party: party.optional(),
+    violationType: nonEmptyText.optional(),
+    facts: nonEmptyText.optional(),
+    basis: nonEmptyText.optional(),
+    /** 处罚内容 / 检查结果 / 许可内容. */
+    result: nonEmptyText.optional(),
+    fineYuan: z.number().nonnegative().optional(),
+    /** 公示截止期 */
+    displayUntil: isoDate.optional(),
+    /** Generalised location only: never a precise polygon tied to a person. */
+    location: pointGeometry.optional(),
+    parcelCode: z.string().optional(),
+    items: z.array(inspectionItem).default([]),
+    body: z.string().optional(),
+    attachments: z.array(attachment).default([]),
+    status: publicationState.default({ state: 'active' }),
+    sample: z.boolean().default(false),
+  })
+  .superRefine((r, ctx) => {
+    const allowed: readonly string[] = enforcementCategories[r.stage];
+    if (!allowed.includes(r.category))
+      ctx.addIssue({ code: 'custom', path: ['category'], message: `${r.stage} 的类别应为 ${allowed.join('、')} 之一` });
+    if (r.stage === '事后公开') {
+      if (!r.decisionDate) ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: '事后公开必须有决定日期' });
+      if (!r.party) ctx.addIssue({ code: 'custom', path: ['party'], message: '事后公开必须写明执法对象' });
+      if (!r.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '事后公开必须写明执法结论' });
+    }
+    if (r.decisionDate && r.decisionDate > r.publishDate.slice(0, 10))
+      ctx.addIssue({ code: 'custom', path: ['publishDate'], message: '发布日期早于决定日期' });
+    if (r.category === '随机抽查事项清单' && r.items.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['items'], message: '随机抽查事项清单不能为空' });
+    if (r.displayUntil && r.displayUntil < r.publishDate.slice(0, 10))
+      ctx.addIssue({ code: 'custom', path: ['displayUntil'], message: '公示截止日期早于发布日期' });
+  });
+export type EnforcementRecord = z.infer<typeof enforcementSchema>;

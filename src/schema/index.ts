@@ -1,0 +1,8 @@
+/** The one schema module: every data type the site publishes. */
+export * from './common.ts';
+export * from './site.ts';
+export * from './boundary.ts';
+export * from './red.ts';
+export * from './notice.ts';
+export * from './enforcement.ts';
+export * from './dataset.ts';
