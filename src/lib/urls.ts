@@ -1,0 +1,27 @@
+/**
+ * The public URL of every record. URLs are a public API: change nothing here
+ * without redirects. Every record page has a .json twin (and notices with a
+ * geometry a .geojson twin) at the same path.
+ */
+import type { EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite } from '../schema/index.ts';
+
+export const urls = {
+  home: '/',
+  map: '/map/',
+  search: '/search/',
+  sitemap: '/sitemap/',
+  about: '/about/',
+  red: '/red/',
+  notices: '/notices/',
+  enforcement: '/enforcement/',
+  noticeKind: (kind: NoticeKind) => `/notices/${kind}/`,
+  notice: (n: Pick<Notice, 'kind' | 'id'>) => `/notices/${n.kind}/${n.id}/`,
+  redSite: (s: Pick<RedSite, 'id'>) => `/red/sites/${s.id}/`,
+  redRoute: (r: Pick<RedRoute, 'id'>) => `/red/routes/${r.id}/`,
+  enforcementRecord: (r: Pick<EnforcementRecord, 'id'>) => `/enforcement/${r.id}/`,
+};
+
+/** The .json (or .geojson) twin of a page URL: /a/b/ → /a/b.json. */
+export function twinUrl(pageUrl: string, ext: 'json' | 'geojson' = 'json'): string {
+  return `${pageUrl.replace(/\/$/, '')}.${ext}`;
+}
