@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { parse } from 'yaml';
-import { dataCheck } from './src/integrations/data-check.ts';
+import { geoportal } from './src/integrations/geoportal.ts';
 
 const dataDir = path.resolve(process.env.GEOPORTAL_DATA_DIR ?? 'data');
 // The canonical origin goes into sitemap.xml and the SiteDomain metadata.
@@ -21,7 +21,7 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },
-  integrations: [dataCheck()],
+  integrations: [geoportal()],
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
 });
