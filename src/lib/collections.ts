@@ -1,0 +1,46 @@
+/**
+ * The map collections: each becomes /geo/<name>.geojson and a layer in the
+ * map's HTML list. One definition serves the GeoJSON endpoint, the list
+ * alternative and (later) the map module's layer configs.
+ */
+import type { Dataset } from '../data/load.ts';
+import { noticeKindNames, type Geometry, type Notice, type NoticeKind } from '../schema/index.ts';
+import { noticeFeature, type Feature } from './geojson.ts';
+import { urls } from './urls.ts';
+
+export type MapCollection = { name: string; title: string; features: Feature[] };
+
+const noticeCollectionName = (kind: NoticeKind) => `notices-${kind}`;
+
+export function mapCollections(data: Dataset): MapCollection[] {
+  const redSites: Feature[] = data.redSites.map((s) => ({
+    type: 'Feature',
+    id: s.id,
+    geometry: s.location,
+    properties: { title: s.name, categories: s.categories, district: s.district, url: urls.redSite(s), sample: s.sample },
+  }));
+  const notices = (kind: NoticeKind): Feature[] =>
+    data.notices
+      .filter((n): n is Notice & { geometry: Geometry } => n.kind === kind && n.status.state !== 'withdrawn' && n.geometry !== undefined)
+      .map(noticeFeature);
+  const enforcement: Feature[] = data.enforcement
+    .filter((r) => r.status.state !== 'withdrawn' && r.location !== undefined)
+    .map((r) => ({
+      type: 'Feature',
+      id: r.id,
+      geometry: r.location!,
+      properties: { title: r.title, stage: r.stage, category: r.category, district: r.district, url: urls.enforcementRecord(r), sample: r.sample },
+    }));
+  const districts: Feature[] = data.boundaries.features.map((f) => ({
+    type: 'Feature',
+    id: f.properties.code,
+    geometry: f.geometry,
+    properties: { title: f.properties.name, code: f.properties.code, level: f.properties.level, labelPoint: f.properties.labelPoint },
+  }));
+  return [
+    { name: 'red-sites', title: '红色资源点', features: redSites },
+    ...(['planning', 'land', 'mining', 'surveying'] as const).map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind) })),
+    { name: 'enforcement', title: '执法公示', features: enforcement },
+    { name: 'districts', title: '行政区划（示意）', features: districts },
+  ];
+}

@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDataset } from '../../../data/index.ts';
+import type { RedRoute } from '../../../schema/index.ts';
+import { jsonResponse } from '../../../lib/geojson.ts';
+import { urls } from '../../../lib/urls.ts';
+
+export const getStaticPaths = (async () => {
+  const { redRoutes } = await getDataset();
+  return redRoutes.map((route) => ({ params: { id: route.id }, props: { route } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ route: RedRoute }> = ({ props }) => jsonResponse({ ...props.route, url: urls.redRoute(props.route) });

@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDataset } from '../../../data/index.ts';
+import type { RedSite } from '../../../schema/index.ts';
+import { jsonResponse } from '../../../lib/geojson.ts';
+import { urls } from '../../../lib/urls.ts';
+
+export const getStaticPaths = (async () => {
+  const { redSites } = await getDataset();
+  return redSites.map((site) => ({ params: { id: site.id }, props: { site } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ site: RedSite }> = ({ props }) => jsonResponse({ ...props.site, url: urls.redSite(props.site) });
