@@ -7,9 +7,11 @@ import { formatIssue, loadDataset, type Dataset } from './load.ts';
 let cached: Promise<Dataset> | undefined;
 
 export class DataError extends Error {
-  constructor(readonly lines: string[]) {
+  readonly lines: string[];
+  constructor(lines: string[]) {
     super(`数据校验未通过（${lines.length} 处）：\n${lines.join('\n')}`);
     this.name = 'DataError';
+    this.lines = lines;
   }
 }
 
