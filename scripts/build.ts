@@ -26,7 +26,7 @@ rmSync(staging, { recursive: true, force: true });
 const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, GEOPORTAL_OUT_DIR: staging },
+  env: { ...process.env, GEOPORTAL_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
