@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   boundaryCollection,
@@ -71,10 +71,11 @@ async function readStructured(file: string, rel: string, issues: DataIssue[]): P
       return undefined;
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const pos = err.linePos?.[0];
+      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
       const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列` : '';
       issues.push({ file: rel, field: '(YAML 语法)', reason: `YAML 语法错误${where ? `（${where}）` : ''}：${err.message.split('\n')[0]}`, severity: 'error' });
     }
@@ -84,7 +85,8 @@ async function readStructured(file: string, rel: string, issues: DataIssue[]): P
 }
 
 function validate<S extends z.ZodType>(schema: S, raw: unknown, rel: string, issues: DataIssue[]): z.infer<S> | undefined {
-  const result = schema.safeParse(raw);
+  // reportInput: lets us tell a missing field from a value of the wrong type.
+  const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;

@@ -28,7 +28,9 @@ export function hasValidIdChecksum(id: string): boolean {
 }
 
 /** Every personal-data pattern found in a piece of published text. */
-export function findPersonalData(text: string): PrivacyFinding[] {
+export function findPersonalData(raw: string): PrivacyFinding[] {
+  // Full-width digits (１３９…) must not slip past the patterns.
+  const text = raw.normalize('NFKC');
   const findings: PrivacyFinding[] = [];
   for (const m of text.matchAll(ID_CARD_18)) findings.push({ kind: '身份证号码', match: m[0] });
   for (const m of text.matchAll(ID_CARD_15)) findings.push({ kind: '身份证号码', match: m[0] });

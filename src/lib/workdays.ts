@@ -13,7 +13,16 @@ const chineseDays: ChineseDays = ns.default?.isWorkday ? ns.default : ns;
 /** The last year chinese-days carries the official calendar for. */
 export const CALENDAR_LAST_YEAR = 2026;
 
+/** The first year chinese-days covers. */
+export const CALENDAR_FIRST_YEAR = 2004;
+
+/** Thrown for a date the calendar does not cover: guessing would count 元旦 as a working day. */
+export class CalendarRangeError extends RangeError {}
+
 export function isWorkingDay(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  if (year > CALENDAR_LAST_YEAR || year < CALENDAR_FIRST_YEAR)
+    throw new CalendarRangeError(`工作日历只收录 ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR} 年的法定节假日安排，无法计算 ${iso}`);
   return chineseDays.isWorkday(iso);
 }
 

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { isIsoDate, isIsoDateTime } from '../lib/dates.ts';
 
+// zod's own messages (unknown keys, wrong types) in Chinese, like ours.
+z.config(z.locales.zhCN());
+
 /** A stable, URL-safe record id: it is part of the record's public URL. */
 export const recordId = z
   .string({ error: '缺少 id' })

@@ -5,7 +5,7 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { countCalendarDays } from '../lib/dates.ts';
-import { countWorkingDays } from '../lib/workdays.ts';
+import { CalendarRangeError, countWorkingDays } from '../lib/workdays.ts';
 import { findPersonalData } from '../lib/privacy.ts';
 import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
 import type { Geometry } from './common.ts';
@@ -109,6 +109,17 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
   const error = add('error');
   const warn = add('warning');
 
+  /** Working days, or a warning when the holiday calendar does not cover the dates yet. */
+  const workingDays = (file: string, field: string, start: string, end: string): number | undefined => {
+    try {
+      return countWorkingDays(start, end);
+    } catch (e) {
+      if (!(e instanceof CalendarRangeError)) throw e;
+      warn(file, field, `${e.message}，请人工核对工作日`);
+      return undefined;
+    }
+  };
+
   const locator = new DistrictLocator(input.boundaries.record);
   const districtNames = new Set(locator.names());
 
@@ -182,9 +193,9 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       if (record.period.days !== undefined) {
         const counted =
           record.period.unit === 'working'
-            ? countWorkingDays(record.period.start, record.period.end)
+            ? workingDays(file, 'period.days', record.period.start, record.period.end)
             : countCalendarDays(record.period.start, record.period.end);
-        if (counted !== record.period.days)
+        if (counted !== undefined && counted !== record.period.days)
           error(file, 'period.days', `公示期写明 ${record.period.days} 个${record.period.unit === 'working' ? '工作日' : '日'}，但起止日期之间实际为 ${counted} 个`);
       }
     }
@@ -215,7 +226,8 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
     // 国办发〔2018〕118号: 许可/处罚 within 7 working days, others within 20.
     if (record.stage === '事后公开' && record.decisionDate) {
       const limit = record.category === '行政处罚' || record.category === '行政许可' ? 7 : 20;
-      const taken = countWorkingDays(record.decisionDate, record.publishDate.slice(0, 10)) - 1;
+      const counted = workingDays(file, 'publishDate', record.decisionDate, record.publishDate.slice(0, 10));
+      const taken = counted === undefined ? 0 : counted - 1;
       if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
     }
   }

@@ -122,15 +122,8 @@ describe.concurrent('bad input', () => {
     expect(e.reason).toBe('缺少必填字段');
   });
 
-  // BUG (src/data/load.ts, readStructured()): parseDocument is called with
-  // prettyErrors: false, and yaml 2 only fills err.linePos when prettyErrors
-  // is on, so `pos` is always undefined and no YAML error ever carries its
-  // line number (“YAML 语法错误：Flow sequence in block collection …”).
-  // Proposed fix: count lines explicitly —
-  //   const lineCounter = new LineCounter();   // import { LineCounter } from 'yaml'
-  //   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
-  //   const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
-  it.fails('(b) a YAML syntax error, with its line number', async () => {
+  // YAML errors carry their line number (yaml's LineCounter).
+  it('(b) a YAML syntax error, with its line number', async () => {
     const dir = copyFixture();
     const lineNo = readFileSync(path.join(dir, PLANNING), 'utf8').split('\n').findIndex((l) => l.startsWith('district:')) + 1;
     replaceLine(dir, PLANNING, /^district:/, 'district: [建华区');
@@ -148,8 +141,8 @@ describe.concurrent('bad input', () => {
     expect(reported).toBeLessThanOrEqual(lineNo + 1);
   });
 
-  // Same bug as above: the duplicate is found, but not where.
-  it.fails('(b) a duplicated key is a YAML error, with its line number', async () => {
+  // A duplicated key is reported with the line it is on.
+  it('(b) a duplicated key is a YAML error, with its line number', async () => {
     const dir = copyFixture();
     const lineNo = readFileSync(path.join(dir, MINING), 'utf8').split('\n').findIndex((l) => l.startsWith('district:')) + 2;
     edit(dir, MINING, (t) => t.replace('district: 富拉尔基区\n', 'district: 富拉尔基区\ndistrict: 龙沙区\n'));
@@ -200,13 +193,8 @@ describe.concurrent('bad input', () => {
     expect(e.reason).toMatch(/多边形的环未闭合/);
   });
 
-  // BUG (src/data/load.ts, validate()): zod 4 leaves `input` out of issues
-  // unless parse is called with { reportInput: true }, so `missing` is true
-  // for every invalid_type issue and a present-but-wrong value (here a string
-  // for coordinates) is reported as “缺少必填字段” instead of the schema's
-  // “坐标应为 [经度, 纬度]”. Proposed fix in validate():
-  //   const result = schema.safeParse(raw, { reportInput: true });
-  it.fails('(f) invalid GeoJSON: a string for coordinates', async () => {
+  // A present value of the wrong type is reported as such, not as missing.
+  it('(f) invalid GeoJSON: a string for coordinates', async () => {
     const dir = copyFixture();
     replaceLine(dir, PLANNING, /^ {2}coordinates:/, '  coordinates: "123.948861, 47.352282"');
     const e = await onlyError(dir, PLANNING, 'geometry.coordinates');

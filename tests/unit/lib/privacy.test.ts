@@ -36,14 +36,8 @@ describe('findPersonalData: finds', () => {
 });
 
 describe('findPersonalData: full-width digits', () => {
-  // BUG (src/lib/privacy.ts): the patterns use \d, which only matches ASCII
-  // digits, so numbers typed or pasted with full-width digits (common in
-  // Chinese Word documents and IME input) pass the guard unnoticed:
-  // “联系电话１３９１２３４５６７８” is published. Proposed fix, first line of
-  // findPersonalData: `text = text.normalize('NFKC');` (maps ０–９, ＋, －,
-  // ｘ and the ideographic space to ASCII; the same normalisation dataset.ts
-  // already uses for 文号).
-  it.fails('finds a mobile and an ID written with full-width digits', () => {
+  // Full-width digits (common from Word and IMEs) are normalised before matching.
+  it('finds a mobile and an ID written with full-width digits', () => {
     expect(kinds('联系电话１３９１２３４５６７８')).toEqual(['手机号码']);
     expect(kinds('身份证号１１０１０５１９４９１２３１００２Ｘ')).toEqual(['身份证号码']);
   });
