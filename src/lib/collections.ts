@@ -4,7 +4,7 @@
  * alternative and (later) the map module's layer configs.
  */
 import type { Dataset } from '../data/load.ts';
-import { noticeKindNames, type Geometry, type Notice, type NoticeKind } from '../schema/index.ts';
+import { noticeKindNames, type NoticeKind } from '../schema/index.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
 import { urls } from './urls.ts';
 
@@ -21,8 +21,8 @@ export function mapCollections(data: Dataset): MapCollection[] {
   }));
   const notices = (kind: NoticeKind): Feature[] =>
     data.notices
-      .filter((n): n is Notice & { geometry: Geometry } => n.kind === kind && n.status.state !== 'withdrawn' && n.geometry !== undefined)
-      .map(noticeFeature);
+      .filter((n) => n.kind === kind && n.status.state !== 'withdrawn')
+      .flatMap((n) => noticeFeature(n) ?? []);
   const enforcement: Feature[] = data.enforcement
     .filter((r) => r.status.state !== 'withdrawn' && r.location !== undefined)
     .map((r) => ({

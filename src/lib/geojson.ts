@@ -4,11 +4,25 @@ import { urls } from './urls.ts';
 
 export type Feature = { type: 'Feature'; id: string; geometry: Geometry; properties: Record<string, unknown> };
 
-export function noticeFeature(n: Notice & { geometry: Geometry }): Feature {
+/**
+ * Where a notice applies: its own geometry, or for a land notice without one
+ * the union of its parcels' polygons.
+ */
+export function noticeGeometry(n: Notice): Geometry | undefined {
+  if (n.geometry) return n.geometry;
+  if (n.kind !== 'land') return undefined;
+  const polygons = n.parcels.flatMap((p) => (p.geometry ? [p.geometry.coordinates] : []));
+  return polygons.length > 0 ? { type: 'MultiPolygon', coordinates: polygons } : undefined;
+}
+
+/** The notice as a GeoJSON Feature, or undefined when it has no location. */
+export function noticeFeature(n: Notice): Feature | undefined {
+  const geometry = noticeGeometry(n);
+  if (!geometry) return undefined;
   return {
     type: 'Feature',
     id: n.id,
-    geometry: n.geometry,
+    geometry,
     properties: {
       title: n.title,
       kind: n.kind,

@@ -4,6 +4,7 @@ import { mapCollections } from '../../../src/lib/collections.ts';
 import { sitePages } from '../../../src/lib/site-pages.ts';
 import { goneRecords } from '../../../src/integrations/geoportal.ts';
 import { urls } from '../../../src/lib/urls.ts';
+import { noticeGeometry } from '../../../src/lib/geojson.ts';
 
 async function fixture(): Promise<Dataset> {
   const { dataset, issues } = await loadDataset('tests/fixtures/minimal');
@@ -25,7 +26,7 @@ describe('map collections', () => {
     expect(byName['districts']!.features).toHaveLength(d.boundaries.features.length);
     const noticeFeatures = ['planning', 'land', 'mining', 'surveying'].flatMap((k) => byName[`notices-${k}`]!.features);
     expect(noticeFeatures.map((f) => f.properties['url']).sort()).toEqual(
-      d.notices.filter((n) => n.geometry).map((n) => urls.notice(n)).sort(),
+      d.notices.filter((n) => noticeGeometry(n)).map((n) => urls.notice(n)).sort(),
     );
   });
   it('leaves withdrawn notices off the map', async () => {
@@ -51,5 +52,20 @@ describe('site pages and withdrawn records', () => {
     const gone = goneRecords(d);
     expect(gone).toContainEqual(expect.objectContaining({ page: urls.notice(withdrawn), reason: '方案调整，撤回公示' }));
     expect(gone.find((g) => g.page === urls.notice(withdrawn))!.json).toContain(`/notices/${withdrawn.kind}/${withdrawn.id}.json`);
+  });
+});
+
+describe('notice geometry', () => {
+  it('falls back to the parcels of a land notice without its own geometry', async () => {
+    const d = await fixture();
+    const land = d.notices.find((n) => n.kind === 'land' && n.parcels.some((p) => p.geometry));
+    expect(land).toBeDefined();
+    const g = noticeGeometry({ ...land!, geometry: undefined });
+    expect(g?.type).toBe('MultiPolygon');
+  });
+  it('is undefined for a notice with no location at all', async () => {
+    const d = await fixture();
+    const surveying = d.notices.find((n) => n.kind === 'surveying')!;
+    expect(noticeGeometry({ ...surveying, geometry: undefined })).toBeUndefined();
   });
 });
