@@ -130,6 +130,11 @@ async function loadCollection<S extends z.ZodType>(
     if (raw === undefined) continue;
     const record = validate(schema, raw, rel, issues);
     if (record === undefined) continue;
+    // The id is the public URL; the file name keeps it findable for editors.
+    const stem = path.basename(rel).replace(RECORD_FILE, '');
+    const id = (record as { id?: unknown }).id;
+    if (typeof id === 'string' && stem !== id)
+      issues.push({ file: rel, field: 'id', reason: `文件名应与 id 一致：id 为“${id}”，文件名应为 ${id}${path.extname(rel)}`, severity: 'error' });
     check?.(record, rel);
     entries.push({ file: rel, record });
   }

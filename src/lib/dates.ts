@@ -29,6 +29,15 @@ export function isIsoDateTime(value: string): boolean {
   return Number(m[4]) < 24 && Number(m[5]) < 60;
 }
 
+/**
+ * A sortable key for "YYYY-MM-DD" or "YYYY-MM-DD HH:MM". A bare date means the
+ * start of the day when it opens an interval and its end when it closes one,
+ * so a deadline "2026-11-30 10:00" falls inside a window ending "2026-11-30".
+ */
+export function dateTimeKey(value: string, edge: 'start' | 'end'): string {
+  return value.length === 10 ? `${value} ${edge === 'start' ? '00:00' : '23:59'}` : value;
+}
+
 /** Today's date in Asia/Shanghai as YYYY-MM-DD. */
 export function todayInShanghai(now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.

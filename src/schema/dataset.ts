@@ -4,7 +4,7 @@
  * data in any published string. Per-record shape is checked by the schemas.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { countCalendarDays } from '../lib/dates.ts';
+import { countCalendarDays, dateTimeKey } from '../lib/dates.ts';
 import { CalendarRangeError, countWorkingDays } from '../lib/workdays.ts';
 import { findPersonalData } from '../lib/privacy.ts';
 import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
@@ -33,8 +33,14 @@ export type DatasetInput = {
 /** The value 全市 marks a record that applies to the whole city. */
 export const CITY_WIDE = '全市';
 
-/** Keys whose values are codes, links or office contacts, not prose. */
-const PRIVACY_EXEMPT_KEYS = new Set(['id', 'href', 'url', 'tradingUrl', 'creditCode', 'licenseNo', 'phone', 'email', 'geometry', 'location', 'protectionArea', 'corners']);
+/**
+ * Keys whose values are codes, links or office contacts (format-checked by
+ * the schemas), not prose. Geometry is skipped by shape, not by key: the key
+ * `location` also names free-text addresses.
+ */
+const PRIVACY_EXEMPT_KEYS = new Set(['id', 'href', 'url', 'tradingUrl', 'creditCode', 'licenseNo', 'phone', 'email']);
+
+const isGeometry = (v: object): boolean => 'type' in v && 'coordinates' in v;
 
 type Bbox = [number, number, number, number];
 
@@ -94,7 +100,7 @@ function scanPrivacy(value: unknown, path: string, report: (field: string, reaso
     for (const f of findPersonalData(value)) report(path, `含有个人信息（${f.kind}：${f.match}），发布前必须删除或遮盖`);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => scanPrivacy(v, `${path}[${i}]`, report));
-  } else if (value && typeof value === 'object') {
+  } else if (value && typeof value === 'object' && !isGeometry(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (PRIVACY_EXEMPT_KEYS.has(k)) continue;
       scanPrivacy(v, path ? `${path}.${k}` : k, report);
@@ -205,15 +211,19 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
     }
     if (record.kind === 'land' && record.listing) {
       if (record.listing.start.slice(0, 10) < published) error(file, 'listing.start', '挂牌/竞价开始时间早于公告发布日期');
-      if (record.listing.applyDeadline > record.listing.end) error(file, 'listing.applyDeadline', '报名截止时间晚于挂牌/竞价结束时间');
+      if (dateTimeKey(record.listing.applyDeadline, 'start') > dateTimeKey(record.listing.end, 'end')) error(file, 'listing.applyDeadline', '报名截止时间晚于挂牌/竞价结束时间');
       // 39号令: the 出让公告 goes out at least 20 days before bidding starts.
       if (countCalendarDays(published, record.listing.start.slice(0, 10)) - 1 < 20)
         warn(file, 'listing.start', '出让公告应在挂牌/竞价开始 20 日前发布（国土资源部令第39号）');
     }
-    for (const rel of record.related)
-      if (!noticeIds.has(rel)) error(file, 'related', `关联公告“${rel}”不存在`);
-    if (record.status.state === 'superseded' && !noticeIds.has(record.status.supersededBy))
-      error(file, 'status.supersededBy', `替代公告“${record.status.supersededBy}”不存在`);
+    for (const rel of record.related) {
+      if (rel === record.id) error(file, 'related', '公告不能关联自身');
+      else if (!noticeIds.has(rel)) error(file, 'related', `关联公告“${rel}”不存在`);
+    }
+    if (record.kind === 'mining' && record.corners)
+      checkGeometry(file, 'corners', { type: 'MultiPoint', coordinates: record.corners.map((c) => [c.lon, c.lat]) }, record.district);
+    if (record.status.state === 'superseded' && (record.status.supersededBy === record.id || !noticeIds.has(record.status.supersededBy)))
+      error(file, 'status.supersededBy', `替代公告“${record.status.supersededBy}”不存在或是本公告自身`);
     if (record.status.state !== 'active' && record.status.date < published)
       error(file, 'status.date', '撤回/替代日期早于发布日期');
   }
@@ -221,8 +231,8 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
   for (const { file, record } of input.enforcement) {
     checkDistrict(file, record.district);
     checkGeometry(file, 'location', record.location, record.district);
-    if (record.status.state === 'superseded' && !enforcementIds.has(record.status.supersededBy))
-      error(file, 'status.supersededBy', `替代记录“${record.status.supersededBy}”不存在`);
+    if (record.status.state === 'superseded' && (record.status.supersededBy === record.id || !enforcementIds.has(record.status.supersededBy)))
+      error(file, 'status.supersededBy', `替代记录“${record.status.supersededBy}”不存在或是本记录自身`);
     // 国办发〔2018〕118号: 许可/处罚 within 7 working days, others within 20.
     if (record.stage === '事后公开' && record.decisionDate) {
       const limit = record.category === '行政处罚' || record.category === '行政许可' ? 7 : 20;

@@ -15,6 +15,7 @@ import {
   publicationState,
   recordId,
 } from './common.ts';
+import { dateTimeKey } from '../lib/dates.ts';
 
 export const noticeKinds = ['planning', 'land', 'mining', 'surveying'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
@@ -154,7 +155,7 @@ export const landNotice = z
         end: isoDateTime,
         tradingUrl: z.url().optional(),
       })
-      .refine((l) => l.end >= l.start, { message: '挂牌/竞价结束时间早于开始时间', path: ['end'] })
+      .refine((l) => dateTimeKey(l.end, 'end') >= dateTimeKey(l.start, 'start'), { message: '挂牌/竞价结束时间早于开始时间', path: ['end'] })
       .optional(),
     /** 年度供地计划 (土地管理法实施条例 Art 16), hectares. */
     supplyPlan: z
@@ -228,7 +229,7 @@ export const miningNotice = z
         start: isoDateTime.optional(),
         end: isoDateTime.optional(),
       })
-      .refine((t) => !t.start || !t.end || t.end >= t.start, { message: '结束时间早于开始时间', path: ['end'] })
+      .refine((t) => !t.start || !t.end || dateTimeKey(t.end, 'end') >= dateTimeKey(t.start, 'start'), { message: '结束时间早于开始时间', path: ['end'] })
       .optional(),
     /** 拐点坐标 as issued, CGCS2000 (2000国家大地坐标系). */
     corners: z

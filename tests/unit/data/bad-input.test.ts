@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadDataset } from '../../../src/data/load.ts';
 import type { DataIssue } from '../../../src/schema/index.ts';
 
@@ -208,13 +209,21 @@ describe.concurrent('bad input', () => {
     expect(e.reason).toMatch(/^JSON 语法错误/);
   });
 
-  it('(g) a duplicate id: two files in notices/planning with the same id', async () => {
+  it('(g) a duplicate id: the same record as .yaml and .json', async () => {
     const dir = copyFixture();
-    const original = readFileSync(path.join(dir, PLANNING), 'utf8');
-    // Same id, no 文号 (so only the id clashes); sorts after the original.
-    writeFileSync(path.join(dir, 'notices/planning/zz-duplicate.yaml'), original.replace(/^docNo:.*\n/m, ''));
-    const e = await onlyError(dir, 'notices/planning/zz-duplicate.yaml', 'id');
-    expect(e.reason).toMatch(/id“2026-jianhua-school-pre”重复，已在 .*2026-jianhua-school-pre\.yaml 中使用/);
+    const original = parse(readFileSync(path.join(dir, PLANNING), 'utf8')) as Record<string, unknown>;
+    // Same id, no 文号 (so only the id clashes); the .json sorts before the .yaml.
+    delete original['docNo'];
+    writeFileSync(path.join(dir, 'notices/planning/2026-jianhua-school-pre.json'), JSON.stringify(original));
+    const e = await onlyError(dir, PLANNING, 'id');
+    expect(e.reason).toMatch(/id“2026-jianhua-school-pre”重复，已在 .*2026-jianhua-school-pre\.json 中使用/);
+  });
+
+  it('(g) a file whose name is not its id', async () => {
+    const dir = copyFixture();
+    writeFileSync(path.join(dir, 'notices/planning/renamed.yaml'), readFileSync(path.join(dir, PLANNING), 'utf8').replace(/^docNo:.*\n/m, '').replace(/^id:.*$/m, 'id: 2026-other-id'));
+    const e = await onlyError(dir, 'notices/planning/renamed.yaml', 'id');
+    expect(e.reason).toMatch(/文件名应与 id 一致/);
   });
 
   it('(h) a duplicate 文号: two notices', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dateTimeKey,
   addDays,
   countCalendarDays,
   formatChineseDate,
@@ -62,5 +63,17 @@ describe('addDays / countCalendarDays', () => {
   });
   it('is not positive when the end is before the start', () => {
     expect(countCalendarDays('2026-11-10', '2026-11-02')).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('dateTimeKey', () => {
+  it('reads a bare date as the start or the end of that day', () => {
+    expect(dateTimeKey('2026-11-30', 'start')).toBe('2026-11-30 00:00');
+    expect(dateTimeKey('2026-11-30', 'end')).toBe('2026-11-30 23:59');
+    expect(dateTimeKey('2026-11-30 10:00', 'start') <= dateTimeKey('2026-11-30', 'end')).toBe(true);
+  });
+  it('keeps a time that is given', () => {
+    expect(dateTimeKey('2026-11-30 10:00', 'end')).toBe('2026-11-30 10:00');
+    expect(dateTimeKey('2026-12-01 00:00', 'start') > dateTimeKey('2026-11-30', 'end')).toBe(true);
   });
 });

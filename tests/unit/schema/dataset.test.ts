@@ -151,3 +151,24 @@ describe('validateDataset', () => {
     expect(check((r) => (r.redSites[0].booking.contact.phone = '400-123-4567'))).toEqual([]);
   });
 });
+
+describe('privacy scan by shape, not by key', () => {
+  it('finds a mobile number in a free-text location field', () => {
+    const e = only(check((r) => { (r.notices[0] as Record<string, unknown>)['location'] = '龙沙区五龙街道，联系13912345678'; }));
+    expect(e.field).toBe('location');
+    expect(e.reason).toMatch(/手机号码/);
+  });
+  it('does not read GeoJSON coordinates as personal data', () => {
+    expect(check().filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('references to oneself', () => {
+  it('rejects a notice related to itself', () => {
+    const e = only(check((r) => { const n = r.notices[0] as Record<string, unknown>; n['related'] = [n['id']]; }));
+    expect(e.field).toBe('related');
+  });
+  it('accepts related notices that exist', () => {
+    expect(check((r) => { (r.notices[0] as Record<string, unknown>)['related'] = [(r.notices[1] as Record<string, unknown>)['id']]; }).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
