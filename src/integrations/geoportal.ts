@@ -14,19 +14,19 @@ const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /** A withdrawn record's public paths and why it was withdrawn. */
-export type GoneRecord = { page: string; json: string[]; title: string; docNo?: string; date: string; reason: string };
+export type GoneRecord = { column: 'notices' | 'enforcement'; page: string; json: string[]; title: string; docNo?: string; date: string; reason: string };
 
 export function goneRecords(data: Dataset): GoneRecord[] {
   const gone: GoneRecord[] = [];
   for (const n of data.notices) {
     if (n.status.state !== 'withdrawn') continue;
     const page = urls.notice(n);
-    gone.push({ page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: n.title, ...(n.docNo ? { docNo: n.docNo } : {}), date: n.status.date, reason: n.status.reason });
+    gone.push({ column: 'notices', page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: n.title, ...(n.docNo ? { docNo: n.docNo } : {}), date: n.status.date, reason: n.status.reason });
   }
   for (const r of data.enforcement) {
     if (r.status.state !== 'withdrawn') continue;
     const page = urls.enforcementRecord(r);
-    gone.push({ page, json: [twinUrl(page)], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason });
+    gone.push({ column: 'enforcement', page, json: [twinUrl(page)], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason });
   }
   return gone;
 }
