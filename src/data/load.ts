@@ -100,6 +100,22 @@ function validate<S extends z.ZodType>(schema: S, raw: unknown, rel: string, iss
   return undefined;
 }
 
+const READ_CONCURRENCY = 64;
+
+/** Maps over items with at most `limit` promises in flight, keeping order. */
+async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 async function listRecordFiles(dir: string): Promise<string[]> {
   try {
     const names = await readdir(dir);
@@ -119,13 +135,12 @@ async function loadCollection<S extends z.ZodType>(
 ): Promise<Entry<z.infer<S>>[]> {
   const files = await listRecordFiles(path.join(dataDir, subdir));
   const entries: Entry<z.infer<S>>[] = [];
-  // Parse in parallel: the corpus has tens of thousands of files.
-  const raws = await Promise.all(
-    files.map(async (file) => {
-      const rel = path.relative(process.cwd(), file);
-      return { rel, raw: await readStructured(file, rel, issues) };
-    }),
-  );
+  // Read a bounded number of files at a time: the corpus has tens of
+  // thousands, and holding every text at once costs memory and GC time.
+  const raws = await mapWithConcurrency(files, READ_CONCURRENCY, async (file) => {
+    const rel = path.relative(process.cwd(), file);
+    return { rel, raw: await readStructured(file, rel, issues) };
+  });
   for (const { rel, raw } of raws) {
     if (raw === undefined) continue;
     const record = validate(schema, raw, rel, issues);

@@ -32,6 +32,8 @@ export function findPersonalData(raw: string): PrivacyFinding[] {
   // Full-width digits (１３９…) must not slip past the patterns.
   const text = raw.normalize('NFKC');
   const findings: PrivacyFinding[] = [];
+  // Every pattern needs at least 11 digits; most strings have far fewer.
+  if ((text.match(/\d/g)?.length ?? 0) < 11) return findings;
   for (const m of text.matchAll(ID_CARD_18)) findings.push({ kind: '身份证号码', match: m[0] });
   for (const m of text.matchAll(ID_CARD_15)) findings.push({ kind: '身份证号码', match: m[0] });
   for (const m of text.matchAll(MOBILE)) findings.push({ kind: '手机号码', match: m[0] });

@@ -83,15 +83,15 @@ export class DistrictLocator {
     return this.districts.map((d) => d.feature.properties.name);
   }
   locate(point: [number, number], expected?: string): string | undefined {
-    const ordered = expected
-      ? [...this.districts].sort((a, b) => Number(b.feature.properties.name === expected) - Number(a.feature.properties.name === expected))
-      : this.districts;
-    for (const { feature, bbox } of ordered) {
-      const [x, y] = point;
-      if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) continue;
-      if (booleanPointInPolygon(point, feature.geometry)) return feature.properties.name;
-    }
+    // Most points lie in the district their record names: test it first.
+    const first = expected === undefined ? undefined : this.districts.find((d) => d.feature.properties.name === expected);
+    if (first && this.contains(first, point)) return expected;
+    for (const d of this.districts) if (d !== first && this.contains(d, point)) return d.feature.properties.name;
     return undefined;
+  }
+  private contains({ feature, bbox }: { feature: BoundaryFeature; bbox: Bbox }, [x, y]: [number, number]): boolean {
+    if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) return false;
+    return booleanPointInPolygon([x, y], feature.geometry);
   }
 }
 
