@@ -1,0 +1,200 @@
+/**
+ * How much JavaScript a built page ships, gzipped: its inline <script>
+ * bodies, every <script src> and <link rel="modulepreload"> it references,
+ * and (recursively, each file once) the static imports inside those. Used by
+ * the budget test (tests/build/) and `npm run bench:budget`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Pages without the map or search must ship at most this much, gzipped. */
+export const PAGE_BUDGET_BYTES = 30 * 1024;
+
+export type PageJs = {
+  /** Path of the HTML file relative to the client dir, with / separators. */
+  page: string;
+  /** The URL path the page is served at. */
+  url: string;
+  /** Gzipped bytes of all the page's JavaScript. */
+  gzipBytes: number;
+  /** Uncompressed bytes. */
+  rawBytes: number;
+  inlineScripts: number;
+  /** The JS files counted, as URL paths. */
+  files: string[];
+  /** References that pointed to no file in the client dir. */
+  missing: string[];
+};
+
+const gz = (text: string | Buffer) => gzipSync(text).length;
+
+/** Every .html file under the client dir, as relative paths with / separators. */
+export function listHtmlPages(clientDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) out.push(path.relative(clientDir, full).split(path.sep).join('/'));
+    }
+  };
+  walk(clientDir);
+  return out.sort();
+}
+
+/** dist/client/a/b/index.html → /a/b/; 404.html → /404.html. */
+export function pageUrl(page: string): string {
+  if (page === 'index.html') return '/';
+  if (page.endsWith('/index.html')) return `/${page.slice(0, -'index.html'.length)}`;
+  return `/${page}`;
+}
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const LINK = /<link\b([^>]*)>/gi;
+/** Static `import … from "x"`, `import "x"`, `export … from "x"` at a statement start. Not import(). */
+const STATIC_IMPORT = /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g;
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : undefined;
+}
+
+function hasAttr(attrs: string, name: string): boolean {
+  return new RegExp(`(?:^|\\s)${name}(?:\\s*=|\\s|$)`, 'i').test(attrs);
+}
+
+/** Script types that are JavaScript (others, like application/ld+json, are data). */
+function isJsType(type: string | undefined): boolean {
+  return type === undefined || type === '' || /^(module|text\/javascript|application\/javascript|text\/ecmascript)$/i.test(type.trim());
+}
+
+/** The static import specifiers of a JS module. */
+export function staticImports(code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(STATIC_IMPORT)) if (m[2]) out.push(m[2]);
+  return out;
+}
+
+/** A same-site URL path for a reference, or undefined for other origins and bare specifiers. */
+function localPath(ref: string, fromUrl: string): string | undefined {
+  if (/^(data|blob):/i.test(ref)) return undefined;
+  if (!/^(\/|\.\.?\/|[a-z][\w+.-]*:)/i.test(ref)) return undefined; // bare specifier
+  const u = new URL(ref, new URL(fromUrl, 'http://site.invalid'));
+  if (u.origin !== 'http://site.invalid') return undefined;
+  return decodeURIComponent(u.pathname);
+}
+
+/** Measures pages of one client dir; caches each JS file's size and imports. */
+export class JsBudget {
+  readonly clientDir: string;
+  private files = new Map<string, { raw: number; gzip: number; imports: string[] } | null>();
+
+  constructor(clientDir: string) {
+    this.clientDir = clientDir;
+  }
+
+  private file(urlPath: string) {
+    let info = this.files.get(urlPath);
+    if (info === undefined) {
+      const full = path.join(this.clientDir, urlPath);
+      if (!full.startsWith(this.clientDir) || !existsSync(full)) info = null;
+      else {
+        const buf = readFileSync(full);
+        const imports = staticImports(buf.toString('utf8'))
+          .map((s) => localPath(s, urlPath))
+          .filter((p): p is string => p !== undefined);
+        info = { raw: buf.length, gzip: gz(buf), imports };
+      }
+      this.files.set(urlPath, info);
+    }
+    return info;
+  }
+
+  measure(page: string): PageJs {
+    const url = pageUrl(page);
+    const html = readFileSync(path.join(this.clientDir, page), 'utf8');
+    let gzipBytes = 0;
+    let rawBytes = 0;
+    let inlineScripts = 0;
+    const seen = new Set<string>();
+    const missing: string[] = [];
+    const queue: string[] = [];
+    const enqueue = (ref: string, from: string) => {
+      const p = localPath(ref, from);
+      if (p !== undefined && !seen.has(p)) {
+        seen.add(p);
+        queue.push(p);
+      }
+    };
+
+    for (const m of html.matchAll(SCRIPT)) {
+      const attrs = m[1] ?? '';
+      if (!isJsType(attr(attrs, 'type'))) continue;
+      const src = attr(attrs, 'src');
+      if (src !== undefined) {
+        enqueue(src, url);
+        continue;
+      }
+      const body = m[2] ?? '';
+      if (body.trim() === '') continue;
+      inlineScripts++;
+      rawBytes += Buffer.byteLength(body);
+      gzipBytes += gz(body);
+      if (attr(attrs, 'type')?.toLowerCase() === 'module') for (const s of staticImports(body)) enqueue(s, url);
+    }
+    for (const m of html.matchAll(LINK)) {
+      const attrs = m[1] ?? '';
+      const rel = attr(attrs, 'rel')?.toLowerCase().split(/\s+/) ?? [];
+      const href = attr(attrs, 'href');
+      if (rel.includes('modulepreload') && href !== undefined && !hasAttr(attrs, 'disabled')) enqueue(href, url);
+    }
+
+    const files: string[] = [];
+    while (queue.length > 0) {
+      const p = queue.shift()!;
+      const info = this.file(p);
+      if (!info) {
+        missing.push(p);
+        continue;
+      }
+      files.push(p);
+      rawBytes += info.raw;
+      gzipBytes += info.gzip;
+      for (const dep of info.imports) {
+        if (!seen.has(dep)) {
+          seen.add(dep);
+          queue.push(dep);
+        }
+      }
+    }
+    return { page, url, gzipBytes, rawBytes, inlineScripts, files, missing };
+  }
+}
+
+/** Measures every HTML page of a client dir. */
+export function measureAll(clientDir: string): PageJs[] {
+  const budget = new JsBudget(path.resolve(clientDir));
+  return listHtmlPages(budget.clientDir).map((p) => budget.measure(p));
+}
+
+/** Pages allowed more than the budget: the map and the search page. */
+export function isExempt(url: string): boolean {
+  return url.startsWith('/map/') || url.startsWith('/search/');
+}
+
+export type PageType = 'home' | 'column list' | 'notice detail' | 'red site' | 'red route' | 'enforcement detail' | 'map' | 'search' | '404' | 'other';
+
+/** The kind of page a URL path is, for the budget table. */
+export function pageType(url: string): PageType {
+  if (url === '/') return 'home';
+  if (url === '/404.html') return '404';
+  if (url.startsWith('/map/')) return 'map';
+  if (url.startsWith('/search/')) return 'search';
+  if (/^\/notices\/[^/]+\/(?!page\/)[^/]+\/$/.test(url)) return 'notice detail';
+  if (/^\/red\/sites\/[^/]+\/$/.test(url)) return 'red site';
+  if (/^\/red\/routes\/[^/]+\/$/.test(url)) return 'red route';
+  if (/^\/enforcement\/(?!page\/)[^/]+\/$/.test(url)) return 'enforcement detail';
+  if (/^\/(notices|enforcement|red)\/([^/]+\/)?(page\/\d+\/)?$/.test(url)) return 'column list';
+  return 'other';
+}

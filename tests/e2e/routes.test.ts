@@ -1,0 +1,162 @@
+/**
+ * What the server answers: 404 for unknown paths, 410 with the reason for a
+ * withdrawn notice (page and twins), JSON/GeoJSON twins of live notices, and
+ * the home page's latest notices of each kind.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urls, twinUrl } from '../../src/lib/urls.ts';
+import { noticeKinds, noticeKindNames } from '../../src/schema/index.ts';
+import { at, data, launch, newContext } from './support.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function getJson(p: string): Promise<{ status: number; type: string; body: unknown }> {
+  const res = await fetch(at(p));
+  const type = res.headers.get('content-type') ?? '';
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, type, body };
+}
+
+describe('404', () => {
+  it('answers an unknown path with the 404 page: search form and links to the columns', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    for (const p of [`/no-such-page-${Date.now()}/`, '/notices/planning/no-such-notice/', '/nope.json']) {
+      const res = await page.goto(at(p));
+      expect(res?.status(), p).toBe(404);
+      expect(await res?.headerValue('content-type'), p).toContain('text/html');
+      const main = page.locator('main');
+      expect(await main.locator('h1').textContent(), p).toContain('404');
+      const form = main.locator('form[role="search"]');
+      expect(await form.count(), `${p}: search form`).toBe(1);
+      expect(await form.getAttribute('action')).toBe(urls.search);
+      expect(await form.locator('input[name="q"]').count()).toBe(1);
+      const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      for (const col of [urls.map, urls.red, urls.notices, urls.enforcement, urls.search]) expect(hrefs, `${p}: link to ${col}`).toContain(col);
+    }
+    await context.close();
+  });
+});
+
+describe('withdrawn notice', async () => {
+  const d = await data();
+  const withdrawn = d.notices.filter((n) => n.status.state === 'withdrawn');
+  const live = d.notices.filter((n) => n.status.state !== 'withdrawn');
+
+  it('exists in the sample data', () => {
+    expect(withdrawn.length, 'notices with status.state: withdrawn').toBeGreaterThan(0);
+  });
+
+  it('answers 410 Gone with its reason in the HTML', async () => {
+    expect(withdrawn.length).toBeGreaterThan(0);
+    for (const n of withdrawn) {
+      if (n.status.state !== 'withdrawn') continue;
+      const res = await fetch(at(urls.notice(n)));
+      expect(res.status, urls.notice(n)).toBe(410);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      const html = await res.text();
+      expect(html).toContain(n.status.reason);
+      expect(html).toContain(n.title);
+      expect(html).toContain('撤回');
+      // Also without the trailing slash.
+      const bare = await fetch(at(urls.notice(n).replace(/\/$/, '')), { redirect: 'follow' });
+      expect(bare.status, `${urls.notice(n)} without /`).toBe(410);
+      await bare.arrayBuffer();
+    }
+  });
+
+  it('its .json and .geojson twins answer 410 JSON with the reason', async () => {
+    expect(withdrawn.length).toBeGreaterThan(0);
+    for (const n of withdrawn) {
+      if (n.status.state !== 'withdrawn') continue;
+      for (const ext of ['json', 'geojson'] as const) {
+        const p = twinUrl(urls.notice(n), ext);
+        const r = await getJson(p);
+        expect(r.status, p).toBe(410);
+        expect(r.type, p).toMatch(/json/);
+        expect(r.body, p).toMatchObject({ reason: n.status.reason });
+      }
+    }
+  });
+
+  it('is left out of the search records, the sitemap and its kind list', async () => {
+    expect(withdrawn.length).toBeGreaterThan(0);
+    const records = (await getJson('/search/records.json')).body as [string, ...unknown[]][];
+    const recordUrls = new Set(records.map((r) => r[0]));
+    const list = await (await fetch(at(urls.noticeKind(withdrawn[0]!.kind)))).text();
+    for (const n of withdrawn) {
+      expect(recordUrls.has(urls.notice(n)), urls.notice(n)).toBe(false);
+      if (n.kind === withdrawn[0]!.kind) expect(list).not.toContain(`href="${urls.notice(n)}"`);
+    }
+    expect(recordUrls.size).toBeGreaterThan(0);
+  });
+
+  it('an active notice’s .json twin answers 200 JSON with the same id', async () => {
+    expect(live.length).toBeGreaterThan(0);
+    for (const n of [live[0]!, live[live.length - 1]!]) {
+      const p = twinUrl(urls.notice(n));
+      const r = await getJson(p);
+      expect(r.status, p).toBe(200);
+      expect(r.type, p).toMatch(/json/);
+      expect(r.body, p).toMatchObject({ id: n.id, kind: n.kind, title: n.title });
+    }
+  });
+
+  it('a .geojson twin answers a GeoJSON Feature', async () => {
+    const withGeometry = live.find((n) => n.geometry !== undefined);
+    expect(withGeometry, 'an active notice with a geometry').toBeDefined();
+    const p = twinUrl(urls.notice(withGeometry!), 'geojson');
+    const r = await getJson(p);
+    expect(r.status, p).toBe(200);
+    expect(r.type, p).toMatch(/json/);
+    const f = r.body as { type?: string; geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
+    expect(f.type).toBe('Feature');
+    expect(f.geometry?.type).toBe(withGeometry!.geometry!.type);
+    expect(Array.isArray(f.geometry?.coordinates)).toBe(true);
+    expect(f.properties).toBeTypeOf('object');
+  });
+});
+
+describe('home page', () => {
+  it('lists the latest notices of each of the 4 kinds, with links that resolve', async () => {
+    const d = await data();
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const res = await page.goto(at('/'));
+    expect(res?.status()).toBe(200);
+    expect(noticeKinds.length).toBe(4);
+    const links = new Set<string>();
+    for (const kind of noticeKinds) {
+      const section = page.getByRole('region', { name: noticeKindNames[kind], exact: true });
+      expect(await section.count(), `section ${noticeKindNames[kind]}`).toBe(1);
+      const hrefs = await section.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      const expected = d.notices.filter((n) => n.kind === kind && n.status.state !== 'withdrawn').slice(0, 5).map((n) => urls.notice(n));
+      const listed = hrefs.filter((h) => h.startsWith(`/notices/${kind}/`) && h !== urls.noticeKind(kind));
+      expect(listed, `latest ${kind} notices, newest first`).toEqual(expected);
+      expect(hrefs, `${kind}: link to the full list`).toContain(urls.noticeKind(kind));
+      for (const h of hrefs) links.add(h);
+    }
+    expect([...links].filter((h) => /^\/notices\/[^/]+\/[^/]+\/$/.test(h)).length, 'notice links on the home page').toBeGreaterThan(0);
+    const broken: string[] = [];
+    for (const h of links) {
+      const r = await fetch(new URL(h, at('/')));
+      await r.arrayBuffer();
+      if (r.status !== 200) broken.push(`${h}: ${r.status}`);
+    }
+    expect(broken, broken.join('\n')).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Shared helpers for the browser tests: the base URL, Chromium with no
+ * network beyond the site under test, the sitemap, and the data.
+ */
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { loadDataset, resolveDataDir, type Dataset } from '../../src/data/load.ts';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+function baseUrl(): string {
+  const raw = process.env['E2E_BASE_URL'];
+  if (!raw) throw new Error('E2E_BASE_URL is not set: run the browser tests with `npm test`, or start the server and set E2E_BASE_URL=http://127.0.0.1:PORT');
+  return raw.replace(/\/+$/, '');
+}
+
+/** The server under test, without a trailing slash, e.g. http://127.0.0.1:4321. */
+export const BASE = baseUrl();
+export const ORIGIN = new URL(BASE).origin;
+
+/** An absolute URL on the server under test. */
+export const at = (p: string): string => `${BASE}${p.startsWith('/') ? p : `/${p}`}`;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-extensions',
+      '--lang=zh-CN',
+    ],
+  });
+}
+
+/** A context whose pages can reach the server under test and nothing else. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext & { blocked: string[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${ORIGIN}/`) || url === ORIGIN) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return Object.assign(context, { blocked });
+}
+
+/** Every page URL in the sitemap index, mapped to the server under test. */
+export async function sitemapUrls(): Promise<string[]> {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  const toLocal = (loc: string) => {
+    const u = new URL(loc);
+    return at(`${u.pathname}${u.search}`);
+  };
+  const indexRes = await fetch(at('/sitemap.xml'));
+  if (indexRes.status !== 200) throw new Error(`/sitemap.xml answered ${indexRes.status}`);
+  const index = await indexRes.text();
+  if (!index.includes('<sitemapindex')) throw new Error('/sitemap.xml is not a sitemap index');
+  const out: string[] = [];
+  for (const chunk of locs(index)) {
+    const res = await fetch(toLocal(chunk));
+    if (res.status !== 200) throw new Error(`${chunk} answered ${res.status}`);
+    out.push(...locs(await res.text()).map(toLocal));
+  }
+  if (out.length === 0) throw new Error('the sitemap lists no page');
+  return [...new Set(out)];
+}
+
+let dataset: Promise<Dataset> | undefined;
+/** The validated data the site was built from (GEOPORTAL_DATA_DIR or data/). */
+export function data(): Promise<Dataset> {
+  dataset ??= loadDataset(resolveDataDir()).then(({ dataset: d, issues }) => {
+    if (!d) throw new Error(`the data does not load: ${issues.map((i) => `${i.file}: ${i.field}: ${i.reason}`).join('; ')}`);
+    return d;
+  });
+  return dataset;
+}
+
+/** Runs fn over items with at most n at a time; results in input order. */
+export async function pool<T, R>(items: readonly T[], n: number, fn: (item: T, worker: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async (_, worker) => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, worker);
+      }
+    }),
+  );
+  return out;
+}
+
+/** Detail pages, which carry ArticleTitle, PubDate and ContentSource. */
+export function isArticlePath(p: string): boolean {
+  return (
+    /^\/notices\/[^/]+\/(?!page\/)[^/]+\/$/.test(p) ||
+    /^\/enforcement\/(?!page\/)[^/]+\/$/.test(p) ||
+    /^\/red\/(sites|routes)\/[^/]+\/$/.test(p)
+  );
+}
