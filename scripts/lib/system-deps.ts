@@ -30,7 +30,7 @@ function installed(pkg: (typeof PACKAGES)[number]): boolean {
   return false;
 }
 
-/** Returns the missing packages after installing them if possible; exits 1 if not. */
+/** Installs the missing packages if it may; otherwise prints one line and exits 1. */
 export function ensureSystemDeps(log: (line: string) => void = console.log): void {
   const missing = PACKAGES.filter((p) => !installed(p));
   if (missing.length === 0) return;
@@ -40,7 +40,8 @@ export function ensureSystemDeps(log: (line: string) => void = console.log): voi
   const hasApt = onPath('apt-get');
   const hint = `需要先安装：sudo apt-get install ${missing.join(' ')}`;
   if (!hasApt || !(isRoot || canSudo)) {
-    console.error(hasApt ? hint : `需要先安装：Chromium（${CHROMIUM}）和中文字体 Noto CJK（Debian 软件包 ${missing.join(' ')}）`);
+    const what = missing.map((p) => (p === 'chromium' ? `Chromium（${CHROMIUM}）` : '中文字体 Noto CJK')).join('和');
+    console.error(hasApt ? hint : `需要先安装：${what}（Debian 软件包 ${missing.join(' ')}）`);
     process.exit(1);
   }
 

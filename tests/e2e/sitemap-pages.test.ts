@@ -3,6 +3,7 @@
  * time): axe-core (WCAG 2.1 A/AA) and the page-shell requirements — zh-CN,
  * title, one h1, government metadata, footer identity block, 示例数据.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,12 @@ beforeAll(async () => {
     return v;
   });
   await context.close();
+  // Every violation of every impact, for people to read.
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(
+    'test-results/axe.json',
+    JSON.stringify(visits.filter((v) => v.violations?.length).map((v) => ({ page: v.path, violations: v.violations })), null, 2),
+  );
 }, 600_000);
 
 afterAll(async () => {
