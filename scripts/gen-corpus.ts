@@ -1013,13 +1013,16 @@ function makePlanPost(ctx: Ctx, d: District, day: number, pre: Rec | undefined):
             : `${d.info.doc}自然资规函〔${y}〕${seq}号`;
   if (rng.chance(0.3)) c.period = calendarPeriod(day, 30);
   const r = newRec(ctx, 'planning', '批后公布', d, day, c, rng.chance(0.85) ? '规公' : undefined, d.info.doc);
-  if (pre) {
-    r.related.push(pre);
-    pre.related.push(r);
-    r.paired = true;
-    pre.paired = true;
-  }
+  if (pre) linkPair(r, pre);
   return r;
+}
+
+/** Links a follow-up notice (批后公布, 成交公示) with the one it follows, both ways. */
+function linkPair(r: Rec, pre: Rec): void {
+  r.related.push(pre);
+  pre.related.push(r);
+  r.paired = true;
+  pre.paired = true;
 }
 
 /** A strictly increasing counter per key, starting low and leaving small gaps (other documents share the series). */
@@ -1143,12 +1146,7 @@ function makeLandDeal(ctx: Ctx, d: District, day: number, pre: Rec | undefined):
   }
   c.period = workingPeriod(day, rng.pick([5, 10, 10]));
   const r = newRec(ctx, 'land', '成交公示', d, day, c, rng.chance(0.6) ? '告字' : undefined, d.info.doc);
-  if (pre) {
-    r.related.push(pre);
-    pre.related.push(r);
-    r.paired = true;
-    pre.paired = true;
-  }
+  if (pre) linkPair(r, pre);
   return r;
 }
 
@@ -1292,12 +1290,7 @@ function makeMineDeal(ctx: Ctx, d: District, day: number, pre: Rec | undefined):
   c.action = '出让结果';
   c.period = workingPeriod(day, 10);
   const r = newRec(ctx, 'mining', '成交公示', d, day, c, rng.chance(0.6) ? '矿告' : undefined, prefix);
-  if (pre) {
-    r.related.push(pre);
-    pre.related.push(r);
-    r.paired = true;
-    pre.paired = true;
-  }
+  if (pre) linkPair(r, pre);
   return r;
 }
 
