@@ -38,7 +38,3 @@ export function noticeFeature(n: Notice): Feature | undefined {
     },
   };
 }
-
-export function jsonResponse(body: unknown, contentType = 'application/json'): Response {
-  return new Response(JSON.stringify(body), { headers: { 'content-type': `${contentType}; charset=utf-8` } });
-}

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDataset } from '../../data/index.ts';
 import { mapCollections, type MapCollection } from '../../lib/collections.ts';
-import { jsonResponse } from '../../lib/geojson.ts';
+import { jsonResponse } from '../../lib/responses.ts';
 
 export const getStaticPaths = (async () => {
   const data = await getDataset();

@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { getDataset } from '../../data/index.ts';
 import { noticeKindNames } from '../../schema/index.ts';
-import { jsonResponse } from '../../lib/geojson.ts';
+import { jsonResponse } from '../../lib/responses.ts';
 import { urls } from '../../lib/urls.ts';
 
 export type SearchRow = [url: string, title: string, column: string, district: string, date: string, codes: string];

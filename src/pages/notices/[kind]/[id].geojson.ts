@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDataset } from '../../../data/index.ts';
-import { jsonResponse, noticeFeature, type Feature } from '../../../lib/geojson.ts';
+import { noticeFeature, type Feature } from '../../../lib/geojson.ts';
+import { jsonResponse } from '../../../lib/responses.ts';
 
 export const getStaticPaths = (async () => {
   const { notices } = await getDataset();

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDataset } from '../../../data/index.ts';
 import type { RedRoute } from '../../../schema/index.ts';
-import { jsonResponse } from '../../../lib/geojson.ts';
+import { jsonResponse } from '../../../lib/responses.ts';
 import { urls } from '../../../lib/urls.ts';
 
 export const getStaticPaths = (async () => {
