@@ -1,0 +1,49 @@
+/**
+ * Coordinate read-outs: decimal degrees and 度分秒 (degrees, minutes,
+ * seconds), with hemisphere letters rather than signs.
+ */
+
+/**
+ * Longitude into [-180, 180]. A map that wraps the world horizontally can
+ * report 483.9° for a point one world to the east; people expect 123.9°.
+ */
+export function normalizeLon(lon: number): number {
+  if (lon >= -180 && lon <= 180) return lon;
+  return ((((lon + 180) % 360) + 360) % 360) - 180;
+}
+
+const clampLat = (lat: number) => Math.min(90, Math.max(-90, lat));
+
+/** Decimal degrees, e.g. `123.91800°E, 47.35400°N`. Non-finite input gives `—`. */
+export function formatLonLatDecimal(lon: number, lat: number, decimals = 5): string {
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return '—';
+  const part = (v: number, pos: string, neg: string) => {
+    const text = Math.abs(v).toFixed(decimals);
+    // The hemisphere follows the rounded value: -0.000001 is 0.00000°E, not W.
+    return `${text}°${v < 0 && Number(text) !== 0 ? neg : pos}`;
+  };
+  return `${part(normalizeLon(lon), 'E', 'W')}, ${part(clampLat(lat), 'N', 'S')}`;
+}
+
+/**
+ * One angle as degrees, minutes and seconds with one decimal, e.g.
+ * `123°55′04.8″E`. Rounded once, in tenths of a second, so 59.95″ carries
+ * into the next minute (and 59′ 59.95″ into the next degree) instead of
+ * printing 60.0″.
+ */
+function dms(value: number, pos: string, neg: string): string {
+  // + 1e-6: a decimal input such as 47°21′59.95″ lands a few ulps below the
+  // half in binary; round it up as written, as a person would.
+  const tenths = Math.round(Math.abs(value) * 36000 + 1e-6);
+  const deg = Math.floor(tenths / 36000);
+  const min = Math.floor((tenths % 36000) / 600);
+  const sec = (tenths % 600) / 10;
+  const hemisphere = value < 0 && tenths !== 0 ? neg : pos;
+  return `${deg}°${String(min).padStart(2, '0')}′${sec.toFixed(1).padStart(4, '0')}″${hemisphere}`;
+}
+
+/** 度分秒, e.g. `123°55′04.8″E 47°21′14.4″N`. Non-finite input gives `—`. */
+export function formatLonLatDms(lon: number, lat: number): string {
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return '—';
+  return `${dms(normalizeLon(lon), 'E', 'W')} ${dms(clampLat(lat), 'N', 'S')}`;
+}
