@@ -4,7 +4,8 @@
  * alternative and (later) the map module's layer configs.
  */
 import type { Dataset } from '../data/load.ts';
-import { noticeKindNames, type NoticeKind } from '../schema/index.ts';
+import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type NoticeKind } from '../schema/index.ts';
+import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
 import { urls } from './urls.ts';
 
@@ -17,7 +18,7 @@ export function mapCollections(data: Dataset): MapCollection[] {
     type: 'Feature',
     id: s.id,
     geometry: s.location,
-    properties: { title: s.name, categories: s.categories, district: s.district, url: urls.redSite(s), sample: s.sample },
+    properties: { title: s.name, category: s.categories[0], categories: s.categories, district: s.district, url: urls.redSite(s), sample: s.sample },
   }));
   const notices = (kind: NoticeKind): Feature[] =>
     data.notices
@@ -42,5 +43,35 @@ export function mapCollections(data: Dataset): MapCollection[] {
     ...(['planning', 'land', 'mining', 'surveying'] as const).map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind) })),
     { name: 'enforcement', title: '执法公示', features: enforcement },
     { name: 'districts', title: '行政区划（示意）', features: districts },
+  ];
+}
+
+/**
+ * Colours of map categories: distinct at a glance, each with at least 3:1
+ * contrast against the light base maps (WCAG 1.4.11), and readable as the
+ * legend swatch next to its label.
+ */
+const PALETTE = ['#b3261e', '#1f5fae', '#2e7d32', '#8e44ad', '#c05a00', '#00796b', '#5d4037', '#ad1457'];
+
+function categoriesOf(values: readonly string[]): LayerCategory[] {
+  return values.map((value, i) => ({ value, label: value, color: PALETTE[i % PALETTE.length]! }));
+}
+
+/** The thematic layers the map pages offer, in legend order. */
+export function thematicLayers(): ThematicLayerConfig[] {
+  const geo = (name: string) => `/geo/${name}.geojson`;
+  return [
+    {
+      id: 'red-sites', title: '红色资源点', url: geo('red-sites'), cluster: true,
+      categoryProperty: 'category', categories: categoriesOf(redSiteCategories), defaultColor: '#b3261e', visible: true,
+    },
+    ...noticeKinds.map((kind, i) => ({
+      id: `notices-${kind}`, title: noticeKindNames[kind], url: geo(`notices-${kind}`), cluster: false,
+      categoryProperty: 'subKind', categories: categoriesOf(noticeSubKinds[kind]), defaultColor: PALETTE[i + 1]!, visible: kind === 'planning' || kind === 'land',
+    })),
+    {
+      id: 'enforcement', title: '执法公示', url: geo('enforcement'), cluster: true,
+      categoryProperty: 'stage', categories: categoriesOf(enforcementStages), defaultColor: '#5d4037', visible: false,
+    },
   ];
 }

@@ -1,0 +1,160 @@
+/**
+ * The map's HTML around the canvas: base-map switcher, layer list with
+ * legend, the list of features in view (the text alternative to the map),
+ * status messages, coordinates, and the tool buttons. The markup is rendered
+ * by src/components/map/MapView.astro; this module only binds it.
+ */
+import { createMap, type MapHandle, type MapSetup } from './map.ts';
+import type { AnnotationLang, BaseMapId, LonLatExtent } from './types.ts';
+
+const LIST_LIMIT = 200;
+
+function q<T extends Element>(root: ParentNode, selector: string): T | null {
+  return root.querySelector<T>(selector);
+}
+
+export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExtent: LonLatExtent): Promise<MapHandle> {
+  const canvas = q<HTMLElement>(root, '.map-canvas')!;
+  const status = q<HTMLElement>(root, '.map-status');
+  const offlineBadge = q<HTMLElement>(root, '.map-offline');
+  const listEl = q<HTMLElement>(root, '[data-feature-list]');
+
+  const say = (message: string, kind: 'info' | 'warning' | 'error') => {
+    if (!status) return;
+    const p = document.createElement('p');
+    p.className = `map-message map-message-${kind}`;
+    p.textContent = message;
+    status.append(p);
+    // Keep the last few messages only.
+    while (status.childElementCount > 3) status.firstElementChild?.remove();
+  };
+
+  let handle: MapHandle | undefined;
+  let listTimer: ReturnType<typeof setTimeout> | undefined;
+  const renderList = () => {
+    if (!listEl || !handle) return;
+    clearTimeout(listTimer);
+    listTimer = setTimeout(() => {
+      const groups = handle!.featuresInView();
+      const frag = document.createDocumentFragment();
+      let total = 0;
+      for (const { config, features } of groups) {
+        total += features.length;
+        const section = document.createElement('section');
+        const h = document.createElement('h3');
+        h.textContent = `${config.title}（${features.length}）`;
+        section.append(h);
+        if (features.length > 0) {
+          const ul = document.createElement('ul');
+          ul.className = 'record-list';
+          for (const f of features.slice(0, LIST_LIMIT)) {
+            const li = document.createElement('li');
+            li.dataset['featureId'] = f.id;
+            li.dataset['layer'] = config.id;
+            const a = document.createElement('a');
+            a.href = String(f.properties['url'] ?? '#');
+            a.textContent = String(f.properties['title'] ?? f.id);
+            const show = document.createElement('button');
+            show.type = 'button';
+            show.className = 'btn-link';
+            show.textContent = '在地图上显示';
+            show.setAttribute('aria-label', `在地图上显示：${a.textContent}`);
+            show.addEventListener('click', () => {
+              handle!.select(config.id, f.id, { zoom: true });
+              canvas.focus();
+            });
+            const meta = document.createElement('div');
+            meta.className = 'meta';
+            meta.textContent = [f.properties['subKind'] ?? f.properties['category'] ?? f.properties['stage'], f.properties['district']].filter(Boolean).join(' · ');
+            li.append(a, ' ', show, meta);
+            ul.append(li);
+          }
+          section.append(ul);
+          if (features.length > LIST_LIMIT) {
+            const more = document.createElement('p');
+            more.textContent = `另有 ${features.length - LIST_LIMIT} 个要素，请放大地图查看。`;
+            section.append(more);
+          }
+        }
+        frag.append(section);
+      }
+      if (groups.length === 0) {
+        const p = document.createElement('p');
+        p.textContent = '没有打开的专题图层。';
+        frag.append(p);
+      }
+      listEl.replaceChildren(frag);
+      listEl.dataset['count'] = String(total);
+    }, 120);
+  };
+
+  handle = await createMap(canvas, setup, {
+    status: say,
+    baseMapChanged({ base, lang, offline, offlineReason }) {
+      for (const input of root.querySelectorAll<HTMLInputElement>('input[name="basemap"]')) {
+        input.checked = input.value === base;
+        input.disabled = offline;
+      }
+      const en = q<HTMLInputElement>(root, 'input[name="annotation-en"]');
+      if (en) {
+        en.checked = lang === 'en';
+        en.disabled = offline || base === 'ter';
+      }
+      if (offlineBadge) {
+        offlineBadge.hidden = !offline;
+        const reason = q<HTMLElement>(offlineBadge, '.map-offline-reason');
+        if (reason) reason.textContent = offlineReason ?? '';
+      }
+      root.dataset['basemap'] = offline ? 'offline' : base;
+    },
+    layersChanged(layers) {
+      for (const { config, visible, error } of layers) {
+        const box = q<HTMLInputElement>(root, `input[name="layer"][value="${CSS.escape(config.id)}"]`);
+        if (box) box.checked = visible;
+        const err = q<HTMLElement>(root, `[data-layer-error="${CSS.escape(config.id)}"]`);
+        if (err) {
+          err.hidden = !error;
+          err.textContent = error ?? '';
+        }
+      }
+      renderList();
+    },
+    viewChanged: renderList,
+    selectionChanged(feature) {
+      root.dataset['selected'] = feature ? `${feature.layer}:${feature.id}` : '';
+      for (const li of listEl?.querySelectorAll<HTMLElement>('li[data-feature-id]') ?? []) {
+        li.classList.toggle('is-selected', !!feature && li.dataset['featureId'] === feature.id && li.dataset['layer'] === feature.layer);
+      }
+    },
+  }, fallbackExtent);
+
+  // Base-map switcher.
+  const applyBase = () => {
+    const base = (q<HTMLInputElement>(root, 'input[name="basemap"]:checked')?.value ?? 'vec') as BaseMapId;
+    const lang: AnnotationLang = q<HTMLInputElement>(root, 'input[name="annotation-en"]')?.checked ? 'en' : 'zh';
+    handle!.setBaseMap(base, lang);
+  };
+  for (const input of root.querySelectorAll<HTMLInputElement>('input[name="basemap"], input[name="annotation-en"]')) input.addEventListener('change', applyBase);
+
+  // Layer list.
+  for (const box of root.querySelectorAll<HTMLInputElement>('input[name="layer"]')) {
+    box.addEventListener('change', () => handle!.setLayerVisible(box.value, box.checked));
+  }
+
+  // Pointer coordinates in CGCS2000, decimal degrees and 度分秒.
+  const coordsEl = q<HTMLElement>(root, '.map-coords');
+  if (coordsEl) {
+    const { formatLonLatDecimal, formatLonLatDms } = await import('./coords.ts');
+    const { toLonLat } = await import('ol/proj.js');
+    handle.olMap.on('pointermove', (e) => {
+      const [lon, lat] = toLonLat(e.coordinate, handle!.projection) as [number, number];
+      coordsEl.textContent = `${formatLonLatDecimal(lon, lat)}　${formatLonLatDms(lon, lat)}`;
+    });
+  }
+
+  // Tools.
+  const { bindTools } = await import('./tools.ts');
+  bindTools(root, handle, say);
+  root.dataset['ready'] = 'true';
+  return handle;
+}

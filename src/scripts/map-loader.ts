@@ -1,0 +1,34 @@
+/**
+ * Loads the map module only when a map is on screen (embedded maps) or at
+ * once (the full map page), so OpenLayers never weighs on other pages.
+ */
+import type { MapSetup } from '../map/map.ts';
+import type { LonLatExtent } from '../map/types.ts';
+
+async function start(root: HTMLElement): Promise<void> {
+  const setup = JSON.parse(root.querySelector('script[data-map-setup]')!.textContent!) as MapSetup;
+  const extent = JSON.parse(root.dataset['homeExtent'] ?? '[]') as LonLatExtent;
+  const loading = root.querySelector<HTMLElement>('.map-loading');
+  try {
+    const { mountMap } = await import('../map/ui.ts');
+    await mountMap(root, setup, extent);
+    loading?.remove();
+  } catch (e) {
+    if (loading) loading.textContent = `地图无法加载：${(e as Error).message}。页面中的文字信息不受影响。`;
+    root.dataset['ready'] = 'error';
+  }
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-map]')) {
+  if (root.classList.contains('map-full')) {
+    void start(root);
+    continue;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      observer.disconnect();
+      void start(root);
+    }
+  }, { rootMargin: '200px' });
+  observer.observe(root);
+}
