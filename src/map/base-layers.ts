@@ -10,7 +10,7 @@ import TileLayer from 'ol/layer/Tile.js';
 import TileState from 'ol/TileState.js';
 import type ImageTile from 'ol/ImageTile.js';
 import type Tile from 'ol/Tile.js';
-import type TileImage from 'ol/source/TileImage.js';
+import type XYZ from 'ol/source/XYZ.js';
 import { createTiandituSource, isTiandituErrorResponse, tiandituLayers, type TiandituLayer } from './tianditu.ts';
 import type { AnnotationLang, BaseMapId, MatrixSet } from './types.ts';
 
@@ -50,8 +50,8 @@ export class TiandituBaseMap {
     return this.failed;
   }
 
-  private source(layer: TiandituLayer): TileImage {
-    const source: TileImage = createTiandituSource(layer, this.set, this.key);
+  private source(layer: TiandituLayer): XYZ {
+    const source = createTiandituSource(layer, this.set, this.key);
     source.setTileLoadFunction((tile: Tile, src: string) => this.load(tile as ImageTile, src));
     return source;
   }
