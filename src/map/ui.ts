@@ -155,6 +155,8 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
   // Tools.
   const { bindTools } = await import('./tools.ts');
   bindTools(root, handle, say);
+  // Tests and benchmarks reach the handle here; it exposes no OpenLayers state a page relies on.
+  Object.assign(root, { geoportalMap: handle });
   root.dataset['ready'] = 'true';
   return handle;
 }
