@@ -1,0 +1,17 @@
+/**
+ * /geo/district-labels.geojson: one Point per district at its labelPoint,
+ * with property `name` — the label source of the offline base map
+ * (/map/offline-style.json). Built from the same `districts` collection as
+ * /geo/districts.geojson.
+ */
+import type { APIRoute } from 'astro';
+import { getDataset } from '../../data/index.ts';
+import { mapCollections } from '../../lib/collections.ts';
+import { districtLabels } from '../../map/offline-style.ts';
+import { jsonResponse } from '../../lib/responses.ts';
+
+export const GET: APIRoute = async () => {
+  const districts = mapCollections(await getDataset()).find((c) => c.name === 'districts');
+  if (!districts) throw new Error('缺少 districts 图层集合');
+  return jsonResponse(districtLabels(districts.features), 'application/geo+json');
+};
