@@ -33,7 +33,7 @@ export function goneRecords(data: Dataset): GoneRecord[] {
   for (const r of data.enforcement) {
     if (r.status.state !== 'withdrawn') continue;
     const page = urls.enforcementRecord(r);
-    gone.push({ column: 'enforcement', page, json: [twinUrl(page)], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason });
+    gone.push({ column: 'enforcement', page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason });
   }
   return gone;
 }

@@ -4,34 +4,43 @@
  * alternative and (later) the map module's layer configs.
  */
 import type { Dataset } from '../data/load.ts';
-import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type NoticeKind } from '../schema/index.ts';
+import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
 import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
 import { urls } from './urls.ts';
 
 export type MapCollection = { name: string; title: string; features: Feature[] };
 
-const noticeCollectionName = (kind: NoticeKind) => `notices-${kind}`;
-
-export function mapCollections(data: Dataset): MapCollection[] {
-  const redSites: Feature[] = data.redSites.map((s) => ({
+/** A red site as a GeoJSON Feature (its display point). */
+export function redSiteFeature(s: RedSite): Feature {
+  return {
     type: 'Feature',
     id: s.id,
     geometry: s.location,
     properties: { title: s.name, category: s.categories[0], categories: s.categories, district: s.district, url: urls.redSite(s), sample: s.sample },
-  }));
+  };
+}
+
+/** An enforcement record at its generalised location, if it has one. */
+export function enforcementFeature(r: EnforcementRecord): Feature | undefined {
+  if (!r.location) return undefined;
+  return {
+    type: 'Feature',
+    id: r.id,
+    geometry: r.location,
+    properties: { title: r.title, stage: r.stage, category: r.category, district: r.district, url: urls.enforcementRecord(r), sample: r.sample },
+  };
+}
+
+const noticeCollectionName = (kind: NoticeKind) => `notices-${kind}`;
+
+export function mapCollections(data: Dataset): MapCollection[] {
+  const redSites = data.redSites.map(redSiteFeature);
   const notices = (kind: NoticeKind): Feature[] =>
     data.notices
       .filter((n) => n.kind === kind && n.status.state !== 'withdrawn')
       .flatMap((n) => noticeFeature(n) ?? []);
-  const enforcement: Feature[] = data.enforcement
-    .filter((r) => r.status.state !== 'withdrawn' && r.location !== undefined)
-    .map((r) => ({
-      type: 'Feature',
-      id: r.id,
-      geometry: r.location!,
-      properties: { title: r.title, stage: r.stage, category: r.category, district: r.district, url: urls.enforcementRecord(r), sample: r.sample },
-    }));
+  const enforcement = data.enforcement.filter((r) => r.status.state !== 'withdrawn').flatMap((r) => enforcementFeature(r) ?? []);
   const districts: Feature[] = data.boundaries.features.map((f) => ({
     type: 'Feature',
     id: f.properties.code,
