@@ -270,6 +270,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     if (!setup.permalink || applying) return;
     clearTimeout(permalinkTimer);
     permalinkTimer = setTimeout(() => {
+      if (applying || view.getAnimating()) return; // mid-animation (e.g. applying a popstate): the moveend that ends it schedules this again
       const search = formatPermalink(state(), defaults);
       if (search === location.search.replace(/^\?/, '')) return;
       // Each settled view is a history entry: back and forward move through views.
@@ -336,7 +337,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
         .filter((t) => t.layer.getVisible())
         .map((t) => ({
           config: t.config,
-          features: t.source.getFeaturesInExtent(extent).map((f) => ({ id: String(f.getId()), properties: f.getProperties() })),
+          features: t.source.getFeaturesInExtent(extent).filter((f) => f.getGeometry()?.intersectsExtent(extent)).map((f) => ({ id: String(f.getId()), properties: f.getProperties() })),
         }));
     },
     select(layer, id, opts = {}) {
