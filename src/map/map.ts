@@ -84,7 +84,7 @@ async function loadRuntimeConfig(url: string, events: MapEvents): Promise<Runtim
 
 export async function createMap(target: HTMLElement, setup: MapSetup, events: MapEvents, fallbackExtent: LonLatExtent): Promise<MapHandle> {
   const runtime = (await loadRuntimeConfig(setup.runtimeConfigUrl, events)) ?? { ...DEFAULT_RUNTIME, homeExtent: fallbackExtent };
-  if (runtime.matrixSet === 'c') registerCgcs2000();
+  if (runtime.matrixSet === 'c') await registerCgcs2000();
   const projection = mapProjection(runtime.matrixSet);
   const toView = (lon: number, lat: number) => fromLonLat([lon, lat], projection);
   const homeExtent = transformExtent(runtime.homeExtent, 'EPSG:4326', projection);
@@ -181,13 +181,15 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   popupEl.className = 'map-popup';
   popupEl.setAttribute('role', 'dialog');
   popupEl.setAttribute('aria-label', '要素信息');
-  const popup = new Overlay({ element: popupEl, autoPan: { animation: { duration: 200 } }, positioning: 'bottom-center', offset: [0, -14] });
+  // No autoPan: a view restored from history or a link must stay where it
+  // was; only a selection the reader makes pans the popup into view.
+  const popup = new Overlay({ element: popupEl, positioning: 'bottom-center', offset: [0, -14] });
   map.addOverlay(popup);
   let selected: Feature | undefined;
 
   const findFeature = (layer: string, id: string) => thematic.find((t) => t.config.id === layer)?.source.getFeatureById(id) ?? undefined;
 
-  const showPopup = (feature: Feature) => {
+  const showPopup = (feature: Feature, pan: boolean) => {
     const props = feature.getProperties();
     popupEl.replaceChildren();
     const title = document.createElement('a');
@@ -205,14 +207,16 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     const geometry = feature.getGeometry();
     if (!geometry) return;
     popup.setPosition(getCenter(geometry.getExtent()));
+    if (pan) popup.panIntoView({ animation: { duration: 200 }, margin: 20 });
   };
 
-  const selectFeature = (feature: Feature | undefined) => {
+  const selectFeature = (feature: Feature | undefined, pan = true) => {
+    if (feature === selected && feature !== undefined) return;
     setSelected(feature, selected);
     selected = feature;
     for (const t of thematic) t.layer.changed();
     if (feature) {
-      showPopup(feature);
+      showPopup(feature, pan);
       events.selectionChanged({ layer: String(feature.get(LAYER_PROPERTY)), id: String(feature.getId()), properties: feature.getProperties() });
     } else {
       popup.setPosition(undefined);
@@ -237,6 +241,15 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     }, { layerFilter: (l) => l.get(LAYER_PROPERTY) !== undefined, hitTolerance: 4 });
     selectFeature(hit);
   });
+  // Escape closes the popup, from the map or from inside the popup.
+  for (const el of [target, popupEl])
+    el.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && selected) {
+        selectFeature(undefined);
+        target.focus();
+      }
+    });
+
   map.on('pointermove', (event) => {
     if (event.dragging) return;
     const hit = map.hasFeatureAtPixel(event.pixel, { layerFilter: (l) => l.get(LAYER_PROPERTY) !== undefined, hitTolerance: 4 });
@@ -295,10 +308,10 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
       // The layer may still be loading.
       t?.ready.then(() => {
         const f = findFeature(layer, id);
-        if (f) selectFeature(f);
+        if (f) selectFeature(f, false);
         else console.warn(`[permalink] 要素 ${layer}:${id} 不存在，已忽略`);
       }, () => undefined);
-    } else selectFeature(undefined);
+    } else selectFeature(undefined, false);
     setTimeout(() => (applying = false), 450);
   };
 

@@ -3,8 +3,6 @@
  * GetTile URLs and the OpenLayers source. No DOM access, so it runs in unit
  * tests. Facts and their sources: shared/reference/tianditu.md §1, §5.
  */
-import proj4 from 'proj4';
-import { register } from 'ol/proj/proj4.js';
 import { get as getProjection } from 'ol/proj.js';
 import XYZ from 'ol/source/XYZ.js';
 import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
@@ -69,13 +67,15 @@ export const CGCS2000 = 'EPSG:4490';
 const CGCS2000_DEF = '+proj=longlat +ellps=GRS80 +no_defs +type=crs';
 
 /**
- * Registers EPSG:4490 with proj4 and OpenLayers. Idempotent: safe to call
- * from every factory. CGCS2000 and WGS84 differ by < 0.1 mm on the
+ * Registers EPSG:4490 with proj4 and OpenLayers; await it before using the
+ * `c` matrix set. Idempotent. CGCS2000 and WGS84 differ by < 0.1 mm on the
  * ellipsoid, and proj4 applies no datum shift between them (§5).
  */
-export function registerCgcs2000(): void {
+export async function registerCgcs2000(): Promise<void> {
   const existing = getProjection(CGCS2000);
   if (existing && existing.isGlobal()) return;
+  // proj4 is some 40 KB gzipped: only deployments on the c matrix set load it.
+  const [{ default: proj4 }, { register }] = await Promise.all([import('proj4'), import('ol/proj/proj4.js')]);
   if (!proj4.defs(CGCS2000)) proj4.defs(CGCS2000, CGCS2000_DEF);
   register(proj4);
   const projection = getProjection(CGCS2000);
@@ -90,7 +90,7 @@ export function registerCgcs2000(): void {
 /** The map projection of a matrix set: Web Mercator for `w`, CGCS2000 lon/lat for `c`. */
 export function mapProjection(set: MatrixSet): 'EPSG:3857' | 'EPSG:4490' {
   if (set === 'w') return 'EPSG:3857';
-  registerCgcs2000();
+  if (!getProjection(CGCS2000)?.isGlobal()) throw new Error('EPSG:4490 is not registered yet: await registerCgcs2000() first');
   return CGCS2000;
 }
 

@@ -641,7 +641,7 @@ describe.concurrent('the list of features in view', () => {
     await m.close();
   });
 
-  it('keyboard: Tab to 在地图上显示, Enter selects the feature and opens its popup; the close button clears it', async ({ expect }) => {
+  it('keyboard: Tab to 在地图上显示, Enter selects the feature and opens its popup; the close button and Escape clear it', async ({ expect }) => {
     const m = await openMap('/map/', { key: 'w' });
     const page = m.page;
     await poll(expect, () => page.locator('[data-feature-list] li[data-feature-id]').count()).toBeGreaterThan(1);
@@ -667,6 +667,13 @@ describe.concurrent('the list of features in view', () => {
     await poll(expect, async () => (await state(page)).selected).toBeUndefined();
     expect(await popup.isVisible()).toBe(false);
     expect(await mapRoot(page).getAttribute('data-selected')).toBe('');
+    // Select again from the list; Escape on the map closes the popup too.
+    await li.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await poll(expect, async () => (await state(page)).selected).toEqual({ layer, id });
+    await page.keyboard.press('Escape');
+    await poll(expect, async () => (await state(page)).selected).toBeUndefined();
+    expect(await popup.isVisible()).toBe(false);
     expect(m.errors).toEqual([]);
     await m.close();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { get as getProjection, fromLonLat, transform } from 'ol/proj.js';
 import type { TileCoord } from 'ol/tilecoord.js';
 import {
@@ -57,6 +57,11 @@ const KEY = 'test0123456789abcdef0123456789ab';
 function expectedTile(set: MatrixSet, lon: number, lat: number, z: number) {
   return set === 'w' ? mercatorTile(lon, lat, z) : lonLatTile(lon, lat, z);
 }
+
+// The c matrix set needs EPSG:4490, which the map registers (lazily) before use.
+beforeAll(async () => {
+  await registerCgcs2000();
+});
 
 describe('first-principles tiles vs the OpenLayers grid and the URL the source requests', () => {
   const cases = SETS.flatMap((set) => POINTS.flatMap(([name, lon, lat]) => ZOOMS.map((z) => [set, name, lon, lat, z] as const)));
@@ -189,9 +194,9 @@ describe('layer codes', () => {
 });
 
 describe('projections', () => {
-  it('registers EPSG:4490 once, as a global lon/lat projection', () => {
-    registerCgcs2000();
-    registerCgcs2000();
+  it('registers EPSG:4490 once, as a global lon/lat projection', async () => {
+    await registerCgcs2000();
+    await registerCgcs2000();
     const p = getProjection('EPSG:4490')!;
     expect(p.getUnits()).toBe('degrees');
     expect(p.getExtent()).toEqual([-180, -90, 180, 90]);
@@ -200,8 +205,8 @@ describe('projections', () => {
     expect(mapProjection('w')).toBe('EPSG:3857');
   });
 
-  it('transforms CGCS2000 to Web Mercator as WGS84 does (no datum shift, §5)', () => {
-    registerCgcs2000();
+  it('transforms CGCS2000 to Web Mercator as WGS84 does (no datum shift, §5)', async () => {
+    await registerCgcs2000();
     const a = transform([123.918, 47.354], 'EPSG:4490', 'EPSG:3857');
     const b = fromLonLat([123.918, 47.354]);
     expect(Math.abs(a[0]! - b[0]!)).toBeLessThan(1e-6);
@@ -226,4 +231,17 @@ describe('isTiandituErrorResponse', () => {
     [200, 'image/png'], [200, 'image/jpeg'], [200, 'IMAGE/PNG'], [200, 'image/png; charset=binary'], [200, null],
     [304, 'image/png'], [203, 'image/webp'],
   ])('tile: %s %s', (status, type) => expect(isTiandituErrorResponse(status, type)).toBe(false));
+});
+
+describe('mapProjection before registration', () => {
+  it('refuses the c matrix set until EPSG:4490 is registered, and never needs it for w', async () => {
+    const { get, clearAllProjections, addCommon } = await import('ol/proj.js');
+    clearAllProjections();
+    addCommon();
+    expect(get('EPSG:4490')).toBeNull();
+    expect(() => mapProjection('c')).toThrow(/registerCgcs2000/);
+    expect(mapProjection('w')).toBe('EPSG:3857');
+    await registerCgcs2000();
+    expect(mapProjection('c')).toBe('EPSG:4490');
+  });
 });
