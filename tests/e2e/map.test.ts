@@ -667,8 +667,8 @@ describe.concurrent('the list of features in view', () => {
     await poll(expect, async () => (await state(page)).selected).toBeUndefined();
     expect(await popup.isVisible()).toBe(false);
     expect(await mapRoot(page).getAttribute('data-selected')).toBe('');
-    // Select again from the list; Escape on the map closes the popup too.
-    await li.locator('button').focus();
+    // Select again from the list (re-rendered for the new view: find the item by id); Escape closes the popup too.
+    await page.locator(`[data-feature-list] li[data-layer="${layer}"][data-feature-id="${id}"] button`).focus();
     await page.keyboard.press('Enter');
     await poll(expect, async () => (await state(page)).selected).toEqual({ layer, id });
     await page.keyboard.press('Escape');
