@@ -701,6 +701,31 @@ describe.concurrent('share, accessibility, broken data', () => {
     await m.close();
   });
 
+  it('exports a PNG with the map, framed by title and legend, and prints the map with its legend and 审图号', async ({ expect }) => {
+    const m = await openMap('/map/', { key: 'w' });
+    const page = m.page;
+    const mapSize = await page.locator('.map-canvas').boundingBox();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出图片' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // IHDR: the image is as wide as the map and taller (title above, legend and attribution below).
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBeGreaterThanOrEqual(Math.floor(mapSize!.width));
+    expect(height).toBeGreaterThan(mapSize!.height + 100);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.map-toolbar').isVisible()).toBe(false);
+    expect(await page.locator('.map-legend').first().isVisible()).toBe(true);
+    expect(await page.locator('.map-attribution').textContent()).toMatch(/审图号/);
+    expect(await page.locator('.map-north').isVisible()).toBe(true);
+    expect(await page.locator('.ol-scale-line').isVisible()).toBe(true);
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+
   it('axe: no serious or critical violations on /map/ once the map is ready', async ({ expect }) => {
     const m = await openMap('/map/', { key: 'w' });
     await settle(m.page);
