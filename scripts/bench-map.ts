@@ -29,9 +29,10 @@
  * measurement itself fails, or when the ol-mapbox-style chunk is requested
  * although Tianditu works (that is a defect, not a timing).
  */
+import { freePort } from './lib/free-port.ts';
+import { mulberry32 } from './lib/prng.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
@@ -66,18 +67,6 @@ type BenchWindow = Window & { __bench: { handleAt?: number; rendercomplete?: num
 
 let server: ChildProcess | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(): Promise<string> {
   const port = await freePort();
@@ -255,24 +244,13 @@ async function firstFrame(browser: Browser): Promise<FirstFrame> {
 
 // ------------------------------------------------------------- 3. panning
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function syntheticRedSites(): Promise<string> {
   const real = (await (await fetch(`${BASE}/geo/red-sites.geojson`)).json()) as { features: { properties: Record<string, unknown> }[] };
   const categories = [...new Set(real.features.map((f) => String(f.properties['category'])))];
   const districts = [...new Set(real.features.map((f) => String(f.properties['district'])))];
   const [west, south, east, north] = serverConfig.homeExtent;
-  const rnd = prng(20261123);
+  const rnd = mulberry32(20261123);
   const features = Array.from({ length: POINTS }, (_, i) => {
     const id = `bench-${String(i + 1).padStart(5, '0')}`;
     const category = categories[Math.floor(rnd() * categories.length)]!;

@@ -22,6 +22,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { landNotice, miningNotice, NoticeKind, noticeSchema, planningNotice, surveyingNotice } from '../src/schema/index.ts';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isWorkingDay } from '../src/lib/workdays.ts';
+import { mulberry32 } from './lib/prng.ts';
 
 export type GeneratedNotice = z.input<typeof noticeSchema>;
 type PlanningOut = z.input<typeof planningNotice>;
@@ -41,18 +42,6 @@ const CITY_BUREAU = '齐齐哈尔市自然资源和规划局';
 const CITY_WIDE = '全市';
 
 // ================================================================ random ===
-
-/** mulberry32: a tiny, fast, seedable 32-bit PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   next: () => number;

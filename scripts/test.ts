@@ -13,9 +13,9 @@
  * The server is always stopped, also on failure and on Ctrl-C. The exit code
  * is non-zero if anything failed.
  */
+import { freePort } from './lib/free-port.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { ensureSystemDeps } from './lib/system-deps.ts';
 
@@ -91,18 +91,6 @@ function skipStage(name: string, why: string): void {
   stages.push({ name, passed: 0, failed: 0, skipped: 0, seconds: 0, note: `not run: ${why}` });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts dist/server/entry.mjs and waits until it answers; returns its base URL. */
 async function startServer(): Promise<string> {

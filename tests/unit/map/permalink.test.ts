@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../scripts/lib/prng.ts';
 import { describe, expect, it } from 'vitest';
 import { formatPermalink, parsePermalink, permalinkBounds, type PermalinkKnown } from '../../../src/map/permalink.ts';
 import type { LonLatExtent, MapViewState } from '../../../src/map/types.ts';
@@ -215,17 +216,8 @@ describe('formatPermalink', () => {
 });
 
 describe('round trip over many states', () => {
-  // mulberry32: a small seeded generator, so failures reproduce.
-  function rng(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  const rng = mulberry32;
+
 
   function randomState(r: () => number): MapViewState {
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
