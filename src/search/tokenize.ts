@@ -1,0 +1,167 @@
+/**
+ * Tokenisation shared by the build-time search index writer and the browser.
+ * Pure and dependency-free (no DOM, no pinyin-pro) so it stays tiny on the
+ * client. See /work/shared/reference/search-notes.md §4 and §7.
+ *
+ * - `tokenize` is the FlexSearch 0.8 custom `encode` function (text → string[])
+ *   for the index AND the query: Han runs become overlapping bigrams, so any
+ *   Chinese substring of ≥ 2 characters matches as an AND of its bigrams;
+ *   latin and digit runs are kept whole.
+ * - `codeKey` strips everything but letters, digits and Han, so 文号 and
+ *   parcel codes written with any brackets, hyphens or widths compare equal.
+ */
+
+/** Queries longer than this (in code points, after cleaning) are cut. */
+export const MAX_QUERY_LENGTH = 100;
+
+export type QueryKind = 'empty' | 'single-han' | 'code' | 'latin' | 'text';
+
+export interface ClassifiedQuery {
+  kind: QueryKind;
+  /** NFKC, lower case, emoji and symbols dropped, spaces collapsed, ≤ 100 code points. */
+  normalized: string;
+  /** `tokenize(normalized)`: what to pass to the index. */
+  tokens: string[];
+  /** `codeKey(normalized)`: what to compare against normalised 文号 / parcel codes. */
+  code: string;
+}
+
+export type Range = [start: number, end: number];
+
+const RUN = /\p{Script=Han}+|[a-z]+|[0-9]+/gu;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const NOT_CODE = /[^\p{Script=Han}\p{L}\p{N}]+/gu;
+const DIGIT = /\p{Nd}/u;
+// Emoji (with their joiners, variation selectors, skin tones and keycaps) vanish;
+// other symbols, controls, unassigned and lone surrogates act as separators.
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\u20e3\ufe0e\ufe0f]/gu;
+const JUNK = /[\p{S}\p{C}]+/gu;
+// Bound the work done on absurd input before normalising (NFKC can expand).
+const RAW_LIMIT = MAX_QUERY_LENGTH * 8;
+
+function str(s: unknown): string {
+  return typeof s === 'string' ? s : s == null ? '' : String(s);
+}
+
+/** NFKC + lower case: full-width ２０２６－Ｇ－０１５ → 2026-g-015. */
+export function normalize(s: string): string {
+  return str(s).normalize('NFKC').toLowerCase();
+}
+
+/** Han runs, [a-z]+ runs and [0-9]+ runs of normalised text, in order. */
+function runs(normalized: string): string[] {
+  return normalized.match(RUN) ?? [];
+}
+
+/**
+ * The index and query encoder: Han runs → overlapping bigrams (a single Han
+ * character stays as is), latin and digit runs whole, everything else
+ * separates; de-duplicated in order of first appearance.
+ */
+export function tokenize(s: string): string[] {
+  const seen = new Set<string>();
+  for (const run of runs(normalize(s))) {
+    if (!HAN_ONLY.test(run)) {
+      seen.add(run);
+      continue;
+    }
+    const chars = Array.from(run); // code points: CJK extension B is two units
+    if (chars.length === 1) {
+      seen.add(run);
+      continue;
+    }
+    for (let i = 0; i + 1 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...seen];
+}
+
+/** Letters, digits and Han only: 〔2019〕 = [2019] = (2019); 2022-G-015 = 2022G015. */
+export function codeKey(s: string): string {
+  return normalize(s).replace(NOT_CODE, '');
+}
+
+/** Normalise a raw query: cleaned, spaces collapsed, capped at MAX_QUERY_LENGTH code points. */
+function cleanQuery(q: string): string {
+  const raw = str(q).slice(0, RAW_LIMIT);
+  const cleaned = normalize(raw).replace(EMOJI, '').replace(JUNK, ' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(cleaned);
+  return chars.length > MAX_QUERY_LENGTH ? chars.slice(0, MAX_QUERY_LENGTH).join('').trim() : cleaned;
+}
+
+/**
+ * Decide how to run a query:
+ * - `empty`: nothing searchable;
+ * - `single-han`: one Han character (ask for at least two);
+ * - `latin`: letters a–z only, ≥ 2 of them (pinyin path);
+ * - `code`: the code key has ≥ 4 characters and a digit (scan codes, and also run text search);
+ * - `text`: everything else.
+ */
+export function classifyQuery(q: string): ClassifiedQuery {
+  const normalized = cleanQuery(q);
+  const tokens = tokenize(normalized);
+  const code = codeKey(normalized);
+  let kind: QueryKind;
+  if (tokens.length === 0 && !(code.length >= 4 && DIGIT.test(code))) kind = 'empty';
+  else if (Array.from(code).length === 1 && HAN_ONLY.test(code)) kind = 'single-han';
+  else if (/^[a-z]{2,}$/.test(code) && tokens.every((t) => /^[a-z]+$/.test(t))) kind = 'latin';
+  else if (code.length >= 4 && DIGIT.test(code)) kind = 'code';
+  else kind = 'text';
+  return { kind, normalized, tokens, code };
+}
+
+/** Highlight terms of a query: Han runs of ≥ 2 characters, latin and digit runs. */
+export function queryTerms(q: string): string[] {
+  const terms = new Set<string>();
+  for (const run of runs(cleanQuery(q))) {
+    if (HAN_ONLY.test(run) && Array.from(run).length < 2) continue;
+    terms.add(run);
+  }
+  return [...terms];
+}
+
+/**
+ * [start, end) UTF-16 ranges of `text` to highlight for `query`: every
+ * occurrence of every query term, matched on normalised text but returned
+ * as offsets into the original text, sorted and merged (overlapping or
+ * touching ranges join). Text is normalised one code point at a time, so a
+ * character whose NFKC form has a different length maps back to itself
+ * whole, and a range never splits a surrogate pair.
+ */
+export function highlightRanges(text: string, query: string): Range[] {
+  const terms = queryTerms(query);
+  const source = str(text);
+  if (terms.length === 0 || source.length === 0) return [];
+
+  // norm[k] is the k-th UTF-16 unit of the normalised text; from/to give the
+  // original code point it came from.
+  let norm = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let offset = 0;
+  for (const cp of source) {
+    const n = cp.normalize('NFKC').toLowerCase();
+    const end = offset + cp.length;
+    for (let k = 0; k < n.length; k++) {
+      from.push(offset);
+      to.push(end);
+    }
+    norm += n;
+    offset = end;
+  }
+
+  const found: Range[] = [];
+  for (const term of terms) {
+    for (let i = norm.indexOf(term); i !== -1; i = norm.indexOf(term, i + 1)) {
+      found.push([from[i]!, to[i + term.length - 1]!]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+  const merged: Range[] = [];
+  for (const [s, e] of found) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
