@@ -85,13 +85,16 @@ describe('elderly mode (长者模式)', () => {
 describe('a 320 px wide screen', () => {
   async function pages(): Promise<string[]> {
     const d = await data();
-    const notice = d.notices.find((n) => n.status.state !== 'withdrawn');
-    expect(notice, 'an active notice in the data').toBeDefined();
-    return [urls.home, urls.notice(notice!), urls.enforcement];
+    // One active notice of each kind: their fact lists carry long 文号, URLs and tables.
+    const notices = (['planning', 'land', 'mining', 'surveying'] as const).map((kind) =>
+      d.notices.find((n) => n.kind === kind && n.status.state !== 'withdrawn' && (kind !== 'land' || (n.kind === 'land' && n.listing?.tradingUrl))),
+    );
+    for (const n of notices) expect(n, 'an active notice of each kind in the data').toBeDefined();
+    return [urls.home, ...notices.map((n) => urls.notice(n!)), urls.enforcement, urls.map, urls.redSite(d.redSites[0]!)];
   }
 
   for (const elderly of [false, true]) {
-    it(`needs no horizontal scrolling on the home, a notice and the enforcement page${elderly ? ' (elderly mode)' : ''}`, async () => {
+    it(`needs no horizontal scrolling on the home, notice, enforcement, map and red-site pages${elderly ? ' (elderly mode)' : ''}`, async () => {
       const { context, page } = await open({ viewport: { width: 320, height: 640 } });
       if (elderly) await context.addInitScript(() => localStorage.setItem('geoportal.elderly', '1'));
       const wide: string[] = [];
