@@ -293,18 +293,14 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
 
   const applyState = (s: MapViewState, animate: boolean) => {
     applying = true;
-    // A view restored from history must not be written back as a new entry.
-    clearTimeout(permalinkTimer);
     handle.setBaseMap(s.base, s.lang);
     for (const t of thematic) t.layer.setVisible(s.layers.includes(t.config.id));
     reportLayers();
     const center = toView(s.center[0], s.center[1]);
-    // The guard ends when the animation does (or is interrupted), however slow the machine.
-    if (animate) view.animate({ center, zoom: s.zoom, duration: 200 }, () => (applying = false));
+    if (animate) view.animate({ center, zoom: s.zoom, duration: 200 });
     else {
       view.setCenter(center);
       view.setZoom(s.zoom);
-      setTimeout(() => (applying = false), 450);
     }
     if (s.selected) {
       const { layer, id } = s.selected;
@@ -316,6 +312,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
         else console.warn(`[permalink] 要素 ${layer}:${id} 不存在，已忽略`);
       }, () => undefined);
     } else selectFeature(undefined, false);
+    setTimeout(() => (applying = false), 450);
   };
 
   const fromUrl = () => {
