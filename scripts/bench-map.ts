@@ -30,6 +30,7 @@
  * although Tianditu works (that is a defect, not a timing).
  */
 import { freePort } from './lib/free-port.ts';
+import { waitForServer } from './lib/wait-for-server.ts';
 import { mulberry32 } from './lib/prng.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -80,19 +81,11 @@ async function startServer(): Promise<string> {
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   let exited: string | undefined;
   child.on('exit', (code, signal) => (exited = `exit ${code ?? signal}`));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`the server stopped (${exited}): ${stderr}`);
-    try {
-      const res = await fetch(`${base}/`, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status < 500) return base;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the server did not answer within 30 s (${base})`);
+  await waitForServer(base, () => exited, {
+    exited: (why) => `the server stopped (${why}): ${stderr}`,
+    timeout: `the server did not answer within 30 s (${base})`,
+  });
+  return base;
 }
 
 async function stopServer(): Promise<void> {

@@ -14,6 +14,7 @@
  * is non-zero if anything failed.
  */
 import { freePort } from './lib/free-port.ts';
+import { waitForServer } from './lib/wait-for-server.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -110,19 +111,11 @@ async function startServer(): Promise<string> {
     exited = `exit ${code ?? signal}`;
     if (server === child) server = undefined;
   });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`服务器已退出（${exited}），见 test-results/server.log`);
-    try {
-      const res = await fetch(`${base}/`, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status < 500) return base;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`服务器 30 秒内没有应答（${base}），见 test-results/server.log`);
+  await waitForServer(base, () => exited, {
+    exited: (why) => `服务器已退出（${why}），见 test-results/server.log`,
+    timeout: `服务器 30 秒内没有应答（${base}），见 test-results/server.log`,
+  });
+  return base;
 }
 
 async function stopServer(): Promise<void> {
