@@ -30,7 +30,7 @@
  * although Tianditu works (that is a defect, not a timing).
  */
 import { freePort } from './lib/free-port.ts';
-import { waitForServer } from './lib/wait-for-server.ts';
+import { stopProcess, waitForServer } from './lib/wait-for-server.ts';
 import { mulberry32 } from './lib/prng.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -91,15 +91,7 @@ async function startServer(): Promise<string> {
 async function stopServer(): Promise<void> {
   const child = server;
   server = undefined;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  await stopProcess(child);
 }
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -14,7 +14,7 @@
  * is non-zero if anything failed.
  */
 import { freePort } from './lib/free-port.ts';
-import { waitForServer } from './lib/wait-for-server.ts';
+import { stopProcess, waitForServer } from './lib/wait-for-server.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -119,16 +119,7 @@ async function startServer(): Promise<string> {
 }
 
 async function stopServer(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  await stopProcess(server);
   server = undefined;
 }
 

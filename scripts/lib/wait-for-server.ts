@@ -1,5 +1,5 @@
 /**
- * Polls a freshly started server until it answers (any status below 500),
+ * Starting and stopping test servers. waitForServer polls a freshly started server until it answers (any status below 500),
  * failing fast when its process exits and after 30 s at the latest.
  */
 export async function waitForServer(base: string, exited: () => string | undefined, errors: { exited: (why: string) => string; timeout: string }): Promise<void> {
@@ -17,4 +17,17 @@ export async function waitForServer(base: string, exited: () => string | undefin
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(errors.timeout);
+}
+
+/** Stops a child process: SIGTERM, then SIGKILL if it is still there after 5 s. */
+export async function stopProcess(child: import('node:child_process').ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
