@@ -6,6 +6,9 @@ import node from '@astrojs/node';
 import { parse } from 'yaml';
 import { geoportal } from './src/integrations/geoportal.ts';
 
+// See src/env.d.ts: the search client loads FlexSearch's smaller `compact` build.
+const flexsearchCompact = path.resolve('node_modules/flexsearch/dist/flexsearch.compact.module.min.js');
+
 const dataDir = path.resolve(process.env.GEOPORTAL_DATA_DIR ?? 'data');
 // The canonical origin goes into sitemap.xml and the SiteDomain metadata.
 const domain = /** @type {{ domain?: string }} */ (parse(readFileSync(path.join(dataDir, 'site.yaml'), 'utf8')) ?? {}).domain;
@@ -24,4 +27,5 @@ export default defineConfig({
   integrations: [geoportal()],
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
+  vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
 });

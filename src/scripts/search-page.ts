@@ -1,82 +1,282 @@
 /**
- * The search page: reads ?q= from the URL, loads the record list on first
- * use and shows matching records as plain links. Matching is by substring
- * on normalised text, so any run of Chinese characters, a 文号 or a parcel
- * code typed with any punctuation is found.
+ * The search page. The URL holds the whole state (q, c, k, d, y, s, p; see
+ * docs/search.md), so results can be bookmarked and shared and the back
+ * button works. The search client and FlexSearch load on first use (focus
+ * of the field or a query in the URL); the index loads in parts per query.
+ * Results are plain links; titles are highlighted with <mark> built from
+ * text nodes, never from HTML.
  */
-import { codeForm, normalizeText } from '../lib/search-text.ts';
+import type { FacetCounts, FacetName, SearchClient, SearchFilters, SearchResponse, StatusKey } from '../search/client.ts';
+import { collectionNames, type Collection } from '../search/format.ts';
+import { highlightRanges } from '../search/tokenize.ts';
 
-type Row = [url: string, title: string, column: string, district: string, date: string, codes: string];
+const PAGE_SIZE = 20;
+const STATUS_LABELS: Record<StatusKey, string> = { superseded: '已被替代', upcoming: '未开始', open: '公示中', ended: '已结束', published: '已发布' };
+/** URL parameter of each facet. */
+const PARAMS: Record<FacetName, string> = { collection: 'c', kind: 'k', district: 'd', year: 'y', status: 's' };
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
-const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const input = form.querySelector<HTMLInputElement>('#search-q')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
-const MAX_RESULTS = 100;
-let rows: Promise<Row[]> | undefined;
+const pager = document.querySelector<HTMLElement>('#search-pager')!;
+const selects = new Map<FacetName, HTMLSelectElement>(
+  [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')].map((s) => [s.dataset.facet as FacetName, s]),
+);
+form.querySelector('[data-facet-apply]')?.setAttribute('hidden', ''); // selects apply at once with JS
 
-function load(): Promise<Row[]> {
-  rows ??= fetch('/search/records.json').then((r) => {
-    if (!r.ok) throw new Error(String(r.status));
-    return r.json() as Promise<Row[]>;
+type State = { q: string; filters: SearchFilters; page: number };
+
+let clientPromise: Promise<SearchClient> | undefined;
+function client(): Promise<SearchClient> {
+  clientPromise ??= import('../search/client.ts').then(({ createSearchClient }) => {
+    const c = createSearchClient();
+    // For benchmarks and tests: the live client of this page.
+    (form as HTMLFormElement & { geoportalSearch?: SearchClient }).geoportalSearch = c;
+    return c;
   });
-  return rows;
+  clientPromise.catch(() => (clientPromise = undefined));
+  return clientPromise;
 }
 
-function matches(row: Row, terms: string[], codes: string[]): boolean {
-  const text = normalizeText(`${row[1]} ${row[2]} ${row[3]} ${row[5]}`);
-  const code = codeForm(`${row[1]} ${row[5]}`);
-  return terms.every((t, i) => text.includes(t) || (codes[i]!.length >= 3 && code.includes(codes[i]!)));
+function readState(url = new URL(location.href)): State {
+  const p = url.searchParams;
+  const text = (name: string) => p.get(name)?.trim() || undefined;
+  const year = Number(p.get('y'));
+  const page = Number(p.get('p'));
+  const statusParam = text('s');
+  return {
+    q: p.get('q') ?? '',
+    filters: {
+      collection: text('c') as Collection | undefined,
+      kind: text('k'),
+      district: text('d'),
+      year: Number.isInteger(year) && year > 0 ? year : undefined,
+      status: statusParam && statusParam in STATUS_LABELS ? (statusParam as StatusKey) : undefined,
+    },
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
 }
 
-async function run(q: string): Promise<void> {
+function writeUrl(state: State): URL {
+  const url = new URL(location.pathname, location.origin);
+  if (state.q) url.searchParams.set('q', state.q);
+  for (const [name, param] of Object.entries(PARAMS) as [FacetName, string][]) {
+    const v = state.filters[name];
+    if (v !== undefined && v !== '') url.searchParams.set(param, String(v));
+  }
+  if (state.page > 1) url.searchParams.set('p', String(state.page));
+  return url;
+}
+
+function showState(state: State): void {
+  input.value = state.q;
+  for (const [name, select] of selects) {
+    const v = state.filters[name];
+    select.value = v === undefined ? '' : String(v);
+    if (select.value !== (v === undefined ? '' : String(v))) select.value = ''; // unknown value in the URL
+  }
+}
+
+function highlighted(text: string, query: string, extra: readonly string[]): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  const ranges = highlightRanges(text, [query, ...extra].join(' '));
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (s > at) frag.append(text.slice(at, s));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(s, e);
+    frag.append(mark);
+    at = e;
+  }
+  if (at < text.length) frag.append(text.slice(at));
+  return frag;
+}
+
+function span(text: string, className?: string): HTMLSpanElement {
+  const el = document.createElement('span');
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+function renderHits(result: SearchResponse, state: State, sample: boolean): void {
+  list.replaceChildren(
+    ...result.hits.map((hit) => {
+      const li = document.createElement('li');
+      li.dataset.id = String(hit.id);
+      const a = document.createElement('a');
+      a.href = hit.url;
+      a.append(highlighted(hit.title, state.q, result.expanded));
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      meta.append(span(collectionNames[hit.collection]));
+      for (const part of [hit.kind, hit.district, hit.date]) if (part) meta.append(span(part));
+      if (sample) meta.append(span('示例数据', 'sample-tag'));
+      li.append(a, meta);
+      return li;
+    }),
+  );
+}
+
+function renderPager(result: SearchResponse, state: State): void {
+  const pages = Math.ceil(result.total / PAGE_SIZE);
+  pager.replaceChildren();
+  pager.hidden = pages <= 1;
+  if (pages <= 1) return;
+  const link = (page: number, label: string, rel?: string) => {
+    const a = document.createElement('a');
+    a.href = writeUrl({ ...state, page }).href;
+    a.textContent = label;
+    if (rel) a.rel = rel;
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      void navigate({ ...state, page });
+      list.querySelector('a')?.focus();
+    });
+    return a;
+  };
+  if (state.page > 1) pager.append(link(state.page - 1, '上一页', 'prev'));
+  pager.append(span(`第 ${state.page} / ${pages} 页`));
+  if (state.page < pages) pager.append(link(state.page + 1, '下一页', 'next'));
+}
+
+function renderFacets(counts: FacetCounts): void {
+  for (const [name, select] of selects) {
+    const byValue = new Map(counts[name].map((f) => [f.value, f.count]));
+    for (const option of select.options) {
+      if (!option.value) continue;
+      const n = byValue.get(option.value) ?? 0;
+      option.textContent = `${option.dataset.label ?? option.value}（${n}）`;
+      // Keep the chosen value selectable even at 0 so the user can see it.
+      option.disabled = n === 0 && !option.selected;
+    }
+  }
+}
+
+function clearFacetCounts(): void {
+  for (const select of selects.values()) {
+    for (const option of select.options) {
+      if (!option.value) continue;
+      option.textContent = option.dataset.label ?? option.value;
+      option.disabled = false;
+    }
+  }
+}
+
+async function markStatuses(c: SearchClient, result: SearchResponse): Promise<void> {
+  const statuses = await c.statuses(result.hits.map((h) => h.id));
+  result.hits.forEach((hit, i) => {
+    const s = statuses[i];
+    const meta = list.querySelector(`li[data-id="${hit.id}"] .meta`);
+    if (s && s !== 'published' && meta && !meta.querySelector('.hit-status')) meta.insertBefore(span(STATUS_LABELS[s], 'hit-status'), meta.children[1] ?? null);
+  });
+}
+
+let run = 0;
+async function search(state: State): Promise<void> {
+  const mine = ++run;
+  showState(state);
   list.replaceChildren();
-  const query = normalizeText(q).slice(0, 100);
-  if (!query) {
+  pager.hidden = true;
+  if (!state.q.trim()) {
+    clearFacetCounts();
     status.textContent = '请输入地名、文号、地块编号或标题中的词语。';
     return;
   }
-  const terms = query.split(' ').filter(Boolean);
   status.textContent = '正在搜索……';
-  let data: Row[];
+  let c: SearchClient;
+  let result: SearchResponse;
+  let sample = false;
   try {
-    data = await load();
+    c = await client();
+    result = await c.search(state.q, { filters: state.filters, offset: (state.page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+    sample = (await c.manifest()).sample;
   } catch {
-    rows = undefined;
-    status.textContent = '搜索数据加载失败，请稍后重试，或从栏目页面浏览。';
+    if (mine === run) status.textContent = '搜索数据加载失败，请检查网络后重试，或从下方栏目浏览。';
     return;
   }
-  const codes = terms.map(codeForm);
-  const hits = data.filter((row) => matches(row, terms, codes));
-  for (const [url, title, column, district, date] of hits.slice(0, MAX_RESULTS)) {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = url;
-    a.textContent = title;
-    const meta = document.createElement('div');
-    meta.className = 'meta';
-    meta.textContent = [column, district, date].filter(Boolean).join(' · ');
-    li.append(a, meta);
-    list.append(li);
+  if (mine !== run) return; // a newer query is running
+  if (result.hint) {
+    clearFacetCounts();
+    status.textContent = result.hint;
+    return;
   }
-  status.textContent =
-    hits.length === 0 ? `没有找到与“${q}”相关的信息。请尝试更短的词语，或检查文号、地块编号。` : `找到 ${hits.length} 条结果${hits.length > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 条` : ''}。`;
+  renderHits(result, state, sample);
+  renderPager(result, state);
+  const from = result.offset + 1;
+  const to = result.offset + result.hits.length;
+  const parts: string[] = [];
+  if (result.expanded.length) parts.push(`按拼音匹配：${result.expanded.join('、')}。`);
+  if (result.total === 0) {
+    parts.push(
+      result.unfiltered > 0
+        ? `在当前筛选条件下没有结果（不筛选时有 ${result.unfiltered} 条）。`
+        : `没有找到与“${result.query.normalized}”相关的信息。请尝试更短的词语，或检查文号、地块编号。`,
+    );
+  } else if (result.hits.length === 0) {
+    parts.push(`找到 ${result.total} 条结果，本页超出范围。`);
+  } else {
+    parts.push(`找到 ${result.total} 条结果${result.total > PAGE_SIZE ? `，显示第 ${from}–${to} 条` : ''}。`);
+  }
+  status.textContent = parts.join('');
+  // Facet counts and statuses need the facet table: fetched after the first results are shown.
+  void Promise.all([c.facetCounts(result.ids, state.filters), markStatuses(c, result)])
+    .then(([counts]) => {
+      if (mine === run) renderFacets(counts);
+    })
+    .catch(() => undefined);
+}
+
+async function navigate(state: State): Promise<void> {
+  const url = writeUrl(state);
+  if (url.href !== location.href) history.pushState(null, '', url);
+  await search(state);
+}
+
+function formState(page = 1): State {
+  const filters: SearchFilters = {};
+  for (const [name, select] of selects) {
+    const v = select.value;
+    if (!v) continue;
+    if (name === 'year') filters.year = Number(v);
+    else (filters as Record<string, string>)[name] = v;
+  }
+  return { q: input.value, filters, page };
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const q = input.value;
-  const url = new URL(location.href);
-  url.searchParams.set('q', q);
-  history.pushState(null, '', url);
-  void run(q);
+  void navigate(formState());
 });
-window.addEventListener('popstate', () => {
-  const q = new URL(location.href).searchParams.get('q') ?? '';
-  input.value = q;
-  void run(q);
+for (const select of selects.values()) select.addEventListener('change', () => void navigate(formState()));
+input.addEventListener('focus', () => void client().catch(() => undefined), { once: true });
+window.addEventListener('popstate', () => void search(readState()));
+
+// Keyboard: ↓ from the field goes to the results; ↑/↓ move between them; Esc returns to the field.
+function resultLinks(): HTMLAnchorElement[] {
+  return [...list.querySelectorAll<HTMLAnchorElement>(':scope > li > a')];
+}
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown' && resultLinks().length) {
+    e.preventDefault();
+    resultLinks()[0]!.focus();
+  }
+});
+list.addEventListener('keydown', (e) => {
+  const links = resultLinks();
+  const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (i === -1) return;
+  let next: HTMLElement | undefined;
+  if (e.key === 'ArrowDown') next = links[Math.min(i + 1, links.length - 1)];
+  else if (e.key === 'ArrowUp') next = i === 0 ? input : links[i - 1];
+  else if (e.key === 'Home') next = links[0];
+  else if (e.key === 'End') next = links[links.length - 1];
+  else if (e.key === 'Escape') next = input;
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
 });
 
-const initial = new URL(location.href).searchParams.get('q') ?? '';
-input.value = initial;
-if (initial) void run(initial);
+void search(readState());

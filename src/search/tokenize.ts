@@ -3,10 +3,11 @@
  * Pure and dependency-free (no DOM, no pinyin-pro) so it stays tiny on the
  * client. See /work/shared/reference/search-notes.md §4 and §7.
  *
- * - `tokenize` is the FlexSearch 0.8 custom `encode` function (text → string[])
- *   for the index AND the query: Han runs become overlapping bigrams, so any
- *   Chinese substring of ≥ 2 characters matches as an AND of its bigrams;
- *   latin and digit runs are kept whole.
+ * - `tokenize` gives the terms of the text fields, for the index AND the
+ *   query: Han runs become overlapping bigrams, so any Chinese substring of
+ *   ≥ 2 characters matches as an AND of its bigrams; latin and digit runs are
+ *   kept whole.
+ * - `codeTokens` gives the terms of the code field (trigrams of code keys).
  * - `codeKey` strips everything but letters, digits and Han, so 文号 and
  *   parcel codes written with any brackets, hyphens or widths compare equal.
  */
@@ -48,29 +49,54 @@ export function normalize(s: string): string {
   return str(s).normalize('NFKC').toLowerCase();
 }
 
-/** Han runs, [a-z]+ runs and [0-9]+ runs of normalised text, in order. */
-function runs(normalized: string): string[] {
-  return normalized.match(RUN) ?? [];
+/** Han runs, [a-z]+ runs and [0-9]+ runs of normalised text, with where each starts. */
+function runs(normalized: string): RegExpMatchArray[] {
+  return [...normalized.matchAll(RUN)];
 }
 
 /**
- * The index and query encoder: Han runs → overlapping bigrams (a single Han
- * character stays as is), latin and digit runs whole, everything else
- * separates; de-duplicated in order of first appearance.
+ * The index and query encoder:
+ * - Han runs → overlapping bigrams, so any Chinese substring of ≥ 2 characters
+ *   matches as an AND of its bigrams;
+ * - latin and digit runs are kept whole;
+ * - where a Han run touches a latin or digit run with nothing between them,
+ *   a boundary token of the two touching characters (2019年1月 → 9年, 年1, 1月;
+ *   003号地块 → 3号). A lone Han character is never a token of its own: in the
+ *   document it may be the edge of a longer run (003号 vs 003号地块), and the
+ *   boundary token carries it instead;
+ * - everything else separates. De-duplicated in order of first appearance.
+ *
+ * A query's tokens are always a subset of the tokens of any text containing
+ * it (up to separators), which is what makes recall exact.
  */
 export function tokenize(s: string): string[] {
   const seen = new Set<string>();
-  for (const run of runs(normalize(s))) {
-    if (!HAN_ONLY.test(run)) {
-      seen.add(run);
-      continue;
-    }
+  let prev: { text: string; end: number; han: boolean } | undefined;
+  for (const m of runs(normalize(s))) {
+    const run = m[0];
+    const start = m.index!;
+    const han = HAN_ONLY.test(run);
     const chars = Array.from(run); // code points: CJK extension B is two units
-    if (chars.length === 1) {
-      seen.add(run);
-      continue;
-    }
-    for (let i = 0; i + 1 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]!);
+    if (prev && prev.end === start && (prev.han || han)) seen.add(Array.from(prev.text).at(-1)! + chars[0]!);
+    if (!han) seen.add(run);
+    else for (let i = 0; i + 1 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]!);
+    prev = { text: run, end: start + run.length, han };
+  }
+  return [...seen];
+}
+
+/**
+ * Tokens of the `code` field: overlapping trigrams of each code's `codeKey`
+ * (a key shorter than 3 stays whole). A query's code key matches a code when
+ * all its trigrams do, whatever brackets, hyphens or widths either side used.
+ */
+export function codeTokens(codes: string): string[] {
+  const seen = new Set<string>();
+  for (const part of str(codes).split(/\s+/)) {
+    const chars = Array.from(codeKey(part));
+    if (chars.length === 0) continue;
+    if (chars.length < 3) seen.add(chars.join(''));
+    else for (let i = 0; i + 2 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
   }
   return [...seen];
 }
@@ -91,7 +117,7 @@ function cleanQuery(q: string): string {
 /**
  * Decide how to run a query:
  * - `empty`: nothing searchable;
- * - `single-han`: one Han character (ask for at least two);
+ * - `single-han`: only lone Han characters (江, 江 桥): ask for two or more together;
  * - `latin`: letters a–z only, ≥ 2 of them (pinyin path);
  * - `code`: the code key has ≥ 4 characters and a digit (scan codes, and also run text search);
  * - `text`: everything else.
@@ -101,8 +127,7 @@ export function classifyQuery(q: string): ClassifiedQuery {
   const tokens = tokenize(normalized);
   const code = codeKey(normalized);
   let kind: QueryKind;
-  if (tokens.length === 0 && !(code.length >= 4 && DIGIT.test(code))) kind = 'empty';
-  else if (Array.from(code).length === 1 && HAN_ONLY.test(code)) kind = 'single-han';
+  if (tokens.length === 0 && !(code.length >= 4 && DIGIT.test(code))) kind = code && HAN_ONLY.test(code) ? 'single-han' : 'empty';
   else if (/^[a-z]{2,}$/.test(code) && tokens.every((t) => /^[a-z]+$/.test(t))) kind = 'latin';
   else if (code.length >= 4 && DIGIT.test(code)) kind = 'code';
   else kind = 'text';
@@ -112,7 +137,7 @@ export function classifyQuery(q: string): ClassifiedQuery {
 /** Highlight terms of a query: Han runs of ≥ 2 characters, latin and digit runs. */
 export function queryTerms(q: string): string[] {
   const terms = new Set<string>();
-  for (const run of runs(cleanQuery(q))) {
+  for (const [run] of runs(cleanQuery(q))) {
     if (HAN_ONLY.test(run) && Array.from(run).length < 2) continue;
     terms.add(run);
   }

@@ -3,6 +3,7 @@
  * notice; an empty query shows a hint; hostile queries throw nothing.
  */
 import type { Browser, Page } from 'playwright-core';
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urls } from '../../src/lib/urls.ts';
 import { at, data, launch, newContext } from './support.ts';
@@ -89,4 +90,126 @@ describe('search page', () => {
       await context.close();
     });
   }
+
+  it('keeps query, filters and page in the URL, and the back button restores them', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(at(`${urls.search}?q=${encodeURIComponent('公告')}`));
+    const first = await settled(page);
+    const total = Number(/找到 (\d+) 条结果/.exec(first)?.[1]);
+    expect(total).toBeGreaterThan(1);
+    // Facet counts arrive after the results.
+    await expect.poll(() => page.locator('#facet-collection option[value="notice"]').textContent()).toMatch(/（\d+）/);
+    await page.locator('#facet-collection').selectOption('notice');
+    await expect.poll(() => new URL(page.url()).searchParams.get('c')).toBe('notice');
+    const filtered = Number(/找到 (\d+) 条结果/.exec(await settled(page))?.[1]);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThanOrEqual(total);
+    for (const href of await resultHrefs(page)) expect(href).toMatch(/^\/notices\//);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('c')).toBeNull();
+    expect(await page.locator('#facet-collection').inputValue()).toBe('');
+    await expect.poll(() => statusText(page)).toContain(`找到 ${total} 条结果`);
+    // A link with every parameter opens in the same state.
+    const d = await data();
+    const n = d.notices.find((x) => x.status.state !== 'withdrawn')!;
+    await page.goto(at(`${urls.search}?q=${encodeURIComponent('公告')}&c=notice&d=${encodeURIComponent(n.district)}&y=${n.publishDate.slice(0, 4)}`));
+    await settled(page);
+    expect(await page.locator('#facet-district').inputValue()).toBe(n.district);
+    expect(await page.locator('#facet-year').inputValue()).toBe(n.publishDate.slice(0, 4));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('pages through many results with links that carry the page number', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(at(`${urls.search}?q=${encodeURIComponent('公告')}`));
+    await settled(page);
+    const firstPage = await resultHrefs(page);
+    expect(firstPage).toHaveLength(20);
+    await page.locator('#search-pager a[rel="next"]').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('2');
+    await expect.poll(() => statusText(page)).toMatch(/显示第 21–\d+ 条/);
+    const second = await resultHrefs(page);
+    expect(second.some((h) => firstPage.includes(h))).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('highlights the query in titles with <mark>, and finds a place by pinyin and initials', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(at(`${urls.search}?q=${encodeURIComponent('江桥')}`));
+    await settled(page);
+    const marks = await page.locator('#search-results mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m).toBe('江桥');
+    const byHanzi = await resultHrefs(page);
+    for (const q of ['jiangqiao', 'jq']) {
+      await page.goto(at(`${urls.search}?q=${q}`));
+      const status = await settled(page);
+      expect(status, q).toContain('按拼音匹配');
+      expect(status, q).toContain('江桥');
+      const hrefs = await resultHrefs(page);
+      expect(hrefs.filter((h) => byHanzi.includes(h)).length, q).toBeGreaterThan(0);
+    }
+    await page.goto(at(`${urls.search}?q=zzzzqx`));
+    expect(await settled(page)).toContain('没有找到');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('moves between results with the arrow keys and back to the field with Escape', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(at(`${urls.search}?q=${encodeURIComponent('纪念')}`));
+    await settled(page);
+    const links = page.locator('#search-results > li > a');
+    expect(await links.count()).toBeGreaterThan(1);
+    await page.locator('#search-q').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await links.nth(0).getAttribute('href'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await links.nth(1).getAttribute('href'));
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for two characters when one is typed, and downloads only part of the index for a query', async () => {
+    const { context, page, errors } = await open();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(at(urls.search));
+    expect(requested.filter((p) => p.startsWith('/search/v-') || p === '/search/manifest.json'), 'nothing before a query').toEqual([]);
+    await page.locator('#search-q').fill('江');
+    await page.locator('#search-form button[type="submit"]').click();
+    expect(await settled(page)).toContain('两个');
+    await page.locator('#search-q').fill('纪念馆');
+    await page.locator('#search-form button[type="submit"]').click();
+    expect(await settled(page)).toMatch(/找到 \d+ 条结果/);
+    const manifest = (await (await page.request.get(at('/search/manifest.json'))).json()) as { shards: number };
+    const shards = requested.filter((p) => /^\/search\/v-[0-9a-f]+\/t-\d+\.gz$/.test(p));
+    expect(shards.length).toBeGreaterThan(0);
+    expect(shards.length).toBeLessThan(manifest.shards);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('axe: no violations on a results page with facets and highlights', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(at(`${urls.search}?q=${encodeURIComponent('江桥')}`));
+    await settled(page);
+    await expect.poll(() => page.locator('#facet-collection option[value="red-site"]').textContent()).toMatch(/（\d+）/);
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    });
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+

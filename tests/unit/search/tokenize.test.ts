@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Document, Index } from 'flexsearch';
 import {
   MAX_QUERY_LENGTH,
+  codeTokens,
   classifyQuery,
   codeKey,
   highlightRanges,
@@ -9,7 +10,6 @@ import {
   queryTerms,
   tokenize,
 } from '../../../src/search/tokenize.ts';
-import { codeForm, normalizeText } from '../../../src/lib/search-text.ts';
 
 const TITLE = '江桥镇控制性详细规划';
 const NASTY = [
@@ -52,9 +52,18 @@ describe('tokenize', () => {
     expect(tokenize('江桥镇')).toEqual(['江桥', '桥镇']);
     expect(tokenize(TITLE)).toEqual(['江桥', '桥镇', '镇控', '控制', '制性', '性详', '详细', '细规', '规划']);
   });
-  it('keeps a single Han character as is', () => {
-    expect(tokenize('江')).toEqual(['江']);
-    expect(tokenize('江 桥')).toEqual(['江', '桥']);
+  it('makes no token of a lone Han character, but joins it to touching digits or letters', () => {
+    expect(tokenize('江')).toEqual([]);
+    expect(tokenize('江 桥')).toEqual([]);
+    expect(tokenize('2019年1月')).toEqual(['2019', '9年', '年1', '1', '1月']);
+    expect(tokenize('QQHR号')).toEqual(['qqhr', 'r号']);
+  });
+  it('finds digits glued to a Han character that is the edge of a longer run in the text', () => {
+    expect(hits('QQHR2019-003号地块位于铁锋区', '003号')).toBe(true);
+    expect(hits('2019年1月23日挂牌', '年1月')).toBe(true);
+    expect(hits('2019年1月23日挂牌', '1月23日')).toBe(true);
+    expect(hits('2019年11月23日挂牌', '年1月')).toBe(false);
+    expect(hits('004号地块', '003号')).toBe(false);
   });
   it('matches any Chinese substring of two or more characters as an AND of bigrams', () => {
     for (const q of ['江桥', '控制性', '详细规划', TITLE, '镇控']) expect(hits(TITLE, q), q).toBe(true);
@@ -66,11 +75,11 @@ describe('tokenize', () => {
     expect(tokenize('2026-G-015')).toEqual(['2026', 'g', '015']);
     expect(tokenize('2026G015')).toEqual(['2026', 'g', '015']);
     expect(tokenize('２０２６－Ｇ－０１５')).toEqual(['2026', 'g', '015']);
-    expect(tokenize('江桥镇2022年')).toEqual(['江桥', '桥镇', '2022', '年']);
+    expect(tokenize('江桥镇2022年')).toEqual(['江桥', '桥镇', '镇2', '2022', '2年']);
   });
   it('treats 〔〕, [] and （） alike in a 文号', () => {
     const a = tokenize('齐自然资规公〔2026〕15号');
-    expect(a).toEqual(['齐自', '自然', '然资', '资规', '规公', '2026', '15', '号']);
+    expect(a).toEqual(['齐自', '自然', '然资', '资规', '规公', '2026', '15', '5号']);
     expect(tokenize('齐自然资规公[2026]15号')).toEqual(a);
     expect(tokenize('齐自然资规公（2026）15号')).toEqual(a);
     expect(tokenize('齐自然资规公(2026)15号')).toEqual(a);
@@ -82,6 +91,15 @@ describe('tokenize', () => {
   });
   it('builds bigrams from code points (CJK extension B)', () => {
     expect(tokenize('𠀀𠀁𠀂')).toEqual(['𠀀𠀁', '𠀁𠀂']);
+  });
+  it('gives code fields trigrams of their code keys, whatever the punctuation', () => {
+    expect(codeTokens('2026-G-015')).toEqual(['202', '026', '26g', '6g0', 'g01', '015']);
+    expect(codeTokens('２０２６Ｇ０１５')).toEqual(codeTokens('2026-G-015'));
+    expect(codeTokens('齐自然资规公〔2026〕15号')).toEqual(codeTokens('齐自然资规公[2026]15号'));
+    expect(codeTokens('A1 2026-G-015')).toEqual(['a1', '202', '026', '26g', '6g0', 'g01', '015']);
+    expect(codeTokens('2026-G-016')).not.toContain('015');
+    expect(codeTokens('')).toEqual([]);
+    expect(codeTokens('〔〕 - ')).toEqual([]);
   });
   it('returns nothing for text without letters, digits or Han', () => {
     expect(tokenize('')).toEqual([]);
@@ -131,10 +149,6 @@ describe('codeKey', () => {
     expect(codeKey('２０２６－Ｇ－０１５')).toBe('2026g015');
     expect(codeKey('2026-G-016')).not.toBe('2026g015');
   });
-  it('is the same function as codeForm in src/lib/search-text.ts', () => {
-    expect(codeForm).toBe(codeKey);
-    expect(normalizeText('  ２０２６ Ｇ  ')).toBe('2026 g');
-  });
   it('drops emoji, symbols and lone surrogates', () => {
     expect(codeKey('😀2026\ud800-G-015<>')).toBe('2026g015');
     expect(codeKey('')).toBe('');
@@ -151,8 +165,9 @@ describe('classifyQuery', () => {
     for (const q of ['江', ' 江 ', '江😀', '（江）']) {
       const c = classifyQuery(q);
       expect(c.kind, q).toBe('single-han');
-      expect(c.tokens).toEqual(['江']);
+      expect(c.tokens).toEqual([]);
     }
+    expect(classifyQuery('江 桥').kind).toBe('single-han');
     expect(classifyQuery('江桥').kind).toBe('text');
   });
   it('routes latin-only queries of two or more letters to pinyin', () => {

@@ -1,0 +1,218 @@
+/**
+ * What search knows about each published record: one SearchDocument per
+ * page, built from the same Dataset the pages are rendered from. The index
+ * writer, the no-drift test and `bench:search` all start here.
+ *
+ * Ids are dense integers in display order: column pages, then routes and red
+ * sites, then notices and enforcement records newest first. Postings are
+ * stored in id order, so “insertion order” is already the order results are
+ * shown in and no score has to be shipped.
+ */
+import type { Dataset } from '../data/load.ts';
+import { columns } from '../lib/columns.ts';
+import { noticeGeometry } from '../lib/geojson.ts';
+import { urls } from '../lib/urls.ts';
+import type { BBox, Collection } from './format.ts';
+import { noticeKindNames, type EnforcementRecord, type Geometry, type Notice, type RedRoute, type RedSite } from '../schema/index.ts';
+
+export { collections, collectionNames, type BBox, type Collection } from './format.ts';
+
+export type PublicationStateKey = 'active' | 'superseded';
+
+export interface SearchDocument {
+  id: number;
+  url: string;
+  title: string;
+  collection: Collection;
+  /** Facet “类别”: e.g. 土地市场·出让公告, 行政处罚; '' for pages. */
+  kind: string;
+  /** A district name, 全市, or '' when the record has none. */
+  district: string;
+  /** YYYY-MM-DD: publication date, or last update for red resources. */
+  date: string;
+  /** Publication state; the reader's status (公示中/已结束) also needs `period`. */
+  state: PublicationStateKey;
+  period?: { start: string; end: string };
+  /** 文号, parcel codes, permit and licence numbers, as written. */
+  codes: string[];
+  /** Place and proper names, for the pinyin dictionary. */
+  names: string[];
+  /** Everything searchable, title first. */
+  text: string;
+  bbox?: BBox;
+  sample: boolean;
+}
+
+function bboxOf(g: Geometry | undefined): BBox | undefined {
+  if (!g) return undefined;
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
+      w = Math.min(w, c[0]);
+      e = Math.max(e, c[0]);
+      s = Math.min(s, c[1]);
+      n = Math.max(n, c[1]);
+    } else if (Array.isArray(c)) c.forEach(visit);
+  };
+  visit(g.coordinates);
+  return Number.isFinite(w) ? [w, s, e, n] : undefined;
+}
+
+const join = (parts: Array<string | number | undefined | null | false>): string =>
+  parts.filter((p): p is string | number => p !== undefined && p !== null && p !== false && p !== '').join('\n');
+
+type Draft = Omit<SearchDocument, 'id'> & { sortKey: string };
+
+function noticeDraft(n: Notice): Draft {
+  const codes: string[] = [];
+  const names: string[] = [];
+  const extra: Array<string | undefined> = [];
+  if (n.docNo) codes.push(n.docNo);
+  switch (n.kind) {
+    case 'planning':
+      if (n.permitNo) codes.push(n.permitNo);
+      names.push(n.projectName, n.location);
+      extra.push(n.permitType, n.projectName, n.applicant, n.location, n.feedback?.channels);
+      break;
+    case 'land':
+      for (const p of n.parcels) {
+        codes.push(p.code);
+        names.push(p.location);
+        extra.push(p.location, p.use, p.winner);
+      }
+      if (n.listing) extra.push(n.listing.method);
+      if (n.supplyPlan) extra.push(...n.supplyPlan.rows.map((r) => r.use));
+      break;
+    case 'mining':
+      for (const r of n.rights) {
+        if (r.licenseNo) codes.push(r.licenseNo);
+        names.push(r.name, r.location);
+        extra.push(r.name, r.type, r.mineral, r.holder, r.location, r.scale);
+      }
+      if (n.abolition) extra.push(n.abolition.reason);
+      if (n.transfer) extra.push(n.transfer.method, n.transfer.winner);
+      break;
+    case 'surveying':
+      codes.push(n.approval.decisionNo);
+      if (n.approval.reviewNo) codes.push(n.approval.reviewNo);
+      if (n.approval.mapName) names.push(n.approval.mapName);
+      extra.push(n.approval.applicant, n.approval.item, n.approval.grade, ...n.approval.categories, n.approval.mapName, n.approval.authority);
+      break;
+  }
+  const kindLabel = `${noticeKindNames[n.kind]}·${n.subKind}`;
+  return {
+    url: urls.notice(n),
+    title: n.title,
+    collection: 'notice',
+    kind: kindLabel,
+    district: n.district,
+    date: n.publishDate.slice(0, 10),
+    state: n.status.state === 'superseded' ? 'superseded' : 'active',
+    ...(n.period ? { period: { start: n.period.start, end: n.period.end } } : {}),
+    codes,
+    names: [n.district, ...names],
+    text: join([n.title, kindLabel, n.district, ...codes, n.publisher, n.summary, ...extra, n.body]),
+    ...(bboxOf(noticeGeometry(n)) ? { bbox: bboxOf(noticeGeometry(n))! } : {}),
+    sample: n.sample,
+    sortKey: n.publishDate,
+  };
+}
+
+function enforcementDraft(r: EnforcementRecord): Draft {
+  const codes = [r.docNo, r.parcelCode].filter((c): c is string => !!c);
+  const party = r.party ? [r.party.name, r.party.creditCode, r.party.legalRepresentative] : [];
+  const items = r.items.flatMap((i) => [i.item, i.subItem, i.subject, i.basis, i.method, i.content]);
+  return {
+    url: urls.enforcementRecord(r),
+    title: r.title,
+    collection: 'enforcement',
+    kind: r.category,
+    district: r.district,
+    date: r.publishDate.slice(0, 10),
+    state: r.status.state === 'superseded' ? 'superseded' : 'active',
+    ...(r.displayUntil ? { period: { start: r.publishDate.slice(0, 10), end: r.displayUntil } } : {}),
+    codes,
+    names: [r.district],
+    text: join([r.title, r.stage, r.category, r.district, ...codes, r.authority, ...party, r.violationType, r.facts, r.basis, r.result, ...items, r.body]),
+    ...(r.location ? { bbox: bboxOf(r.location)! } : {}),
+    sample: r.sample,
+    sortKey: r.publishDate,
+  };
+}
+
+function redSiteDraft(s: RedSite): Draft {
+  return {
+    url: urls.redSite(s),
+    title: s.name,
+    collection: 'red-site',
+    kind: s.categories[0] ?? '',
+    district: s.district,
+    date: s.updated,
+    state: 'active',
+    codes: [],
+    names: [s.name, s.address, s.district],
+    text: join([s.name, ...s.categories, s.district, s.address, ...s.designations.map((d) => d.title), s.summary, s.managingUnit, s.transport, s.guidedTours]),
+    bbox: bboxOf(s.location)!,
+    sample: s.sample,
+    sortKey: '',
+  };
+}
+
+function redRouteDraft(r: RedRoute, sites: Map<string, RedSite>): Draft {
+  const stops = r.stops.map((st) => sites.get(st.site));
+  const boxes = stops.flatMap((s) => (s ? [bboxOf(s.location)!] : []));
+  const bbox: BBox | undefined = boxes.length
+    ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
+    : undefined;
+  return {
+    url: urls.redRoute(r),
+    title: r.name,
+    collection: 'red-route',
+    kind: `${r.duration}·${r.mode}`,
+    district: '',
+    date: r.updated,
+    state: 'active',
+    codes: [],
+    names: [r.name, ...stops.flatMap((s) => (s ? [s.name] : []))],
+    text: join([r.name, r.theme, r.description, ...stops.map((s) => s?.name), ...r.stops.map((st) => st.task), ...r.audiences, r.mode, r.duration]),
+    ...(bbox ? { bbox } : {}),
+    sample: r.sample,
+    sortKey: '',
+  };
+}
+
+function pageDrafts(): Draft[] {
+  return Object.values(columns)
+    .filter((c) => c.key !== 'search')
+    .map((c) => ({
+      url: c.href,
+      title: c.name,
+      collection: 'page' as const,
+      kind: '',
+      district: '',
+      date: '',
+      state: 'active' as const,
+      codes: [],
+      names: [],
+      text: join([c.name, c.description, c.keywords.replaceAll(',', ' ')]),
+      sample: false,
+      sortKey: '',
+    }));
+}
+
+/**
+ * Every published page as a SearchDocument, in id order. Withdrawn records
+ * are left out (their URLs answer 410); superseded ones stay, marked.
+ */
+export function searchDocuments(d: Dataset): SearchDocument[] {
+  const sites = new Map(d.redSites.map((s) => [s.id, s]));
+  const dated = [
+    ...d.notices.filter((n) => n.status.state !== 'withdrawn').map(noticeDraft),
+    ...d.enforcement.filter((r) => r.status.state !== 'withdrawn').map(enforcementDraft),
+  ].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url < b.url ? -1 : 1));
+  const drafts = [...pageDrafts(), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...dated];
+  return drafts.map(({ sortKey: _, ...doc }, id) => ({ id, ...doc }));
+}

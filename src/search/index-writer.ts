@@ -1,0 +1,141 @@
+/**
+ * Build time: SearchDocuments → the static index files (src/search/format.ts).
+ *
+ * Terms are spread over shards by hash, so a query downloads only the shards
+ * of its own terms, never the whole index. Each shard field is FlexSearch
+ * 0.8's own `map` export for a `tokenize: 'strict', resolution: 1` index,
+ * written directly from the postings (tests/unit/search/index-writer.test.ts
+ * checks it equals what FlexSearch exports for the same documents), with
+ * delta-encoded ids. Output is deterministic: same documents, same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { SearchDocument } from './documents.ts';
+import {
+  FACETS_FILE,
+  collections,
+  SEARCH_FORMAT,
+  dayNumber,
+  deltaEncode,
+  metaFileName,
+  pinyinFileName,
+  searchFields,
+  shardFileName,
+  shardOf,
+  type FacetTable,
+  type MetaRow,
+  type PostingList,
+  type SearchField,
+  type SearchManifest,
+  type ShardFile,
+} from './format.ts';
+import { buildPinyinDictionary, shardPinyinDictionary } from './pinyin-dict.ts';
+import { codeTokens, tokenize } from './tokenize.ts';
+
+export interface SearchIndexFile {
+  /** Name inside the version directory, e.g. t-17.gz. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SearchIndex {
+  manifest: SearchManifest;
+  files: SearchIndexFile[];
+  /** Postings written, for the build log. */
+  postings: number;
+}
+
+export interface SearchIndexOptions {
+  /** Rows per metadata file: small, so the first page of results costs little. */
+  metaChunk?: number;
+  /** Target postings per shard; the shard count is the power of two that gets closest. */
+  postingsPerShard?: number;
+  minShards?: number;
+  maxShards?: number;
+}
+
+/** The terms of each field of a document. */
+export function documentTerms(doc: Pick<SearchDocument, 'title' | 'text' | 'codes'>): Record<SearchField, string[]> {
+  return { title: tokenize(doc.title), text: tokenize(doc.text), code: codeTokens(doc.codes.join(' ')) };
+}
+
+const gzip = (value: unknown): Uint8Array => gzipSync(Buffer.from(JSON.stringify(value)), { level: 9 });
+
+function nextPow2(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+export function buildSearchIndex(docs: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
+  const { metaChunk = 50, postingsPerShard = 40_000, minShards = 8, maxShards = 4096 } = options;
+  docs.forEach((d, i) => {
+    if (d.id !== i) throw new Error(`search documents must have dense ids in order: #${i} has id ${d.id}`);
+  });
+
+  // Postings per field, in id order (documents are visited in id order).
+  const postings: Record<SearchField, Map<string, number[]>> = { title: new Map(), text: new Map(), code: new Map() };
+  let total = 0;
+  for (const doc of docs) {
+    const terms = documentTerms(doc);
+    for (const field of searchFields) {
+      const map = postings[field];
+      for (const term of terms[field]) {
+        let ids = map.get(term);
+        if (!ids) map.set(term, (ids = []));
+        ids.push(doc.id);
+        total++;
+      }
+    }
+  }
+
+  const shards = Math.min(maxShards, Math.max(minShards, nextPow2(Math.ceil(total / postingsPerShard))));
+  const shardFiles: ShardFile[] = Array.from({ length: shards }, () => ({ title: [], text: [], code: [] }));
+  for (const field of searchFields) {
+    const terms = [...postings[field].keys()].sort();
+    for (const term of terms) shardFiles[shardOf(term, shards)]![field].push([term, deltaEncode(postings[field].get(term)!)] satisfies PostingList);
+  }
+
+  const files: SearchIndexFile[] = shardFiles.map((shard, n) => ({ name: shardFileName(n), bytes: gzip(shard) }));
+
+  for (let start = 0, n = 0; start < docs.length; start += metaChunk, n++) {
+    const rows: MetaRow[] = docs
+      .slice(start, start + metaChunk)
+      .map((d) => [d.url, d.title, collections.indexOf(d.collection), d.kind, d.district, d.date, d.bbox ?? 0]);
+    files.push({ name: metaFileName(n), bytes: gzip(rows) });
+  }
+
+  const dictionary = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort();
+  const kinds = dictionary(docs.map((d) => d.kind));
+  const districts = dictionary(docs.map((d) => d.district));
+  const facets: FacetTable = {
+    collections: [...collections],
+    kinds,
+    districts,
+    collection: docs.map((d) => collections.indexOf(d.collection)),
+    kind: docs.map((d) => (d.kind ? kinds.indexOf(d.kind) : -1)),
+    district: docs.map((d) => (d.district ? districts.indexOf(d.district) : -1)),
+    year: docs.map((d) => (d.date ? Number(d.date.slice(0, 4)) : 0)),
+    superseded: docs.map((d) => (d.state === 'superseded' ? 1 : 0)),
+    periodStart: docs.map((d) => dayNumber(d.period?.start)),
+    periodEnd: docs.map((d) => dayNumber(d.period?.end)),
+  };
+  files.push({ name: FACETS_FILE, bytes: gzip(facets) });
+
+  const pinyin = shardPinyinDictionary(buildPinyinDictionary(docs));
+  const letters = Object.keys(pinyin).sort();
+  for (const letter of letters) files.push({ name: pinyinFileName(letter), bytes: gzip(pinyin[letter]) });
+
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f.name).update(f.bytes);
+  const manifest: SearchManifest = {
+    format: SEARCH_FORMAT,
+    version: hash.digest('hex').slice(0, 12),
+    docs: docs.length,
+    shards,
+    metaChunk,
+    pinyin: letters,
+    sample: docs.some((d) => d.sample),
+  };
+  return { manifest, files, postings: total };
+}

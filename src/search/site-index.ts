@@ -1,0 +1,20 @@
+/**
+ * The site's search index, built once per build from the same Dataset the
+ * pages come from (getDataset is cached), so index and pages cannot drift.
+ */
+import { getDataset } from '../data/index.ts';
+import { searchDocuments, type SearchDocument } from './documents.ts';
+import { buildSearchIndex, type SearchIndex } from './index-writer.ts';
+
+let documents: Promise<SearchDocument[]> | undefined;
+let index: Promise<SearchIndex> | undefined;
+
+export function getSearchDocuments(): Promise<SearchDocument[]> {
+  documents ??= getDataset().then(searchDocuments);
+  return documents;
+}
+
+export function getSearchIndex(): Promise<SearchIndex> {
+  index ??= getSearchDocuments().then((docs) => buildSearchIndex(docs));
+  return index;
+}
