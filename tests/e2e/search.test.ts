@@ -60,11 +60,11 @@ describe('search page', () => {
     const { context, page, errors } = await open();
     await page.goto(at(urls.search));
     expect(await page.locator('#search-hint').isVisible(), 'the hint under the field').toBe(true);
-    await page.locator('#search-form button[type="submit"]').click();
+    await page.locator('#search-submit').click();
     expect(await settled(page)).toContain('请输入');
     expect(await resultHrefs(page)).toEqual([]);
     await page.goto(at(`${urls.search}?q=${encodeURIComponent('   ')}`));
-    await page.locator('#search-form button[type="submit"]').click();
+    await page.locator('#search-submit').click();
     expect(await settled(page)).toContain('请输入');
     expect(errors).toEqual([]);
     await context.close();
@@ -83,7 +83,7 @@ describe('search page', () => {
       expect(status).toMatch(/没有找到|找到 \d+ 条结果/);
       // Typed into the form as well (the field takes at most 100 characters).
       await page.locator('#search-q').fill(q);
-      await page.locator('#search-form button[type="submit"]').click();
+      await page.locator('#search-submit').click();
       await settled(page);
       expect(await page.locator('#search-results img').count(), 'query text is never HTML').toBe(0);
       expect(errors).toEqual([]);
@@ -181,10 +181,10 @@ describe('search page', () => {
     await page.goto(at(urls.search));
     expect(requested.filter((p) => p.startsWith('/search/v-') || p === '/search/manifest.json'), 'nothing before a query').toEqual([]);
     await page.locator('#search-q').fill('江');
-    await page.locator('#search-form button[type="submit"]').click();
+    await page.locator('#search-submit').click();
     expect(await settled(page)).toContain('两个');
     await page.locator('#search-q').fill('纪念馆');
-    await page.locator('#search-form button[type="submit"]').click();
+    await page.locator('#search-submit').click();
     expect(await settled(page)).toMatch(/找到 \d+ 条结果/);
     const manifest = (await (await page.request.get(at('/search/manifest.json'))).json()) as { shards: number };
     const shards = requested.filter((p) => /^\/search\/v-[0-9a-f]+\/t-\d+\.gz$/.test(p));
