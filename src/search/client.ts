@@ -262,7 +262,12 @@ export class SearchClient {
     let expanded: string[] = [];
     if (query.kind === 'latin') {
       const letter = pinyinShardKey(query.normalized);
-      if (letter && m.pinyin.includes(letter)) expanded = expandPinyin(query.normalized, await this.file<PinyinEntry[]>(pinyinFileName(letter)), PINYIN_EXPANSIONS);
+      if (letter && m.pinyin.includes(letter)) {
+        // A keyword containing one already chosen (龙沙区 → 龙沙区政府路) adds no results: skip it.
+        for (const zh of expandPinyin(query.normalized, await this.file<PinyinEntry[]>(pinyinFileName(letter)), PINYIN_EXPANSIONS * 3)) {
+          if (expanded.length < PINYIN_EXPANSIONS && !expanded.some((k) => zh.includes(k))) expanded.push(zh);
+        }
+      }
     }
     const alternatives = [query.tokens, ...expanded.map(tokenize)].filter((t) => t.length > 0);
     const codeTerms = query.kind === 'code' ? codeTokens(query.code) : [];
