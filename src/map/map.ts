@@ -8,7 +8,7 @@
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import Overlay from 'ol/Overlay.js';
-import type Feature from 'ol/Feature.js';
+import Feature from 'ol/Feature.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
 import { FullScreen, ScaleLine, Zoom } from 'ol/control.js';
@@ -17,11 +17,13 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import { getCenter } from 'ol/extent.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
+import Point from 'ol/geom/Point.js';
+import { fromExtent } from 'ol/geom/Polygon.js';
 import { Fill, Stroke, Style, Circle } from 'ol/style.js';
 import { TiandituBaseMap } from './base-layers.ts';
 import { createThematicLayer, LAYER_PROPERTY, setSelected, type ThematicLayer } from './thematic.ts';
 import { mapProjection, registerCgcs2000 } from './tianditu.ts';
-import { formatPermalink, parsePermalink, permalinkBounds } from './permalink.ts';
+import { cleanPermalinkQuery, formatPermalink, parsePermalink, permalinkBounds, type PermalinkState } from './permalink.ts';
 import type { AnnotationLang, BaseMapId, LonLatExtent, MapViewState, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
 
 /** What a page asks for. */
@@ -44,11 +46,20 @@ export type MapEvents = {
   layersChanged(layers: { config: ThematicLayerConfig; visible: boolean; error?: string }[]): void;
   viewChanged(): void;
   selectionChanged(feature: { layer: string; id: string; properties: Record<string, unknown> } | undefined): void;
+  /**
+   * The map search's query came from the URL (page load, back or forward):
+   * show its results. `fit`: move the view to them (a link with q and no
+   * c or z); otherwise the URL's view stands.
+   */
+  queryChanged?(query: string, how: { fit: boolean }): void;
 };
+
+/** Options of MapHandle.fitLonLatExtent. */
+export type FitOptions = { maxZoom?: number; duration?: number; padding?: number };
 
 export type MapHandle = {
   config: RuntimeMapConfig;
-  state(): MapViewState;
+  state(): PermalinkState;
   setBaseMap(base: BaseMapId, lang: AnnotationLang): void;
   setLayerVisible(id: string, visible: boolean): void;
   /** Features of visible layers inside the current view, per layer. */
@@ -57,6 +68,13 @@ export type MapHandle = {
   clearSelection(): void;
   goHome(): void;
   zoomToLonLat(lon: number, lat: number, zoom?: number): void;
+  /** Fits the view to [west, south, east, north] in degrees (a point is fine); false if the extent is not valid. */
+  fitLonLatExtent(extent: LonLatExtent, opts?: FitOptions): boolean;
+  /** Rings the map search's results (boxes in degrees; a point is a box of no size); [] removes them. */
+  showSearchResults(extents: readonly LonLatExtent[]): void;
+  /** The map search's query, kept in the permalink as q (docs/permalink.md); '' for none. */
+  query(): string;
+  setQuery(query: string): void;
   permalink(): string;
   olMap: OlMap;
   projection: string;
@@ -176,6 +194,20 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     view.fit(homeExtent, { size: map.getSize() ?? [800, 600] });
   }
 
+  // The map search's results: rings around points, dashed outlines around areas; never clickable.
+  const resultSource = new VectorSource();
+  const ring = new Stroke({ color: '#0a4b94', width: 3 });
+  map.addLayer(
+    new VectorLayer({
+      source: resultSource,
+      zIndex: 15,
+      style: new Style({
+        stroke: new Stroke({ color: '#0a4b94', width: 2, lineDash: [6, 4] }),
+        image: new Circle({ radius: 13, stroke: ring }),
+      }),
+    }),
+  );
+
   // ---------------------------------------------------------------- selection
   const popupEl = document.createElement('div');
   popupEl.className = 'map-popup';
@@ -266,9 +298,10 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   };
   let applying = false;
   let permalinkTimer: ReturnType<typeof setTimeout> | undefined;
+  let query = '';
 
-  const state = (): MapViewState => {
-    const s: MapViewState = {
+  const state = (): PermalinkState => {
+    const s: PermalinkState = {
       center: toLonLat(view.getCenter() ?? [0, 0], projection) as [number, number],
       zoom: view.getZoom() ?? defaults.zoom,
       base,
@@ -276,6 +309,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
       layers: thematic.filter((t) => t.layer.getVisible()).map((t) => t.config.id),
     };
     if (selected) s.selected = { layer: String(selected.get(LAYER_PROPERTY)), id: String(selected.getId()) };
+    if (query) s.query = query;
     return s;
   };
 
@@ -291,7 +325,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     }, 400);
   }
 
-  const applyState = (s: MapViewState, animate: boolean) => {
+  const applyState = (s: PermalinkState, animate: boolean, hasView: boolean) => {
     applying = true;
     handle.setBaseMap(s.base, s.lang);
     for (const t of thematic) t.layer.setVisible(s.layers.includes(t.config.id));
@@ -312,14 +346,20 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
         else console.warn(`[permalink] 要素 ${layer}:${id} 不存在，已忽略`);
       }, () => undefined);
     } else selectFeature(undefined, false);
+    const q = s.query ?? '';
+    if (q !== query) {
+      query = q;
+      // On load a q without c or z frames its results; back and forward restore the view they saved.
+      events.queryChanged?.(q, { fit: !animate && !hasView });
+    }
     setTimeout(() => (applying = false), 450);
   };
 
   const fromUrl = () => {
-    const { state: s, warnings } = parsePermalink(location.search, { layers: setup.layers.map((l) => l.id), bounds: permalinkBounds(runtime.homeExtent) }, defaults);
-    for (const w of warnings) console.warn(`[permalink] ${w}`);
-    if (warnings.length > 0) events.status(`链接中有 ${warnings.length} 个参数无效，已忽略。`, 'warning');
-    return s;
+    const result = parsePermalink(location.search, { layers: setup.layers.map((l) => l.id), bounds: permalinkBounds(runtime.homeExtent) }, defaults);
+    for (const w of result.warnings) console.warn(`[permalink] ${w}`);
+    if (result.warnings.length > 0) events.status(`链接中有 ${result.warnings.length} 个参数无效，已忽略。`, 'warning');
+    return result;
   };
 
   // ------------------------------------------------------------------ handle
@@ -372,6 +412,41 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     zoomToLonLat(lon, lat, zoom = 15) {
       view.animate({ center: toView(lon, lat), zoom, duration: 250 });
     },
+    fitLonLatExtent(extent, opts = {}) {
+      const [w, s, e, n] = extent;
+      if (![w, s, e, n].every(Number.isFinite) || w > e || s > n || Math.abs(s) > 90 || Math.abs(n) > 90) return false;
+      const size = map.getSize() ?? [800, 600];
+      // Padding shrinks on a small map, so a phone still shows the results.
+      const pad = Math.min(opts.padding ?? 60, Math.floor(Math.min(size[0]!, size[1]!) / 6));
+      view.fit(transformExtent([w, s, e, n], 'EPSG:4326', projection), {
+        size,
+        padding: [pad, pad, pad, pad],
+        maxZoom: opts.maxZoom ?? 16,
+        duration: opts.duration ?? 250,
+      });
+      return true;
+    },
+    showSearchResults(extents) {
+      resultSource.clear(true);
+      const features: Feature[] = [];
+      for (const [w, s, e, n] of extents) {
+        if (![w, s, e, n].every(Number.isFinite)) continue;
+        const ext = transformExtent([w, s, e, n], 'EPSG:4326', projection);
+        features.push(new Feature(w === e && s === n ? new Point([ext[0]!, ext[1]!]) : fromExtent(ext)));
+      }
+      resultSource.addFeatures(features);
+    },
+    query() {
+      return query;
+    },
+    setQuery(q) {
+      const next = cleanPermalinkQuery(q);
+      if (next === query) return;
+      query = next;
+      // The reader's own change: if a restored state is still being applied (which writes nothing), write once that ends.
+      const write = () => (applying ? setTimeout(write, 100) : schedulePermalink());
+      write();
+    },
     permalink() {
       const search = formatPermalink(state(), defaults);
       return `${location.origin}${location.pathname}${search ? `?${search}` : ''}`;
@@ -384,8 +459,12 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   });
 
   if (setup.permalink) {
-    applyState(fromUrl(), false);
-    window.addEventListener('popstate', () => applyState(fromUrl(), true));
+    const initial = fromUrl();
+    applyState(initial.state, false, initial.hasView);
+    window.addEventListener('popstate', () => {
+      const back = fromUrl();
+      applyState(back.state, true, back.hasView);
+    });
   } else {
     handle.setBaseMap(base, lang);
   }

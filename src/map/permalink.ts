@@ -14,7 +14,18 @@ export type PermalinkKnown = {
   bounds?: LonLatExtent;
 };
 
-export type PermalinkResult = { state: MapViewState; warnings: string[] };
+/** The view state plus the map search's query (`q`), which the permalink also carries. */
+export type PermalinkState = MapViewState & {
+  /** The map search's query, cleaned (see cleanPermalinkQuery); absent or '' for none. */
+  query?: string;
+};
+
+export type PermalinkResult = {
+  state: PermalinkState;
+  warnings: string[];
+  /** Whether the link sets the view itself (a valid c or z): then a q in it must not move the view. */
+  hasView: boolean;
+};
 
 export const PERMALINK_MIN_ZOOM = 1;
 export const PERMALINK_MAX_ZOOM = 18;
@@ -23,8 +34,10 @@ export const PERMALINK_MAX_ZOOM = 18;
 const MAX_SEARCH = 16_384;
 const MAX_VALUE = 1_024;
 const MAX_WARNINGS = 20;
+/** The search box takes 100 characters (src/search/tokenize.ts MAX_QUERY_LENGTH); so does q. */
+export const PERMALINK_MAX_QUERY = 100;
 
-const PARAMS = ['c', 'z', 'b', 'l', 'f'] as const;
+const PARAMS = ['c', 'z', 'b', 'l', 'f', 'q'] as const;
 type Param = (typeof PARAMS)[number];
 
 // Grammar. Anchored regexes before Number(): this rejects NaN, Infinity,
@@ -61,14 +74,29 @@ function cloneState(s: MapViewState): MapViewState {
   return state;
 }
 
+// Controls, lone surrogates, line and paragraph separators and other invisible format characters become spaces.
+const QUERY_JUNK = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u200b\u2060\ufeff]/gu;
+
+/**
+ * A search query as the permalink keeps it: controls and lone surrogates
+ * become spaces, runs of white space one space, no space at either end.
+ * Nothing else changes: the search client does its own normalising.
+ */
+export function cleanPermalinkQuery(q: string): string {
+  return String(q).replace(QUERY_JUNK, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+const codePoints = (s: string) => Array.from(s).length;
+
 /**
  * Reads the view state from a query string (with or without the leading
  * `?`). Parameters that are absent or invalid keep their value from
  * `defaults`; every invalid one adds a warning. Never throws.
  */
 export function parsePermalink(search: string, known: PermalinkKnown, defaults: MapViewState): PermalinkResult {
-  const state = cloneState(defaults);
+  const state: PermalinkState = cloneState(defaults);
   const warnings: string[] = [];
+  let hasView = false;
   let dropped = 0;
   const warn = (message: string) => {
     if (warnings.length < MAX_WARNINGS) warnings.push(message);
@@ -76,7 +104,7 @@ export function parsePermalink(search: string, known: PermalinkKnown, defaults: 
   };
   const done = (): PermalinkResult => {
     if (dropped > 0) warnings.push(`… and ${dropped} more`);
-    return { state, warnings };
+    return { state, warnings, hasView };
   };
 
   if (typeof search !== 'string') {
@@ -118,14 +146,19 @@ export function parsePermalink(search: string, known: PermalinkKnown, defaults: 
     if (!m) warn(`ignored c=${show(c)}: expected lon,lat in degrees with at most 6 decimals`);
     else if (Math.abs(lon) > 180 || Math.abs(lat) > 90) warn(`ignored c=${show(c)}: not a valid longitude and latitude`);
     else if (!inBounds) warn(`ignored c=${show(c)}: outside the map's area`);
-    else state.center = [lon, lat];
+    else {
+      state.center = [lon, lat];
+      hasView = true;
+    }
   }
 
   const z = valid.get('z');
   if (z !== undefined) {
     const zoom = ZOOM_RE.test(z) ? Number(z) : NaN;
-    if (zoom >= PERMALINK_MIN_ZOOM && zoom <= PERMALINK_MAX_ZOOM) state.zoom = zoom;
-    else warn(`ignored z=${show(z)}: expected a zoom of ${PERMALINK_MIN_ZOOM}–${PERMALINK_MAX_ZOOM} with at most 2 decimals`);
+    if (zoom >= PERMALINK_MIN_ZOOM && zoom <= PERMALINK_MAX_ZOOM) {
+      state.zoom = zoom;
+      hasView = true;
+    } else warn(`ignored z=${show(z)}: expected a zoom of ${PERMALINK_MIN_ZOOM}–${PERMALINK_MAX_ZOOM} with at most 2 decimals`);
   }
 
   const base = valid.get('b');
@@ -163,6 +196,13 @@ export function parsePermalink(search: string, known: PermalinkKnown, defaults: 
     else state.selected = { layer: m[1]!, id: m[2]! };
   }
 
+  const q = valid.get('q');
+  if (q !== undefined) {
+    const query = cleanPermalinkQuery(q);
+    if (codePoints(query) > PERMALINK_MAX_QUERY) warn(`ignored q=${show(query)}: longer than ${PERMALINK_MAX_QUERY} characters`);
+    else if (query !== '') state.query = query;
+  }
+
   return done();
 }
 
@@ -172,15 +212,20 @@ const fixed = (v: number, d: number) => String(Number(v.toFixed(d)));
 const round2 = (z: number) => Math.round(z * 100) / 100;
 const normalizeLon = (lon: number) => (lon >= -180 && lon <= 180 ? lon : ((((lon + 180) % 360) + 360) % 360) - 180);
 
+/** encodeURIComponent, and also ! ' ( ) * , which chat apps take for the end of a link. */
+function encodeQuery(q: string): string {
+  return encodeURIComponent(q).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /**
  * Writes the view state as a query string without the leading `?`:
- * `c=…&z=…&b=…&l=…&f=…` in that order, each parameter only when it differs
- * from `defaults`; `''` when nothing does. The centre gets 5 decimals (≈ 1 m) below zoom 14 and 6
+ * `c=…&z=…&b=…&l=…&f=…&q=…` in that order, each parameter only when it differs
+ * from `defaults` (q: when there is a query); `''` when nothing does. The centre gets 5 decimals (≈ 1 m) below zoom 14 and 6
  * (≈ 0.1 m) from 14, the zoom 2 decimals. Anything the parser would reject
  * (ids outside the grammar, zoom outside 1–18) is left out or clamped, so
  * parsePermalink(formatPermalink(s)) gives s back as rounded here.
  */
-export function formatPermalink(state: MapViewState, defaults: MapViewState): string {
+export function formatPermalink(state: PermalinkState, defaults: MapViewState): string {
   const parts: string[] = [];
   const zoom = round2(clamp(Number.isFinite(state.zoom) ? state.zoom : defaults.zoom, PERMALINK_MIN_ZOOM, PERMALINK_MAX_ZOOM));
   const decimals = zoom >= 14 ? 6 : 5;
@@ -200,6 +245,9 @@ export function formatPermalink(state: MapViewState, defaults: MapViewState): st
   const dsel = defaults.selected;
   if (sel && ID_RE.test(sel.layer) && ID_RE.test(sel.id) && !(dsel && dsel.layer === sel.layer && dsel.id === sel.id))
     parts.push(`f=${sel.layer}:${sel.id}`);
+
+  const query = typeof state.query === 'string' ? cleanPermalinkQuery(state.query) : '';
+  if (query !== '') parts.push(`q=${encodeQuery(Array.from(query).slice(0, PERMALINK_MAX_QUERY).join('').trim())}`);
 
   return parts.join('&');
 }

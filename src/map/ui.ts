@@ -1,10 +1,12 @@
 /**
- * The map's HTML around the canvas: base-map switcher, layer list with
- * legend, the list of features in view (the text alternative to the map),
- * status messages, coordinates, and the tool buttons. The markup is rendered
- * by src/components/map/MapView.astro; this module only binds it.
+ * The map's HTML around the canvas: the map search (./search.ts), base-map
+ * switcher, layer list with legend, the list of features in view (the text
+ * alternative to the map), status messages, coordinates, and the tool
+ * buttons. The markup is rendered by src/components/map/MapView.astro; this
+ * module only binds it.
  */
 import { createMap, type MapHandle, type MapSetup } from './map.ts';
+import { bindMapSearch, type MapSearch } from './search.ts';
 import type { AnnotationLang, BaseMapId, LonLatExtent } from './types.ts';
 
 const LIST_LIMIT = 200;
@@ -30,6 +32,9 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
   };
 
   let handle: MapHandle | undefined;
+  // A q in the URL arrives while createMap() runs, before the search panel is bound.
+  let search: MapSearch | undefined;
+  let pendingQuery: { query: string; fit: boolean } | undefined;
   let listTimer: ReturnType<typeof setTimeout> | undefined;
   const renderList = () => {
     if (!listEl || !handle) return;
@@ -122,11 +127,21 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
     viewChanged: renderList,
     selectionChanged(feature) {
       root.dataset['selected'] = feature ? `${feature.layer}:${feature.id}` : '';
-      for (const li of listEl?.querySelectorAll<HTMLElement>('li[data-feature-id]') ?? []) {
+      // The features list and the search results.
+      for (const li of root.querySelectorAll<HTMLElement>('li[data-feature-id]')) {
         li.classList.toggle('is-selected', !!feature && li.dataset['featureId'] === feature.id && li.dataset['layer'] === feature.layer);
       }
     },
+    queryChanged(query, { fit }) {
+      if (search) search.show(query, { fit });
+      else pendingQuery = { query, fit };
+    },
   }, fallbackExtent);
+
+  // Map search (full map only: the panel is in the side column).
+  search = bindMapSearch(root, handle, setup.layers.map((l) => l.id), canvas);
+  if (search && pendingQuery) search.show(pendingQuery.query, { fit: pendingQuery.fit });
+  pendingQuery = undefined;
 
   // Base-map switcher.
   const applyBase = () => {

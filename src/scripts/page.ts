@@ -1,7 +1,10 @@
 /**
- * The only script every page loads (well under 1 KB gzipped):
+ * The only script every page loads (about 2 KB gzipped with Vite's preload helper):
  * - the elderly-mode toggle (larger text, higher contrast), remembered;
- * - notice states recomputed for today, because a 公示期 ends after the build.
+ * - notice states recomputed for today, because a 公示期 ends after the build;
+ * - the loader of the header search suggestions: the suggestion code and
+ *   the search client come with a dynamic import() on the first focus of
+ *   or input in the box, never with the page.
  */
 import { statusLabels, statusOf } from '../lib/status.ts';
 import { todayInShanghai } from '../lib/dates.ts';
@@ -30,4 +33,20 @@ for (const badge of document.querySelectorAll<HTMLElement>('[data-period-start][
   const key = statusOf({ state: 'active' }, { start: badge.dataset['periodStart']!, end: badge.dataset['periodEnd']! }, today);
   badge.textContent = statusLabels[key];
   badge.className = badge.className.replace(/\bstatus-\w+/, `status-${key}`);
+}
+
+const searchBox = document.querySelector<HTMLInputElement>('#site-search-q');
+if (searchBox) {
+  // A combobox from the start, so a screen reader names it so on the first focus (search-suggest.ts sets the same).
+  for (const [k, v] of [['role', 'combobox'], ['aria-autocomplete', 'list'], ['aria-expanded', 'false'], ['aria-controls', 'site-search-listbox']]) searchBox.setAttribute(k!, v!);
+  let loading = false;
+  const load = () => {
+    if (loading) return;
+    loading = true;
+    // A failed load leaves the plain form, which submits to the search page.
+    import('./search-suggest.ts').then((m) => m.mountSuggest(searchBox), (e: unknown) => console.warn('[search] 搜索建议无法加载：', e));
+  };
+  searchBox.addEventListener('focus', load, { once: true });
+  searchBox.addEventListener('input', load, { once: true });
+  if (document.activeElement === searchBox) load();
 }

@@ -1,6 +1,6 @@
 import { mulberry32 } from '../../../scripts/lib/prng.ts';
 import { describe, expect, it } from 'vitest';
-import { formatPermalink, parsePermalink, permalinkBounds, type PermalinkKnown } from '../../../src/map/permalink.ts';
+import { cleanPermalinkQuery, formatPermalink, parsePermalink, permalinkBounds, PERMALINK_MAX_QUERY, type PermalinkKnown, type PermalinkState } from '../../../src/map/permalink.ts';
 import type { LonLatExtent, MapViewState } from '../../../src/map/types.ts';
 
 const HOME: LonLatExtent = [122.3, 45.6, 126.4, 48.6];
@@ -274,6 +274,90 @@ describe('round trip over many states', () => {
       const back = parsePermalink(link, KNOWN, other).state;
       expect([back.base, back.lang, back.layers, back.selected]).toEqual([s.base, s.lang, s.layers, s.selected]);
       expect(formatPermalink(back, other)).toBe(link);
+    }
+  });
+});
+
+describe('q: the map search query', () => {
+  it('reads a percent-encoded or raw Chinese query, without warnings', () => {
+    for (const search of ['q=%E6%B1%9F%E6%A1%A5', '?q=江桥', 'q=江桥&from=singlemessage']) {
+      const r = parse(search);
+      expect(r.warnings, search).toEqual([]);
+      expect(r.state, search).toEqual({ ...DEFAULTS, query: '江桥' });
+    }
+  });
+
+  it('says whether the link sets the view: a valid c or z does, q, b, l and f do not', () => {
+    expect(parse('q=江桥').hasView).toBe(false);
+    expect(parse('q=江桥&b=img&l=districts&f=enforcement:zf-1').hasView).toBe(false);
+    expect(parse('q=江桥&z=12').hasView).toBe(true);
+    expect(parse('c=123.69,46.78&q=江桥').hasView).toBe(true);
+    expect(parse('q=江桥&z=99&c=1,1').hasView, 'invalid c and z do not count').toBe(false);
+    expect(parse('').hasView).toBe(false);
+  });
+
+  it('collapses white space and drops control characters; an empty q is no query and no warning', () => {
+    expect(parse('q=++%E6%B1%9F%E6%A1%A5%E3%80%80%E6%B3%B0%E6%9D%A5%0A%00x++').state.query).toBe('江桥 泰来 x');
+    for (const search of ['q=', 'q=+++', 'q=%00%01%1F', 'q=%E2%80%8B']) {
+      const r = parse(search);
+      expect(r.warnings, search).toEqual([]);
+      expect(r.state, search).toEqual(DEFAULTS);
+      expect('query' in r.state, search).toBe(false);
+    }
+  });
+
+  it('keeps any other text as text: it is only ever searched, never inserted as HTML', () => {
+    for (const q of ['<img src=x onerror=alert(1)>', '.*[(', '2022-G-015', '齐自然资规公〔2026〕1号', '👍🏽江桥', '__proto__', "a&b=c#d%e+f'g"]) {
+      const r = parse(`q=${encodeURIComponent(q)}`);
+      expect(r.warnings, q).toEqual([]);
+      expect(r.state.query, q).toBe(q);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    }
+  });
+
+  it(`takes at most ${PERMALINK_MAX_QUERY} characters (code points); longer or repeated q is ignored with a warning`, () => {
+    const max = '𠀋'.repeat(PERMALINK_MAX_QUERY); // 100 code points, 200 UTF-16 units
+    expect(parse(`q=${encodeURIComponent(max)}`).state.query).toBe(max);
+    const long = parse(`q=${'江桥'.repeat(250)}&z=12`);
+    expect(long.state).toEqual({ ...DEFAULTS, zoom: 12 });
+    expect(long.warnings).toHaveLength(1);
+    expect(long.warnings[0]!.length).toBeLessThan(200);
+    const twice = parse('q=江桥&q=泰来');
+    expect(twice.state.query).toBeUndefined();
+    expect(twice.warnings).toHaveLength(1);
+  });
+
+  it('is written last, percent-encoded, with the characters chat apps cut links at escaped too', () => {
+    expect(formatPermalink({ ...DEFAULTS, query: '江桥' }, DEFAULTS)).toBe('q=%E6%B1%9F%E6%A1%A5');
+    const full: PermalinkState = { ...DEFAULTS, zoom: 12, selected: { layer: 'enforcement', id: 'zf-1' }, query: ' 江桥  2026 ' };
+    expect(formatPermalink(full, DEFAULTS)).toBe('z=12&f=enforcement:zf-1&q=%E6%B1%9F%E6%A1%A5%202026');
+    expect(formatPermalink({ ...DEFAULTS, query: "(a)!*'" }, DEFAULTS)).toBe('q=%28a%29%21%2A%27');
+    expect(formatPermalink({ ...DEFAULTS, query: '   ' }, DEFAULTS)).toBe('');
+    expect(formatPermalink({ ...DEFAULTS, query: '' }, DEFAULTS)).toBe('');
+  });
+
+  it('never throws on text encodeURIComponent rejects (lone surrogates), and cuts long queries', () => {
+    expect(() => formatPermalink({ ...DEFAULTS, query: '\ud800江\udfff桥' }, DEFAULTS)).not.toThrow();
+    expect(parse(formatPermalink({ ...DEFAULTS, query: '\ud800江\udfff桥' }, DEFAULTS)).state.query).toBe('江 桥');
+    const written = formatPermalink({ ...DEFAULTS, query: '测'.repeat(300) }, DEFAULTS);
+    expect(parse(written).state.query).toBe('测'.repeat(PERMALINK_MAX_QUERY));
+    expect(cleanPermalinkQuery('\u0000 a\u2028b\t\u3000c ')).toBe('a b c');
+  });
+
+  it('round-trips random queries: parse(format(q)) is the cleaned q, and formatting again is stable', () => {
+    const r = mulberry32(20261123);
+    const alphabet = ['江', '桥', '泰', '来', '县', '〔', '〕', 'a', 'Z', '0', '9', ' ', '\u3000', '&', '=', '?', '#', '%', '+', '/', '.', ',', ':', ';', '(', ')', '[', ']', '*', '!', "'", '"', '<', '>', '😀', '👍🏽', '\u0000', '\n', '２', '𠀋', '\\'];
+    for (let i = 0; i < 1000; i++) {
+      const length = Math.floor(r() * 130);
+      const query = Array.from({ length }, () => alphabet[Math.floor(r() * alphabet.length)]!).join('');
+      const state: PermalinkState = { ...DEFAULTS, query };
+      const link = formatPermalink(state, DEFAULTS);
+      expect(link, JSON.stringify(query)).toMatch(/^(q=[A-Za-z0-9%._~-]+)?$/);
+      const back = parsePermalink(link, KNOWN, DEFAULTS);
+      expect(back.warnings, link).toEqual([]);
+      const cleaned = Array.from(cleanPermalinkQuery(query)).slice(0, PERMALINK_MAX_QUERY).join('').trim();
+      expect(back.state.query ?? '', link).toBe(cleaned);
+      expect(formatPermalink(back.state, DEFAULTS)).toBe(link);
     }
   });
 });
