@@ -8,7 +8,7 @@
  */
 import type { FacetCounts, FacetName, SearchClient, SearchFilters, SearchResponse, StatusKey } from '../search/client.ts';
 import { collectionNames, type Collection } from '../search/format.ts';
-import { highlightRanges } from '../search/tokenize.ts';
+import { appendHighlighted, searchClient } from '../lib/search-ui.ts';
 
 const PAGE_SIZE = 20;
 const STATUS_LABELS: Record<StatusKey, string> = { superseded: '已被替代', upcoming: '未开始', open: '公示中', ended: '已结束', published: '已发布' };
@@ -27,16 +27,12 @@ form.querySelector('[data-facet-apply]')?.setAttribute('hidden', ''); // selects
 
 type State = { q: string; filters: SearchFilters; page: number };
 
-let clientPromise: Promise<SearchClient> | undefined;
 function client(): Promise<SearchClient> {
-  clientPromise ??= import('../search/client.ts').then(({ createSearchClient }) => {
-    const c = createSearchClient();
+  return searchClient().then((c) => {
     // For benchmarks and tests: the live client of this page.
     (form as HTMLFormElement & { geoportalSearch?: SearchClient }).geoportalSearch = c;
     return c;
   });
-  clientPromise.catch(() => (clientPromise = undefined));
-  return clientPromise;
 }
 
 function readState(url = new URL(location.href)): State {
@@ -78,21 +74,6 @@ function showState(state: State): void {
   }
 }
 
-function highlighted(text: string, query: string, extra: readonly string[]): DocumentFragment {
-  const frag = document.createDocumentFragment();
-  const ranges = highlightRanges(text, [query, ...extra].join(' '));
-  let at = 0;
-  for (const [s, e] of ranges) {
-    if (s > at) frag.append(text.slice(at, s));
-    const mark = document.createElement('mark');
-    mark.textContent = text.slice(s, e);
-    frag.append(mark);
-    at = e;
-  }
-  if (at < text.length) frag.append(text.slice(at));
-  return frag;
-}
-
 function span(text: string, className?: string): HTMLSpanElement {
   const el = document.createElement('span');
   el.textContent = text;
@@ -107,7 +88,7 @@ function renderHits(result: SearchResponse, state: State, sample: boolean): void
       li.dataset.id = String(hit.id);
       const a = document.createElement('a');
       a.href = hit.url;
-      a.append(highlighted(hit.title, state.q, result.expanded));
+      appendHighlighted(a, hit.title, [state.q, ...result.expanded].join(' '));
       const meta = document.createElement('div');
       meta.className = 'meta';
       meta.append(span(collectionNames[hit.collection]));

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { flexsearchAlias } from '../flexsearch-alias.ts';
 
 // Browser tests against the real built server. `npm test` builds, starts the
 // server and sets E2E_BASE_URL; to run them alone, start the server yourself:
 //   PORT=4321 npm run serve &  E2E_BASE_URL=http://127.0.0.1:4321 npm run test:e2e
 export default defineConfig({
+  resolve: { alias: flexsearchAlias },
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
   test: {
     include: ['tests/e2e/**/*.test.ts'],
