@@ -1,12 +1,13 @@
 /**
- * npm run bench:search [-- --notices 10000,50000] [--quick] [--rebuild] [--sample 21]
+ * npm run bench:search [-- --notices 10000,50000] [--quick] [--rebuild | --reuse-build] [--sample 21]
  *
  * The site's own search (term-sharded FlexSearch parts under /search/) side by
  * side with Pagefind 1.x on the same built pages. For each corpus size:
  *
  *   1. builds corpus/notices-N (made with gen:corpus when missing) into
  *      .build/bench-search-N/ (git-ignored; reused while the build's inputs are
- *      unchanged, --rebuild forces a build); --quick builds the sample data in
+ *      unchanged, --rebuild forces a build, --reuse-build reuses an existing
+ *      build even if src/ changed since); --quick builds the sample data in
  *      data/ into .build/bench-search-sample/ instead;
  *   2. runs Pagefind (Node API) on the built pages of every SearchDocument, with
  *      <main> as the root, into <out>/client/pagefind/, so one server serves both;
@@ -59,6 +60,7 @@ const { values } = parseArgs({
     notices: { type: 'string', default: '10000,50000' },
     quick: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    'reuse-build': { type: 'boolean', default: false },
     sample: { type: 'string' },
   },
 });
@@ -134,13 +136,17 @@ function log(msg: string): void {
   process.stderr.write(`[bench:search ${((performance.now() - T0) / 1000).toFixed(1).padStart(6)} s] ${msg}\n`);
 }
 
-type Prepared = { buildSeconds?: number; pagefindSeconds?: number; pagefindPages: number; pagefindMissing: string[] };
+type Prepared = { buildSeconds?: number; staleBuild?: boolean; pagefindSeconds?: number; pagefindPages: number; pagefindMissing: string[] };
 
 async function prepare(t: Target, docs: SearchDocument[]): Promise<Prepared> {
   const stamp = buildStamp(ROOT, t.dataDir);
   const prepared: Prepared = { pagefindPages: 0, pagefindMissing: [] };
   const entry = path.join(t.outDir, 'server', 'entry.mjs');
-  if (values.rebuild || !existsSync(entry) || readStamp(t.outDir, 'build') !== stamp) {
+  const reuseStale = values['reuse-build'] && !values.rebuild && existsSync(entry) && readStamp(t.outDir, 'build') !== undefined;
+  if (reuseStale && readStamp(t.outDir, 'build') !== stamp) {
+    prepared.staleBuild = true;
+    log(`--reuse-build: reusing ${path.relative(ROOT, t.outDir)}/ although its inputs changed`);
+  } else if (values.rebuild || !existsSync(entry) || readStamp(t.outDir, 'build') !== stamp) {
     log(`building ${path.relative(ROOT, t.dataDir)} → ${path.relative(ROOT, t.outDir)}/ …`);
     const t0 = performance.now();
     const r = spawnSync(process.execPath, ['scripts/build.ts'], {
@@ -156,7 +162,7 @@ async function prepare(t: Target, docs: SearchDocument[]): Promise<Prepared> {
   } else log(`reusing the build in ${path.relative(ROOT, t.outDir)}/ (inputs unchanged)`);
 
   const client = path.join(t.outDir, 'client');
-  const pfStamp = `${stamp} pagefind ${PAGEFIND_VERSION} ${docs.length}`;
+  const pfStamp = `${readStamp(t.outDir, 'build')} pagefind ${PAGEFIND_VERSION} ${docs.length}`;
   if (!existsSync(path.join(client, 'pagefind', 'pagefind.js')) || readStamp(t.outDir, 'pagefind') !== pfStamp) {
     log(`running Pagefind ${PAGEFIND_VERSION} on ${docs.length} pages …`);
     const r = await buildPagefind(client, docs.map((d) => d.url));
@@ -503,7 +509,7 @@ async function benchOne(t: Target): Promise<void> {
   const oursParts = readdirSync(path.join(client, 'search'), { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name.startsWith('v-'))
     .map((e) => dirBytes(path.join(client, 'search', e.name)));
-  const oursIndex = { files: oursParts.reduce((n, p) => n + p.files, 0), bytes: oursParts.reduce((n, p) => n + p.bytes, 0), manifest: oursBuilt ? statSync(manifest).size : 0 };
+  const oursIndex = { files: oursParts.reduce((n, p) => n + p.files, 0), bytes: oursParts.reduce((n, p) => n + p.bytes, 0), raw: oursParts.reduce((n, p) => n + p.raw, 0), manifest: oursBuilt ? statSync(manifest).size : 0 };
   const pfSizes: PagefindSizes = pagefindSizes(pfDir);
 
   BASE = await startServer(t.outDir);
@@ -563,7 +569,7 @@ async function benchOne(t: Target): Promise<void> {
   const out: string[] = [];
   out.push(`\n=== bench:search — ${t.name}: ${docs.length.toLocaleString('en')} documents, ${queries.length} queries (seed ${SEED}) ===`);
   out.push(
-    `build: ${prep.buildSeconds !== undefined ? `${prep.buildSeconds.toFixed(1)} s` : 'reused (inputs unchanged)'}; ` +
+    `build: ${prep.buildSeconds !== undefined ? `${prep.buildSeconds.toFixed(1)} s` : prep.staleBuild ? 'reused although src/ or data changed since (--reuse-build)' : 'reused (inputs unchanged)'}; ` +
       `Pagefind ${PAGEFIND_VERSION}: ${prep.pagefindSeconds !== undefined ? `${prep.pagefindSeconds.toFixed(1)} s` : 'reused'}, ${prep.pagefindPages} pages` +
       (prep.pagefindMissing.length ? ` (${prep.pagefindMissing.length} pages not found: ${prep.pagefindMissing.slice(0, 3).join(', ')}…)` : '') +
       (unmapped ? `; ${unmapped} Pagefind pages not mapped to a document` : '') +
@@ -642,22 +648,30 @@ async function benchOne(t: Target): Promise<void> {
   out.push(table(wc));
 
   out.push('\nIndex sizes (bytes on disk = bytes served: the Node server does not compress responses)');
-  const sz: string[][] = [['part', 'ours', 'Pagefind', 'Pagefind uncompressed']];
+  const sz: string[][] = [['part', 'ours (served)', 'ours uncompressed', 'Pagefind (served)', 'Pagefind uncompressed']];
   sz.push([
-    'index (ours: /search/v-*/ parts, gzip files; Pagefind: index/*.pf_index, gzip)',
+    'index (ours: /search/v-*/ parts, gzip; Pagefind: index/*.pf_index, gzip)',
     oursBuilt ? `${mb(oursIndex.bytes)} (${oursIndex.files} files)` : 'n/a',
+    oursBuilt ? mb(oursIndex.raw) : 'n/a',
     `${mb(pfSizes.index.bytes)} (${pfSizes.index.files} files)`,
     mb(pfSizes.index.raw),
   ]);
-  sz.push(['manifest / meta', oursBuilt ? kb(oursIndex.manifest) : 'n/a', kb(pfSizes.meta.bytes), kb(pfSizes.meta.raw)]);
-  sz.push(['fragments (Pagefind: per-page title, excerpt source)', '', `${mb(pfSizes.fragments.bytes)} (${pfSizes.fragments.files} files)`, mb(pfSizes.fragments.raw)]);
-  sz.push(['total index data', oursBuilt ? mb(oursIndex.bytes + oursIndex.manifest) : 'n/a', mb(pfSizes.index.bytes + pfSizes.meta.bytes + pfSizes.fragments.bytes + pfSizes.filter.bytes), '']);
-  sz.push(['wasm (Pagefind, served gzipped)', '', kb(pfSizes.wasm.bytes), kb(pfSizes.wasm.raw)]);
+  sz.push(['manifest (ours) / pf_meta + entry (Pagefind)', oursBuilt ? kb(oursIndex.manifest) : 'n/a', oursBuilt ? kb(oursIndex.manifest) : 'n/a', kb(pfSizes.meta.bytes), kb(pfSizes.meta.raw)]);
+  sz.push(['fragments (Pagefind: one per page, gzip)', '', '', `${mb(pfSizes.fragments.bytes)} (${pfSizes.fragments.files} files)`, mb(pfSizes.fragments.raw)]);
   sz.push([
-    'JS (ours: scripts /search/ loads, as transferred; Pagefind: pagefind.js + worker, as served / gzip -9)',
+    'total index data',
+    oursBuilt ? mb(oursIndex.bytes + oursIndex.manifest) : 'n/a',
+    oursBuilt ? mb(oursIndex.raw + oursIndex.manifest) : 'n/a',
+    mb(pfSizes.index.bytes + pfSizes.meta.bytes + pfSizes.fragments.bytes + pfSizes.filter.bytes),
+    mb(pfSizes.index.raw + pfSizes.meta.raw + pfSizes.fragments.raw),
+  ]);
+  sz.push(['wasm (Pagefind, gzip)', '', '', kb(pfSizes.wasm.bytes), kb(pfSizes.wasm.raw)]);
+  sz.push([
+    'JS (ours: what /search/ loads until the client is ready; Pagefind: pagefind.js + worker), served uncompressed',
     o ? `${kb(o.scripts.bytes)} (${o.scripts.files} files)` : 'n/a',
-    `${kb(pfSizes.js.bytes)} / ${kb(pfSizes.js.gzip)} gz`,
     '',
+    kb(pfSizes.js.bytes),
+    `gzip -9: ${kb(pfSizes.js.gzip)}`,
   ]);
   out.push(table(sz));
 

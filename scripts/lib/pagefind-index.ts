@@ -138,14 +138,17 @@ export function pagefindSizes(pagefindDir: string): PagefindSizes {
   };
 }
 
-/** Bytes of every file under dir, recursively. */
-export function dirBytes(dir: string): { files: number; bytes: number } {
-  const r = { files: 0, bytes: 0 };
+/** Bytes of every file under dir, recursively; `raw` counts .gz files decompressed. */
+export function dirBytes(dir: string): { files: number; bytes: number; raw: number } {
+  const r = { files: 0, bytes: 0, raw: 0 };
   if (!existsSync(dir)) return r;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    const size = statSync(file).size;
     r.files++;
-    r.bytes += statSync(path.join(e.parentPath, e.name)).size;
+    r.bytes += size;
+    r.raw += e.name.endsWith('.gz') ? gunzipSync(readFileSync(file)).length : size;
   }
   return r;
 }

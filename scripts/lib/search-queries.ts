@@ -22,7 +22,8 @@
  * Truth:
  * - text classes (han*, mixed): every whitespace-separated part of
  *   textKey(query) is a substring of textKey(document text), where textKey =
- *   NFKC + lower case with brackets and hyphens removed;
+ *   NFKC + lower case (brackets stay: removing them would join 出让公告（齐…
+ *   into 出让公告齐…, a match no tokenizer sees);
  * - code classes: codeKey(query) (letters, digits and Han only) is a
  *   substring of the codeKey of one segment of the document text (segments
  *   are split at whitespace and sentence punctuation such as 、，。；：, so
@@ -74,12 +75,10 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN = /\p{Script=Han}/u;
 const ALNUM = /[A-Za-z0-9]/;
 const MIXED_RUN = /[\p{Script=Han}A-Za-z0-9][\p{Script=Han}A-Za-z0-9.-]*[\p{Script=Han}A-Za-z0-9]/gu;
-const BRACKETS = /[〔〕［］\[\]()（）【】{}｛｝]/g;
-const HYPHENS = /[-‐‑‒–—―－]/g;
 
-/** NFKC + lower case, brackets and hyphens removed: the text-class truth key. */
+/** NFKC + lower case: the text-class truth key. */
 export function textKey(s: string): string {
-  return normalize(s).replace(BRACKETS, '').replace(HYPHENS, '');
+  return normalize(s);
 }
 
 /** ASCII → full width (U+FF01…), 〔〕 → （）: what a user with a full-width IME types. */
