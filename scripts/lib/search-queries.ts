@@ -39,6 +39,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { SearchDocument } from '../../src/search/documents.ts';
 import { codeKey, normalize } from '../../src/search/tokenize.ts';
+import { syllables } from '../../src/search/pinyin-dict.ts';
 import { mulberry32 } from './prng.ts';
 
 export const queryClasses = ['han2', 'han4', 'han8', 'mixed', 'docno', 'parcel', 'pinyin'] as const;
@@ -243,8 +244,9 @@ export function deriveQueries(docs: readonly SearchDocument[], opts: QuerySetOpt
     fill(perClass, () => {
       const name = pick(names);
       const initials = k++ % 2 === 1;
-      const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true, ...(initials ? { pattern: 'first' } : {}) }) as string[];
-      const q = syllables.join('').toLowerCase();
+      // The site's readings (pinyin-pro plus local corrections such as 中国一重 yi zhong).
+      const full = syllables(name) ?? (pinyin(name, { toneType: 'none', type: 'array', v: true }) as string[]);
+      const q = (initials ? full.map((x) => x[0]) : full).join('').toLowerCase();
       if (!/^[a-z]{2,}$/.test(q)) return undefined;
       return { q, cls: 'pinyin', variant: initials ? 'initials' : 'full', source: name, truth: truthText(keys, name) };
     });

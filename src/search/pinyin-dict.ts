@@ -80,7 +80,7 @@ const ETHNIC = /(?:达斡尔|蒙古|满|鄂温克|柯尔克孜|朝鲜|回|锡伯
 
 /** Generic words and placeholders that are pieces of addresses but not names. */
 const STOP = new Set([
-  '全市', '某村', '示例地址', '示例位置', '示意范围', '具体位置不予公开', '现状', '项目', '工程', '地块', '道路', '辖区',
+  '某村', '示例地址', '示例位置', '示意范围', '具体位置不予公开', '现状', '项目', '工程', '地块', '道路', '辖区',
   '园区', '城区', '片区', '社区', '小区', '校区', '院区', '矿区', '开发区', '街道', '大街', '大道', '背街', '小巷',
   '改造工程', '新建工程', '扩建工程', '建设项目', '服务用地',
 ]);
@@ -156,7 +156,8 @@ function cutAtSuffixes(segment: string): Array<[text: string, kind: PieceKind]> 
  * - A name of ≤ 16 Han characters (trailing brackets and positional words
  *   removed) is kept whole when it is more than a chain of places — a red
  *   site, project or mining-right name: 龙江县人民医院门诊综合楼 → 龙江县 and the
- *   whole name; 泰来县江桥镇 → 泰来县, 江桥镇 only. What follows the places of a
+ *   whole name; 泰来县江桥镇 → 泰来县江桥镇, 泰来县, 江桥镇 (two administrative
+ *   places in a row are also kept joined). What follows the places of a
  *   longer name is kept as a piece (齐齐哈尔市碾子山区红旗建筑用花岗岩矿采矿权 →
  *   齐齐哈尔市, 碾子山区, 红旗建筑用花岗岩矿采矿权).
  * - Pieces must be 2–16 Han characters; anything with latin letters, digits or
@@ -187,7 +188,12 @@ export function namePieces(raw: string): string[] {
       if (kind === 'tail') {
         chainOnly = false;
         tails.push(piece);
-      } else places.push(piece);
+      } else {
+        // Two administrative places in a row are also a name people type whole (泰来县江桥镇).
+        const prev = cut[i - 1];
+        if (i > 0 && kind === 'admin' && prev?.[1] === 'admin' && address) places.push(stripTrailing(prev[0]) + piece);
+        places.push(piece);
+      }
     }
   });
   const out = [...places];

@@ -47,10 +47,10 @@ const entryOf = (dict: readonly PinyinEntry[], zh: string): PinyinEntry | undefi
 describe('extractNames', () => {
   it('splits addresses at administrative and road suffixes, punctuation and connectives', () => {
     const names = extractNames([notice('铁锋区', '铁锋区北局宅街道铁锋路以东、东湖路以南')]);
-    expect([...names.keys()].sort()).toEqual(['东湖路', '北局宅街道', '铁锋区', '铁锋路'].sort());
-    expect(namePieces('富拉尔基区沿江街道长青路与沿江路交汇处西侧')).toEqual(['富拉尔基区', '沿江街道', '长青路', '沿江路']);
-    expect(namePieces('克东县蒲峪路镇繁荣大道以东、开发路以南')).toEqual(['克东县', '蒲峪路镇', '繁荣大道', '开发路']);
-    expect(namePieces('泰来县江桥镇')).toEqual(['泰来县', '江桥镇']);
+    expect([...names.keys()].sort()).toEqual(['东湖路', '北局宅街道', '铁锋区', '铁锋区北局宅街道', '铁锋路'].sort());
+    expect(namePieces('富拉尔基区沿江街道长青路与沿江路交汇处西侧')).toEqual(['富拉尔基区', '富拉尔基区沿江街道', '沿江街道', '长青路', '沿江路']);
+    expect(namePieces('克东县蒲峪路镇繁荣大道以东、开发路以南')).toEqual(['克东县', '克东县蒲峪路镇', '蒲峪路镇', '繁荣大道', '开发路']);
+    expect(namePieces('泰来县江桥镇')).toEqual(['泰来县', '泰来县江桥镇', '江桥镇']);
   });
 
   it('keeps proper names whole and does not split them at an inner 路 or 区', () => {
@@ -62,13 +62,14 @@ describe('extractNames', () => {
     for (const junk of ['嫩江铁路', '桥抗战遗址', '西满军区', '司令部旧址', '示例地址', '龙沙区示例地址']) expect(names.has(junk)).toBe(false);
     // Mining-right and project names keep their leading places too.
     expect(namePieces('龙江县人民医院门诊综合楼')).toEqual(['龙江县人民医院门诊综合楼', '龙江县']);
-    expect(namePieces('齐齐哈尔市碾子山区红旗建筑用花岗岩矿采矿权')).toEqual(['齐齐哈尔市', '碾子山区', '红旗建筑用花岗岩矿采矿权']);
+    expect(namePieces('齐齐哈尔市碾子山区红旗建筑用花岗岩矿采矿权')).toEqual(['齐齐哈尔市', '齐齐哈尔市碾子山区', '碾子山区', '红旗建筑用花岗岩矿采矿权']);
   });
 
   it('drops pieces with latin or digits, single characters, over-long names and placeholders', () => {
     const long = '这是一个特别特别特别特别长的项目名称没有任何地名';
     const names = extractNames([notice('全市', 'QQHR2026-045号地块', 'B区', '江', long, '拜泉县境内（示例位置）', '明月岛名邸（B区）项目')]);
-    expect([...names.keys()].sort()).toEqual(['拜泉县', '明月岛名邸'].sort());
+    // 全市 (city-wide) is a value people look for: quanshi, qs.
+    expect([...names.keys()].sort()).toEqual(['全市', '拜泉县', '明月岛名邸'].sort());
     for (const k of names.keys()) {
       expect(k).toMatch(/^\p{Script=Han}{2,16}$/u);
     }
