@@ -235,14 +235,23 @@ async function oursReady(page: Page, timeout = 60_000): Promise<boolean> {
   }
 }
 
-type Transfer = { url: string; start: number; end: number; bytes: number; kind: 'js' | 'wasm' | 'html' | 'data' };
+/** One response: `order` is how many requests the context had issued before it (Node-side event order). */
+type Transfer = { url: string; order: number; start: number; end: number; bytes: number; kind: 'js' | 'wasm' | 'html' | 'data' };
 
-/** Every request of a context that finished, with its wall-clock start/end and bytes on the wire (headers + body as sent). */
-function recordTransfers(context: BrowserContext): { done: Transfer[]; pending: Set<Request>; settle(): Promise<void> } {
+/**
+ * Every request of a context that finished, with its issue order, its
+ * browser wall-clock start/end (Playwright timing) and its bytes on the wire
+ * (headers + body as sent).
+ */
+function recordTransfers(context: BrowserContext): { done: Transfer[]; issued(): number; settle(): Promise<void> } {
   const done: Transfer[] = [];
   const pending = new Set<Request>();
+  const order = new Map<Request, number>();
   const jobs: Promise<void>[] = [];
-  context.on('request', (r) => pending.add(r));
+  context.on('request', (r) => {
+    order.set(r, order.size);
+    pending.add(r);
+  });
   const finish = (r: Request, ok: boolean) => {
     jobs.push(
       (async () => {
@@ -256,7 +265,8 @@ function recordTransfers(context: BrowserContext): { done: Transfer[]; pending: 
         const url = r.url();
         const p = new URL(url).pathname;
         const kind: Transfer['kind'] = /\.m?js$/.test(p) ? 'js' : /wasm|\.pagefind$/.test(p) ? 'wasm' : r.resourceType() === 'document' ? 'html' : 'data';
-        done.push({ url, start: timing.startTime, end: timing.startTime + Math.max(timing.responseEnd, 0), bytes: body + (sizes?.responseHeadersSize ?? 0), kind });
+        const start = timing.startTime > 0 ? timing.startTime : NaN;
+        done.push({ url, order: order.get(r) ?? -1, start, end: start + Math.max(timing.responseEnd, 0), bytes: body + (sizes?.responseHeadersSize ?? 0), kind });
       })(),
     );
   };
@@ -264,7 +274,7 @@ function recordTransfers(context: BrowserContext): { done: Transfer[]; pending: 
   context.on('requestfailed', (r) => finish(r, false));
   return {
     done,
-    pending,
+    issued: () => order.size,
     async settle() {
       const until = Date.now() + 5000;
       while (pending.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
@@ -276,9 +286,14 @@ function recordTransfers(context: BrowserContext): { done: Transfer[]; pending: 
 
 type FirstQuery = { q: string; cls: QueryClass; ms: number; bytes: number; js: number; requests: number; found: boolean };
 
-function windowed(transfers: Transfer[], t0: number, t1: number): { bytes: number; js: number; requests: number } {
-  // 1 ms of slack: page clocks and network timestamps come from different sources.
-  const inWin = transfers.filter((x) => x.start >= t0 - 1 && x.end <= t1 + 1);
+/**
+ * The responses that belong to a query: issued after `mark` (the page had
+ * settled, so anything later is the query's doing) and finished before the
+ * first result `t1` (browser wall clock; 1 ms of slack between the page's
+ * clock and network timestamps; kept when the browser gave no timing).
+ */
+function windowed(transfers: Transfer[], mark: number, t1: number): { bytes: number; js: number; requests: number } {
+  const inWin = transfers.filter((x) => x.order >= mark && (!Number.isFinite(x.end) || x.end <= t1 + 1));
   return { bytes: inWin.reduce((n, x) => n + x.bytes, 0), js: inWin.filter((x) => x.kind === 'js').reduce((n, x) => n + x.bytes, 0), requests: inWin.length };
 }
 
@@ -289,6 +304,7 @@ async function firstQueryOurs(b: Browser, q: LabelledQuery): Promise<FirstQuery>
   const page = await context.newPage();
   await openSearch(page);
   await net.settle();
+  const mark = net.issued();
   const t0 = await page.evaluate((query) => {
     const form = document.getElementById('search-form') as HTMLFormElement;
     const input = document.getElementById('search-q') as HTMLInputElement;
@@ -308,7 +324,7 @@ async function firstQueryOurs(b: Browser, q: LabelledQuery): Promise<FirstQuery>
   const t1 = found ? ((await page.evaluate(() => (window as unknown as BenchWindow).__firstResultAt)) ?? NaN) : NaN;
   await net.settle();
   await context.close();
-  return { q: q.q, cls: q.cls, ms: t1 - t0, ...windowed(net.done, t0, Number.isFinite(t1) ? t1 : Infinity), found };
+  return { q: q.q, cls: q.cls, ms: t1 - t0, ...windowed(net.done, mark, Number.isFinite(t1) ? t1 : Infinity), found };
 }
 
 /** Pagefind, fresh context: import pagefind.js, search, load the first result's data. */
@@ -318,6 +334,7 @@ async function firstQueryPagefind(b: Browser, q: LabelledQuery): Promise<FirstQu
   const page = await context.newPage();
   await openSearch(page);
   await net.settle();
+  const mark = net.issued();
   const r = await page.evaluate(async (query) => {
     const t0 = performance.timeOrigin + performance.now();
     const src = '/pagefind/pagefind.js';
@@ -329,7 +346,7 @@ async function firstQueryPagefind(b: Browser, q: LabelledQuery): Promise<FirstQu
   }, q.q);
   await net.settle();
   await context.close();
-  return { q: q.q, cls: q.cls, ms: r.t1 - r.t0, ...windowed(net.done, r.t0, r.t1), found: r.n > 0 };
+  return { q: q.q, cls: q.cls, ms: r.t1 - r.t0, ...windowed(net.done, mark, r.t1), found: r.n > 0 };
 }
 
 /** Every result of every query, as SearchDocument ids. */
@@ -698,7 +715,7 @@ async function benchOne(t: Target): Promise<void> {
   out.push(
     '\nNotes: truth is normalised substring match on SearchDocument text (scripts/lib/search-queries.ts); pinyin truth is the documents that contain the ' +
       'Chinese name the pinyin came from. Pagefind indexes the same built pages with <main> as the root and has no pinyin. Bytes before the first result ' +
-      'count every response (headers + body as served) that started after the query was issued and finished before the first result: ours includes ' +
+      'count every response (headers + body as served) requested after the query was issued (the page had settled) and finished before the first result: ours includes ' +
       'whatever the page fetches after submit (manifest, index parts, metadata, lazily loaded JS); Pagefind includes pagefind.js, its worker, wasm, ' +
       'meta, index chunks and the first fragment. JS that /search/ loads before the query is listed under index sizes, not counted. ' +
       'Warm: ours = geoportalSearch.search(q, {limit: 20}) (ids, ranking and the first 20 hits with title and URL); Pagefind = search(q) through its ' +
