@@ -708,7 +708,7 @@ async function benchOne(t: Target): Promise<void> {
       .sort((a, b) => a.s.precision - b.s.precision)
       .slice(0, 8);
     if (loose.length) {
-      out.push(`ours: non-pinyin queries with precision < 1 (${queries.filter((q, i) => q.cls !== 'pinyin' && oursScores[i]!.precision < 1).length}; worst first)`);
+      out.push(`\nours: non-pinyin queries with precision < 1 (${queries.filter((q, i) => q.cls !== 'pinyin' && oursScores[i]!.precision < 1).length}; worst first)`);
       for (const w of loose) out.push(`  ${w.q.q}  [${w.q.cls}/${w.q.variant}]  precision ${f3(w.s.precision)}: returned ${w.s.returned}, truth ${w.q.truth.length}`);
     }
   }
