@@ -34,7 +34,7 @@
  * exits 0. Exit 1 only when a measurement itself fails.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -497,6 +497,36 @@ function sampleQueries(queries: LabelledQuery[], n: number, usable: (q: Labelled
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
+/**
+ * One bench per output directory at a time: a second run would rebuild or
+ * re-run Pagefind under the first (and two Pagefind runs on 50,000 pages do
+ * not fit in memory together).
+ */
+const locks: string[] = [];
+function lockOutDir(outDir: string): void {
+  // Beside the directory, not in it: the build replaces the directory whole.
+  mkdirSync(path.dirname(outDir), { recursive: true });
+  const lock = `${outDir}.lock`;
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`${path.relative(ROOT, outDir)}/ is in use by another bench:search (pid ${pid}); wait for it or use another --notices`);
+    writeFileSync(lock, String(process.pid));
+  }
+  locks.push(lock);
+}
+process.on('exit', () => {
+  for (const l of locks) rmSync(l, { force: true });
+});
+
 async function benchOne(t: Target): Promise<void> {
   if (!existsSync(t.dataDir)) {
     const n = /notices-(\d+)$/.exec(t.dataDir)?.[1];
@@ -512,6 +542,7 @@ async function benchOne(t: Target): Promise<void> {
   const queries = deriveQueries(docs, { seed: SEED, perClass: PER_CLASS });
   log(`${docs.length} documents, ${queries.length} queries`);
 
+  lockOutDir(t.outDir);
   const prep = await prepare(t, docs);
   const client = path.join(t.outDir, 'client');
   const pfDir = path.join(client, 'pagefind');
@@ -734,9 +765,20 @@ async function main(): Promise<number> {
   return 0;
 }
 
+let finished = false;
+// A child that dies (e.g. the Pagefind service killed for memory) can leave a promise that never settles; say so instead of exiting 0 silently.
+process.on('beforeExit', () => {
+  if (finished) return;
+  console.error('bench:search stopped before it finished (a child process, e.g. the Pagefind service, went away without answering).');
+  process.exit(1);
+});
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    finished = true;
+    process.exit(code);
+  },
   async (e: unknown) => {
+    finished = true;
     console.error(e);
     await stopAll();
     process.exit(1);
