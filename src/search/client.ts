@@ -271,16 +271,19 @@ export class SearchClient {
     }
     const alternatives = [query.tokens, ...expanded.map(tokenize)].filter((t) => t.length > 0);
     const codeTerms = query.kind === 'code' ? codeTokens(query.code) : [];
+    // The whole key finds records with exactly this code (documentCodeTerms): they rank first.
+    const exactTerms = query.kind === 'code' ? [query.code] : [];
     // Ask for every shard at once: they download in parallel.
-    for (const t of [...alternatives.flat(), ...codeTerms]) void this.shard(shardOf(t, m.shards)).catch(() => undefined);
-    const [code, titles, texts] = await Promise.all([
+    for (const t of [...alternatives.flat(), ...codeTerms, ...exactTerms]) void this.shard(shardOf(t, m.shards)).catch(() => undefined);
+    const [exact, code, titles, texts] = await Promise.all([
+      this.all('code', exactTerms, m),
       this.all('code', codeTerms, m),
       Promise.all(alternatives.map((t) => this.all('title', t, m))),
       Promise.all(alternatives.map((t) => this.all('text', t, m))),
     ]);
     const seen = new Set<number>();
     const ids: number[] = [];
-    for (const list of [code, union(titles), union(texts)]) {
+    for (const list of [exact, code, union(titles), union(texts)]) {
       for (const id of list) {
         if (!seen.has(id)) {
           seen.add(id);

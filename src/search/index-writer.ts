@@ -30,7 +30,7 @@ import {
   type ShardFile,
 } from './format.ts';
 import { buildPinyinDictionary, shardPinyinDictionary } from './pinyin-dict.ts';
-import { codeTokens, tokenize } from './tokenize.ts';
+import { documentCodeTerms, tokenize } from './tokenize.ts';
 
 export interface SearchIndexFile {
   /** Name inside the version directory, e.g. t-17.gz. */
@@ -56,7 +56,7 @@ export interface SearchIndexOptions {
 
 /** The terms of each field of a document. */
 export function documentTerms(doc: Pick<SearchDocument, 'title' | 'text' | 'codes'>): Record<SearchField, string[]> {
-  return { title: tokenize(doc.title), text: tokenize(doc.text), code: codeTokens(doc.codes.join(' ')) };
+  return { title: tokenize(doc.title), text: tokenize(doc.text), code: documentCodeTerms(doc.codes) };
 }
 
 const gzip = (value: unknown): Uint8Array => gzipSync(Buffer.from(JSON.stringify(value)), { level: 9 });

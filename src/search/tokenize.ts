@@ -101,6 +101,24 @@ export function codeTokens(codes: string): string[] {
   return [...seen];
 }
 
+/**
+ * Terms of a document's `code` field: the trigrams of `codeTokens` plus each
+ * whole code key. A query whose key equals a whole code (the full parcel code
+ * or 文号 typed) finds it with one term, and such exact hits rank first: the
+ * trigram AND alone also finds records whose trigrams come from several codes
+ * (FY2023-1… and 〔2023〕101号 both give 231 and 310).
+ */
+export function documentCodeTerms(codes: readonly string[]): string[] {
+  const terms = new Set(codeTokens(codes.join(' ')));
+  for (const code of codes) {
+    for (const part of str(code).split(/\s+/)) {
+      const key = codeKey(part);
+      if (Array.from(key).length > 3) terms.add(key);
+    }
+  }
+  return [...terms];
+}
+
 /** Letters, digits and Han only: 〔2019〕 = [2019] = (2019); 2022-G-015 = 2022G015. */
 export function codeKey(s: string): string {
   return normalize(s).replace(NOT_CODE, '');

@@ -118,6 +118,17 @@ describe('search client', () => {
       expect(await c.ids(q), q).toContain(land.id);
     }
   });
+  it('ranks records with exactly the typed code before records that only share its trigrams', async () => {
+    const base = docs.find((d) => d.collection === 'notice')!;
+    const at = (id: number, title: string, codes: string[]): SearchDocument => ({ ...base, id, url: `/probe/${id}/`, title, text: title, codes });
+    // Newer first in display order: the decoy (trigrams fy2 y20 202 023 231 310 spread over two codes) comes first.
+    const probe = [at(0, '甲地块出让公告', ['FY2023-1', '富自然资告字〔2023〕101号']), at(1, '乙地块出让公告', ['FY2023-10'])];
+    const c = client(buildSearchIndex(probe));
+    expect(await c.ids('FY2023-10')).toEqual([1, 0]);
+    expect(await c.ids('fy2023 10')).toEqual([1, 0]);
+    // A part of a code has no exact match: trigram order (display order) stands.
+    expect(await c.ids('2023-1')).toEqual([0, 1]);
+  });
   it('finds nothing for text that is not there', async () => {
     const c = client();
     expect(await c.ids('这是一段不存在的文字啊')).toEqual([]);

@@ -3,6 +3,7 @@ import { Document, Index } from 'flexsearch';
 import {
   MAX_QUERY_LENGTH,
   codeTokens,
+  documentCodeTerms,
   classifyQuery,
   codeKey,
   highlightRanges,
@@ -100,6 +101,16 @@ describe('tokenize', () => {
     expect(codeTokens('2026-G-016')).not.toContain('015');
     expect(codeTokens('')).toEqual([]);
     expect(codeTokens('〔〕 - ')).toEqual([]);
+  });
+  it('adds each whole code key to a document\'s code terms, beside the trigrams', () => {
+    const terms = documentCodeTerms(['FY2023-10', '富自然资告字〔2023〕101号']);
+    expect(terms).toContain('fy202310');
+    expect(terms).toContain('富自然资告字2023101号');
+    expect(terms).toEqual(expect.arrayContaining(codeTokens('FY2023-10 富自然资告字〔2023〕101号')));
+    // Keys of three characters or fewer are already trigrams; nothing is joined across codes.
+    expect(documentCodeTerms(['A1', 'G15'])).toEqual(['a1', 'g15']);
+    expect(documentCodeTerms(['FY2023-1', '0号'])).not.toContain('fy202310');
+    expect(documentCodeTerms([])).toEqual([]);
   });
   it('returns nothing for text without letters, digits or Han', () => {
     expect(tokenize('')).toEqual([]);
