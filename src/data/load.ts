@@ -2,6 +2,7 @@
  * Loaders: data/ → typed, validated records. The only code that reads data/;
  * Astro pages, scripts and tests all come through here.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -9,6 +10,7 @@ import type { z } from 'zod';
 import {
   boundaryCollection,
   enforcementSchema,
+  holidayCalendarSchema,
   noticeKinds,
   noticeSchema,
   redRouteSchema,
@@ -181,6 +183,11 @@ export async function loadDataset(dataDir: string = resolveDataDir()): Promise<L
   }
   const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues);
 
+  // Optional: years of the holiday calendar that chinese-days does not carry yet.
+  const holidaysFile = 'holidays.yaml';
+  const holidaysRaw = existsSync(path.join(dataDir, holidaysFile)) ? await readStructured(path.join(dataDir, holidaysFile), relOf(holidaysFile), issues) : undefined;
+  const holidays = holidaysRaw === undefined ? undefined : validate(holidayCalendarSchema, holidaysRaw, relOf(holidaysFile), issues);
+
   if (!site || !boundaries) return { dataset: undefined, issues };
 
   issues.push(
@@ -191,6 +198,7 @@ export async function loadDataset(dataDir: string = resolveDataDir()): Promise<L
       redRoutes,
       notices,
       enforcement,
+      holidays: holidays && { file: relOf(holidaysFile), record: holidays },
     }),
   );
   if (issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };

@@ -69,3 +69,8 @@ export function countCalendarDays(startIso: string, endIso: string): number {
   const b = Date.parse(`${endIso}T00:00:00Z`);
   return Math.round((b - a) / 86_400_000) + 1;
 }
+
+/** Day of the week of an ISO date, Monday = 1 … Sunday = 7 (calendar arithmetic in UTC: no time zone involved). */
+export function isoWeekday(iso: string): number {
+  return new Date(`${iso}T00:00:00Z`).getUTCDay() || 7;
+}

@@ -5,11 +5,12 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { countCalendarDays, dateTimeKey } from '../lib/dates.ts';
-import { CalendarRangeError, countWorkingDays } from '../lib/workdays.ts';
+import { CalendarRangeError, WorkingDayCalendar } from '../lib/workdays.ts';
 import { findPersonalData } from '../lib/privacy.ts';
 import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
 import type { Geometry } from './common.ts';
 import type { EnforcementRecord } from './enforcement.ts';
+import type { HolidayCalendar } from './holidays.ts';
 import type { Notice } from './notice.ts';
 import type { RedRoute, RedSite } from './red.ts';
 import type { Site } from './site.ts';
@@ -28,6 +29,8 @@ export type DatasetInput = {
   redRoutes: Entry<RedRoute>[];
   notices: Entry<Notice>[];
   enforcement: Entry<EnforcementRecord>[];
+  /** data/holidays.yaml, when the bureau has added years chinese-days lacks. */
+  holidays?: Entry<HolidayCalendar> | undefined;
 };
 
 /** The value 全市 marks a record that applies to the whole city. */
@@ -115,10 +118,11 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
   const error = add('error');
   const warn = add('warning');
 
+  const calendar = new WorkingDayCalendar(input.holidays?.record.years);
   /** Working days, or a warning when the holiday calendar does not cover the dates yet. */
   const workingDays = (file: string, field: string, start: string, end: string): number | undefined => {
     try {
-      return countWorkingDays(start, end);
+      return calendar.countWorkingDays(start, end);
     } catch (e) {
       if (!(e instanceof CalendarRangeError)) throw e;
       warn(file, field, `${e.message}，请人工核对工作日`);

@@ -5,4 +5,5 @@ export * from './boundary.ts';
 export * from './red.ts';
 export * from './notice.ts';
 export * from './enforcement.ts';
+export * from './holidays.ts';
 export * from './dataset.ts';

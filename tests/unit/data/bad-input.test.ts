@@ -255,6 +255,45 @@ describe.concurrent('bad input', () => {
   });
 });
 
+// Working days past chinese-days' last year: a warning until data/holidays.yaml adds the year.
+describe.concurrent('holiday calendar (data/holidays.yaml)', () => {
+  /** The planning notice's 10 working days moved to span 2026-12-28…2027-01-09 (a 调休 Saturday in the test year). */
+  const into2027 = (dir: string) => {
+    replaceLine(dir, PLANNING, /^  start:/, '  start: 2026-12-28');
+    replaceLine(dir, PLANNING, /^  end:/, '  end: 2027-01-09');
+  };
+  // A test year, not the official arrangement.
+  const HOLIDAYS = ['# 测试用，非国务院办公厅正式安排', 'years:', '  - year: 2027', '    source: 测试用假期安排', '    holidays: [2027-01-01, 2027-01-02, 2027-01-03]', '    workdays: [2027-01-09]', ''].join('\n');
+
+  it('warns, naming the file to fill in, when the calendar ends before the period', async () => {
+    const dir = copyFixture();
+    into2027(dir);
+    const { dataset, issues } = await loadDataset(dir);
+    expect(dataset).toBeDefined();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: 'warning', field: 'period.days' });
+    expect(issues[0]!.reason).toMatch(/data\/holidays\.yaml.*2027 年/);
+  });
+  it('counts the added year: 12-28…01-09 is 10 working days with the 调休 Saturday', async () => {
+    const dir = copyFixture();
+    into2027(dir);
+    writeFileSync(path.join(dir, 'holidays.yaml'), HOLIDAYS);
+    const { dataset, issues } = await loadDataset(dir);
+    expect(issues).toEqual([]);
+    expect(dataset).toBeDefined();
+    // Without the 调休 day the same dates are 9 working days: the stated 10 is then wrong.
+    writeFileSync(path.join(dir, 'holidays.yaml'), HOLIDAYS.replace('[2027-01-09]', '[]'));
+    const e = await onlyError(dir, PLANNING, 'period.days');
+    expect(e.reason).toContain('实际为 9 个');
+  });
+  it('rejects a 调休 day that is not a weekend day, naming the file and the field', async () => {
+    const dir = copyFixture();
+    writeFileSync(path.join(dir, 'holidays.yaml'), HOLIDAYS.replace('[2027-01-09]', '[2027-01-08]'));
+    const e = await onlyError(dir, 'holidays.yaml', 'years[0].workdays[0]');
+    expect(e.reason).toContain('不是周六或周日');
+  });
+});
+
 describe('npm run check (scripts/check.ts)', () => {
   it('exits 0 on the valid fixture', async () => {
     const { code, stdout, stderr } = await cli.valid;

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dateTimeKey,
-  addDays,
-  countCalendarDays,
-  formatChineseDate,
-  isIsoDate,
-  isIsoDateTime,
-  todayInShanghai,
-} from '../../../src/lib/dates.ts';
+import { addDays, countCalendarDays, dateTimeKey, formatChineseDate, isIsoDate, isIsoDateTime, isoWeekday, todayInShanghai } from '../../../src/lib/dates.ts';
 
 describe('isIsoDate', () => {
   it('accepts real calendar dates, leap day included', () => {
@@ -75,5 +67,17 @@ describe('dateTimeKey', () => {
   it('keeps a time that is given', () => {
     expect(dateTimeKey('2026-11-30 10:00', 'end')).toBe('2026-11-30 10:00');
     expect(dateTimeKey('2026-12-01 00:00', 'start') > dateTimeKey('2026-11-30', 'end')).toBe(true);
+  });
+});
+
+describe('isoWeekday', () => {
+  it('numbers Monday 1 to Sunday 7', () => {
+    expect(isoWeekday('2026-11-30')).toBe(1);
+    expect(isoWeekday('2026-12-05')).toBe(6);
+    expect(isoWeekday('2026-12-06')).toBe(7);
+    expect(isoWeekday('2027-01-01')).toBe(5);
+  });
+  it('never answers 0 for a Sunday', () => {
+    expect(isoWeekday('2026-11-22')).not.toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, CALENDAR_LAST_YEAR, countWorkingDays, isWorkingDay } from '../../../src/lib/workdays.ts';
+import { addWorkingDays, CALENDAR_LAST_YEAR, CalendarRangeError, countWorkingDays, isWorkingDay, WorkingDayCalendar } from '../../../src/lib/workdays.ts';
 
 // 2026 facts, checked against chinese-days 1.5.7 (State Council 国办发明电 calendar):
 // 国庆+中秋 2026: 10-01…10-07 off; 09-20 (Sunday) and 10-10 (Saturday) are 调休 working days.
@@ -52,5 +52,34 @@ describe('addWorkingDays', () => {
   });
   it('lands on a 调休 Saturday when it is the n-th working day', () => {
     expect(addWorkingDays('2026-10-08', 3)).toBe('2026-10-10');
+  });
+});
+
+// A test year, not the official 2027 arrangement: 01-01 (Friday) off, 01-09 (Saturday) a 调休 working day.
+const TEST_2027 = { year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: ['2027-01-09'] };
+
+describe('WorkingDayCalendar with years from data/holidays.yaml', () => {
+  const calendar = new WorkingDayCalendar([TEST_2027]);
+  it('uses the added year: listed holidays off, 调休 weekend days on, other days by weekday', () => {
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false); // Friday, holiday
+    expect(calendar.isWorkingDay('2027-01-09')).toBe(true); // Saturday, 调休
+    expect(calendar.isWorkingDay('2027-01-04')).toBe(true); // Monday
+    expect(calendar.isWorkingDay('2027-01-10')).toBe(false); // Sunday
+    // Across the year boundary: 12-28…12-31 (4) + 01-04…01-09 (6, with the 调休 Saturday).
+    expect(calendar.countWorkingDays('2026-12-28', '2027-01-09')).toBe(10);
+    expect(calendar.addWorkingDays('2026-12-31', 2)).toBe('2027-01-04');
+    // chinese-days still answers for its own years.
+    expect(calendar.isWorkingDay('2026-10-01')).toBe(false);
+    expect(calendar.describeCoverage()).toBe('2004–2026 年、2027 年');
+  });
+  it('still refuses a year nobody has added, and names the file to add it in', () => {
+    expect(() => calendar.isWorkingDay('2028-01-03')).toThrow(CalendarRangeError);
+    expect(() => calendar.isWorkingDay('2028-01-03')).toThrow(/data\/holidays\.yaml.*2028 年/);
+    expect(() => isWorkingDay('2027-01-04')).toThrow(CalendarRangeError);
+  });
+  it('lets an added year replace the package year', () => {
+    const corrected = new WorkingDayCalendar([{ year: 2026, holidays: ['2026-10-02'], workdays: [] }]);
+    expect(corrected.isWorkingDay('2026-10-01')).toBe(true);
+    expect(corrected.isWorkingDay('2026-10-02')).toBe(false);
   });
 });
