@@ -85,20 +85,27 @@ export function tokenize(s: string): string[] {
   return [...seen];
 }
 
+/** The code key of each whitespace-separated code, empty ones dropped. */
+function codeKeysOf(codes: string): string[] {
+  return str(codes).split(/\s+/).map(codeKey).filter((key) => key.length > 0);
+}
+
+/** Adds the overlapping trigrams of a code key to `terms` (a key shorter than 3 stays whole). */
+function addTrigrams(key: string, terms: Set<string>): void {
+  const chars = Array.from(key);
+  if (chars.length < 3) terms.add(key);
+  else for (let i = 0; i + 2 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+}
+
 /**
  * Tokens of the `code` field: overlapping trigrams of each code's `codeKey`
  * (a key shorter than 3 stays whole). A query's code key matches a code when
  * all its trigrams do, whatever brackets, hyphens or widths either side used.
  */
 export function codeTokens(codes: string): string[] {
-  const seen = new Set<string>();
-  for (const part of str(codes).split(/\s+/)) {
-    const chars = Array.from(codeKey(part));
-    if (chars.length === 0) continue;
-    if (chars.length < 3) seen.add(chars.join(''));
-    else for (let i = 0; i + 2 < chars.length; i++) seen.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
-  }
-  return [...seen];
+  const terms = new Set<string>();
+  for (const key of codeKeysOf(codes)) addTrigrams(key, terms);
+  return [...terms];
 }
 
 /**
@@ -109,12 +116,10 @@ export function codeTokens(codes: string): string[] {
  * (FY2023-1… and 〔2023〕101号 both give 231 and 310).
  */
 export function documentCodeTerms(codes: readonly string[]): string[] {
-  const terms = new Set(codeTokens(codes.join(' ')));
-  for (const code of codes) {
-    for (const part of str(code).split(/\s+/)) {
-      const key = codeKey(part);
-      if (Array.from(key).length > 3) terms.add(key);
-    }
+  const terms = new Set<string>();
+  for (const key of codeKeysOf(codes.join(' '))) {
+    addTrigrams(key, terms);
+    terms.add(key);
   }
   return [...terms];
 }
