@@ -1,20 +1,16 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import { parse } from 'yaml';
 import { geoportal } from './src/integrations/geoportal.ts';
 
 // See src/env.d.ts: the search client loads FlexSearch's smaller `compact` build.
 const flexsearchCompact = path.resolve('node_modules/flexsearch/dist/flexsearch.compact.module.min.js');
 
-const dataDir = path.resolve(process.env.GEOPORTAL_DATA_DIR ?? 'data');
-// The canonical origin goes into sitemap.xml and the SiteDomain metadata.
-const domain = /** @type {{ domain?: string }} */ (parse(readFileSync(path.join(dataDir, 'site.yaml'), 'utf8')) ?? {}).domain;
-
 export default defineConfig({
-  site: process.env.SITE_URL ?? `https://${domain ?? 'localhost'}`,
+  // The canonical origin for sitemap.xml and canonical links. Unset, the
+  // integration sets it from the domain in site.yaml (it is the one reader of data/).
+  site: process.env.SITE_URL || undefined,
   // scripts/build.ts builds into a staging directory and swaps it in only
   // when the build succeeded, so a failed build never replaces dist/.
   outDir: process.env.GEOPORTAL_OUT_DIR ?? './dist',

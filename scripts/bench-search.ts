@@ -39,7 +39,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { loadDataset } from '../src/data/load.ts';
+import { loadPublishedView } from '../src/data/index.ts';
 import { searchDocuments, type SearchDocument } from '../src/search/documents.ts';
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp.ts';
 import { freePort } from './lib/free-port.ts';
@@ -536,9 +536,9 @@ async function benchOne(t: Target): Promise<void> {
     if (gen.status !== 0) throw new Error('gen:corpus failed');
   }
   log(`loading ${path.relative(ROOT, t.dataDir)} …`);
-  const { dataset, issues } = await loadDataset(t.dataDir);
-  if (!dataset) throw new Error(`the dataset in ${t.dataDir} did not load: ${issues.length} issues`);
-  const docs = searchDocuments(dataset);
+  const { view, issues } = await loadPublishedView(t.dataDir);
+  if (!view) throw new Error(`the dataset in ${t.dataDir} did not load: ${issues.length} issues`);
+  const docs = searchDocuments(view);
   const queries = deriveQueries(docs, { seed: SEED, perClass: PER_CLASS });
   log(`${docs.length} documents, ${queries.length} queries`);
 

@@ -1,25 +1,18 @@
 /**
- * npm run build: validate the data, build into a staging directory, and only
- * then replace dist/. A data error or a failed build leaves dist/ as it was.
+ * npm run build: build into a staging directory, and only then replace dist/.
+ * The data is loaded and validated once, inside the Astro build, by the
+ * project's integration (src/integrations/geoportal.ts), before anything is
+ * written: a data error or a failed build leaves dist/ as it was.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { formatIssue, loadDataset, resolveDataDir } from '../src/data/load.ts';
 
 const root = process.cwd();
 const finalDir = path.resolve(process.env.GEOPORTAL_OUT_DIR ?? 'dist');
 const workDir = path.resolve('.build');
 const staging = path.join(workDir, `staging-${process.pid}`);
 const previous = path.join(workDir, `previous-${process.pid}`);
-
-const { dataset, issues } = await loadDataset(resolveDataDir());
-const errors = issues.filter((i) => i.severity === 'error');
-if (!dataset || errors.length > 0) {
-  for (const issue of errors) console.error(formatIssue(issue));
-  console.error(`数据校验未通过：${errors.length} 个错误。构建已停止，${path.relative(root, finalDir)}/ 未被改动。`);
-  process.exit(1);
-}
 
 mkdirSync(workDir, { recursive: true });
 rmSync(staging, { recursive: true, force: true });

@@ -14,13 +14,13 @@
  * The generator is importable (generateNotices, generateCorpus); the CLI at
  * the bottom runs only when this file is the entry point.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { landNotice, miningNotice, NoticeKind, noticeSchema, planningNotice, surveyingNotice } from '../src/schema/index.ts';
+import { formatIssue, loadDataset } from '../src/data/load.ts';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isWorkingDay } from '../src/lib/workdays.ts';
 import { mulberry32 } from './lib/prng.ts';
 
@@ -2102,42 +2102,26 @@ export type GenerateCorpusOptions = GenerateNoticesOptions & {
 };
 export type GenerateCorpusResult = { out: string; counts: Record<NoticeKind, number>; ms: number };
 
-function reservedDocNosIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) {
-      out.push(...reservedDocNosIn(file));
-      continue;
-    }
-    if (!/\.(ya?ml|json)$/i.test(name)) continue;
-    try {
-      const text = readFileSync(file, 'utf8');
-      const raw = (/\.json$/i.test(name) ? JSON.parse(text) : parseYaml(text)) as { docNo?: unknown } | null;
-      if (raw && typeof raw.docNo === 'string') out.push(raw.docNo);
-    } catch {
-      // A broken file is `npm run check`'s to report, not ours.
-    }
-  }
-  return out;
-}
-
-/** Writes the corpus directory (atomically replacing any previous one) and returns a summary. */
-export function generateCorpus(options: GenerateCorpusOptions): GenerateCorpusResult {
+/**
+ * Writes the corpus directory (atomically replacing any previous one) and
+ * returns a summary. The source is read through the loader, so it must
+ * validate; its site.yaml, boundaries, red/ and enforcement/ are copied as
+ * they are.
+ */
+export async function generateCorpus(options: GenerateCorpusOptions): Promise<GenerateCorpusResult> {
   const started = performance.now();
   const n = options.notices;
   if (!Number.isInteger(n) || n < 1 || n > MAX_NOTICES) throw new RangeError(`--notices 必须是 1 到 ${MAX_NOTICES} 之间的整数`);
   const source = path.resolve(options.source ?? 'data');
   const out = path.resolve(options.out ?? path.join('corpus', `notices-${n}`));
   if (out === source || source.startsWith(out + path.sep)) throw new Error(`输出目录 ${out} 不能是数据源目录或其上级`);
-  const siteFile = path.join(source, 'site.yaml');
-  const boundaryFile = path.join(source, 'boundaries', 'districts.geojson');
-  for (const f of [siteFile, boundaryFile]) if (!existsSync(f)) throw new Error(`找不到 ${f}：--source 应指向数据目录（含 site.yaml 和 boundaries/districts.geojson）`);
-
-  const boundaries = JSON.parse(readFileSync(boundaryFile, 'utf8')) as unknown;
-  const reservedDocNos = reservedDocNosIn(path.join(source, 'enforcement'));
-  const notices = generateNotices(boundaries, { ...options, reservedDocNos });
+  const { dataset, issues } = await loadDataset(source);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (!dataset || errors.length > 0)
+    throw new Error(`数据源 ${source} 未通过校验（应为含 site.yaml 和 boundaries/ 的数据目录）：\n${errors.slice(0, 20).map(formatIssue).join('\n')}`);
+  // 文号 are unique across the site: generated notices avoid the source's enforcement 文号.
+  const reservedDocNos = dataset.enforcement.flatMap((r) => r.docNo ?? []);
+  const notices = generateNotices(dataset.boundaries, { ...options, reservedDocNos });
 
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
@@ -2146,12 +2130,14 @@ export function generateCorpus(options: GenerateCorpusOptions): GenerateCorpusRe
   rmSync(tmp, { recursive: true, force: true });
   const counts: Record<NoticeKind, number> = { planning: 0, land: 0, mining: 0, surveying: 0 };
   try {
-    mkdirSync(path.join(tmp, 'boundaries'), { recursive: true });
-    cpSync(siteFile, path.join(tmp, 'site.yaml'));
-    cpSync(boundaryFile, path.join(tmp, 'boundaries', 'districts.geojson'));
-    for (const sub of ['red', 'enforcement']) {
-      const from = path.join(source, sub);
-      if (existsSync(from)) cpSync(from, path.join(tmp, sub), { recursive: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const sub of ['site.yaml', 'boundaries', 'red', 'enforcement', 'holidays.yaml']) {
+      try {
+        cpSync(path.join(source, sub), path.join(tmp, sub), { recursive: true });
+      } catch (e) {
+        // red/, enforcement/ and holidays.yaml are optional; the loader has checked the rest.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
     }
     for (const kind of KINDS) mkdirSync(path.join(tmp, 'notices', kind), { recursive: true });
     for (const notice of notices) {
@@ -2224,7 +2210,7 @@ export function parseArgs(argv: readonly string[]): GenerateCorpusOptions & { he
   return opts;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
@@ -2240,7 +2226,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    const r = generateCorpus(opts);
+    const r = await generateCorpus(opts);
     const total = KINDS.reduce((s, k) => s + r.counts[k], 0);
     console.log(
       `gen-corpus：${total} 条公告（planning ${r.counts.planning}，land ${r.counts.land}，mining ${r.counts.mining}，surveying ${r.counts.surveying}）→ ${path.relative(process.cwd(), r.out) || '.'}（seed ${opts.seed ?? DEFAULT_SEED}，${r.ms} ms）`,
@@ -2253,4 +2239,4 @@ function main(argv: readonly string[]): number {
 }
 
 const isEntry = import.meta.main ?? (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url));
-if (isEntry) process.exitCode = main(process.argv.slice(2));
+if (isEntry) process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 
 declare module 'virtual:geoportal/build-data' {
   import type { Site } from './schema/index.ts';
-  import type { GoneRecord } from './integrations/geoportal.ts';
+  import type { GoneRecord } from './data/published.ts';
   import type { MapSiteSettings } from './map/runtime-config.ts';
   /** The site identity, validated at build time. */
   export const site: Site;

@@ -2,7 +2,8 @@
  * The project's Astro integration:
  * - runs the data check before Astro does anything else, so `astro build`
  *   on bad data stops with every problem listed and touches no output;
- * - bakes what request-time routes need (site identity, withdrawn records)
+ * - loads the published view once (src/data/index.ts) and bakes what
+ *   request-time routes need (site identity, withdrawn records)
  *   into the server bundle as the virtual module `virtual:geoportal/build-data`,
  *   so the server never reads data/ at request time (`mapSite` is what the
  *   runtime map configuration, /config/map.json, takes from site.yaml);
@@ -14,29 +15,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { buildRuntimeConfig, mapSiteSettings, runtimeConfigJson, type MapSiteSettings } from '../map/runtime-config.ts';
-import { formatIssue, loadDataset, resolveDataDir, type Dataset } from '../data/load.ts';
-import { urls, twinUrl } from '../lib/urls.ts';
+import { formatIssue, loadPublishedView } from '../data/index.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-
-/** A withdrawn record's public paths and why it was withdrawn. */
-export type GoneRecord = { column: 'notices' | 'enforcement'; page: string; json: string[]; title: string; docNo?: string; date: string; reason: string };
-
-export function goneRecords(data: Dataset): GoneRecord[] {
-  const gone: GoneRecord[] = [];
-  for (const n of data.notices) {
-    if (n.status.state !== 'withdrawn') continue;
-    const page = urls.notice(n);
-    gone.push({ column: 'notices', page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: n.title, ...(n.docNo ? { docNo: n.docNo } : {}), date: n.status.date, reason: n.status.reason });
-  }
-  for (const r of data.enforcement) {
-    if (r.status.state !== 'withdrawn') continue;
-    const page = urls.enforcementRecord(r);
-    gone.push({ column: 'enforcement', page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason });
-  }
-  return gone;
-}
 
 /** True when the build should write dist/client/config/map.json (GEOPORTAL_STATIC_CONFIG=1). */
 export function wantsStaticConfig(env: Record<string, string | undefined>): boolean {
@@ -51,20 +33,24 @@ export function geoportal(): AstroIntegration {
   return {
     name: 'geoportal',
     hooks: {
-      'astro:config:setup': async ({ command, logger, updateConfig }) => {
-        const { dataset, issues } = await loadDataset(resolveDataDir());
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+        // The one load of this build: pages get the same view from the cache.
+        const { view, issues } = await loadPublishedView();
         const errors = issues.filter((i) => i.severity === 'error');
         if (command === 'build') for (const w of issues.filter((i) => i.severity === 'warning')) logger.warn(formatIssue(w));
-        if (!dataset || errors.length > 0) {
-          throw new Error(`数据校验未通过（${errors.length} 处错误），已停止：\n${errors.map(formatIssue).join('\n')}`);
+        if (!view || errors.length > 0) {
+          for (const e of errors) logger.error(formatIssue(e));
+          throw new Error(`数据校验未通过（${errors.length} 处错误，见上），构建已停止，输出目录未被改动`);
         }
-        logger.info(`数据校验通过：${dataset.notices.length} 条公告，${dataset.enforcement.length} 条执法信息，${dataset.redSites.length} 个红色资源点`);
-        mapSite = mapSiteSettings(dataset.site);
+        logger.info(`数据校验通过：已发布 ${view.notices.length} 条公告，${view.enforcement.length} 条执法信息，${view.redSites.length} 个红色资源点；${view.gone.length} 条已撤回`);
+        mapSite = mapSiteSettings(view.site);
         const source =
-          `export const site = ${JSON.stringify(dataset.site)};\n` +
-          `export const gone = ${JSON.stringify(goneRecords(dataset))};\n` +
+          `export const site = ${JSON.stringify(view.site)};\n` +
+          `export const gone = ${JSON.stringify(view.gone)};\n` +
           `export const mapSite = ${JSON.stringify(mapSite)};\n`;
         updateConfig({
+          // The canonical origin for sitemap.xml and canonical links: SITE_URL, else the domain in site.yaml.
+          ...(config.site ? {} : { site: `https://${view.site.domain}` }),
           vite: {
             plugins: [
               {

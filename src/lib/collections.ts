@@ -3,7 +3,8 @@
  * map's HTML list. One definition serves the GeoJSON endpoint, the list
  * alternative and (later) the map module's layer configs.
  */
-import type { Dataset } from '../data/load.ts';
+import type { PublishedView } from '../data/published.ts';
+import type { StatusRule } from '../data/status.ts';
 import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
 import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
@@ -21,26 +22,24 @@ export function redSiteFeature(s: RedSite): Feature {
   };
 }
 
-/** An enforcement record at its generalised location, if it has one. */
-export function enforcementFeature(r: EnforcementRecord): Feature | undefined {
+/** A published enforcement record at its generalised location, if it has one. */
+export function enforcementFeature(r: EnforcementRecord, rule: StatusRule): Feature | undefined {
   if (!r.location) return undefined;
   return {
     type: 'Feature',
     id: r.id,
     geometry: r.location,
-    properties: { title: r.title, stage: r.stage, category: r.category, district: r.district, url: urls.enforcementRecord(r), sample: r.sample },
+    properties: { title: r.title, stage: r.stage, category: r.category, district: r.district, state: rule.superseded ? 'superseded' : 'active', url: urls.enforcementRecord(r), sample: r.sample },
   };
 }
 
 const noticeCollectionName = (kind: NoticeKind) => `notices-${kind}`;
 
-export function mapCollections(data: Dataset): MapCollection[] {
+/** The map collections of the published view. */
+export function mapCollections(data: PublishedView): MapCollection[] {
   const redSites = data.redSites.map(redSiteFeature);
-  const notices = (kind: NoticeKind): Feature[] =>
-    data.notices
-      .filter((n) => n.kind === kind && n.status.state !== 'withdrawn')
-      .flatMap((n) => noticeFeature(n) ?? []);
-  const enforcement = data.enforcement.filter((r) => r.status.state !== 'withdrawn').flatMap((r) => enforcementFeature(r) ?? []);
+  const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n)) ?? []);
+  const enforcement = data.enforcement.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
   const districts: Feature[] = data.boundaries.features.map((f) => ({
     type: 'Feature',
     id: f.properties.code,
@@ -49,7 +48,7 @@ export function mapCollections(data: Dataset): MapCollection[] {
   }));
   return [
     { name: 'red-sites', title: '红色资源点', features: redSites },
-    ...(['planning', 'land', 'mining', 'surveying'] as const).map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind) })),
+    ...noticeKinds.map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind) })),
     { name: 'enforcement', title: '执法公示', features: enforcement },
     { name: 'districts', title: '行政区划（示意）', features: districts },
   ];

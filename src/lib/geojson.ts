@@ -1,5 +1,6 @@
 /** GeoJSON twins of records (RFC 7946: lon/lat, CGCS2000 ≈ WGS84). */
 import type { Geometry, Notice } from '../schema/index.ts';
+import type { StatusRule } from '../data/status.ts';
 import { urls } from './urls.ts';
 
 export type Feature = { type: 'Feature'; id: string; geometry: Geometry; properties: Record<string, unknown> };
@@ -15,8 +16,8 @@ export function noticeGeometry(n: Notice): Geometry | undefined {
   return polygons.length > 0 ? { type: 'MultiPolygon', coordinates: polygons } : undefined;
 }
 
-/** The notice as a GeoJSON Feature, or undefined when it has no location. */
-export function noticeFeature(n: Notice): Feature | undefined {
+/** The published notice as a GeoJSON Feature, or undefined when it has no location. */
+export function noticeFeature(n: Notice, rule: StatusRule): Feature | undefined {
   const geometry = noticeGeometry(n);
   if (!geometry) return undefined;
   return {
@@ -32,7 +33,7 @@ export function noticeFeature(n: Notice): Feature | undefined {
       publishDate: n.publishDate,
       periodStart: n.period?.start ?? null,
       periodEnd: n.period?.end ?? null,
-      state: n.status.state,
+      state: rule.superseded ? 'superseded' : 'active',
       url: urls.notice(n),
       sample: n.sample,
     },

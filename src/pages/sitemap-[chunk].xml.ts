@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../data/index.ts';
-import { escapeXml, SITEMAP_CHUNK, sitePages, type SitePage } from '../lib/site-pages.ts';
+import { getPublishedView, type SitePage } from '../data/index.ts';
+import { escapeXml, SITEMAP_CHUNK } from '../lib/sitemap.ts';
 
 export const getStaticPaths = (async () => {
-  const pages = sitePages(await getDataset());
-  const chunks = Math.max(1, Math.ceil(pages.length / SITEMAP_CHUNK));
-  return Array.from({ length: chunks }, (_, i) => ({ params: { chunk: String(i) }, props: { pages: pages.slice(i * SITEMAP_CHUNK, (i + 1) * SITEMAP_CHUNK) } }));
+  const { sitemap } = await getPublishedView();
+  const chunks = Math.max(1, Math.ceil(sitemap.length / SITEMAP_CHUNK));
+  return Array.from({ length: chunks }, (_, i) => ({ params: { chunk: String(i) }, props: { pages: sitemap.slice(i * SITEMAP_CHUNK, (i + 1) * SITEMAP_CHUNK) } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ pages: SitePage[] }> = ({ props, site }) => {

@@ -6,7 +6,7 @@
  *   the search client come with a dynamic import() on the first focus of
  *   or input in the box, never with the page.
  */
-import { statusLabels, statusOf } from '../lib/status.ts';
+import { statusLabels, statusOf } from '../data/status.ts';
 import { todayInShanghai } from '../lib/dates.ts';
 
 const KEY = 'geoportal.elderly';
@@ -28,9 +28,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-elderly
 
 const today = todayInShanghai();
 for (const badge of document.querySelectorAll<HTMLElement>('[data-period-start][data-period-end]')) {
-  const state = badge.dataset['state'];
-  if (state === 'withdrawn' || state === 'superseded') continue;
-  const key = statusOf({ state: 'active' }, { start: badge.dataset['periodStart']!, end: badge.dataset['periodEnd']! }, today);
+  const rule = { superseded: badge.dataset['superseded'] !== undefined, period: { start: badge.dataset['periodStart']!, end: badge.dataset['periodEnd']! } };
+  const key = statusOf(rule, today);
   badge.textContent = statusLabels[key];
   badge.className = badge.className.replace(/\bstatus-\w+/, `status-${key}`);
 }

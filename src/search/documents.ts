@@ -1,6 +1,6 @@
 /**
  * What search knows about each published record: one SearchDocument per
- * page, built from the same Dataset the pages are rendered from. The index
+ * page, built from the same published view the pages are rendered from. The index
  * writer, the no-drift test and `bench:search` all start here.
  *
  * Ids are dense integers in display order: column pages, then routes and red
@@ -8,7 +8,8 @@
  * stored in id order, so “insertion order” is already the order results are
  * shown in and no score has to be shipped.
  */
-import type { Dataset } from '../data/load.ts';
+import type { PublishedView } from '../data/published.ts';
+import type { StatusRule } from '../data/status.ts';
 import { columns } from '../lib/columns.ts';
 import { noticeGeometry } from '../lib/geojson.ts';
 import { urls } from '../lib/urls.ts';
@@ -66,7 +67,7 @@ const join = (parts: Array<string | number | undefined | null | false>): string 
 
 type Draft = Omit<SearchDocument, 'id'> & { sortKey: string };
 
-function noticeDraft(n: Notice): Draft {
+function noticeDraft(n: Notice, rule: StatusRule): Draft {
   const codes: string[] = [];
   const names: string[] = [];
   const extra: Array<string | undefined> = [];
@@ -110,8 +111,8 @@ function noticeDraft(n: Notice): Draft {
     kind: kindLabel,
     district: n.district,
     date: n.publishDate.slice(0, 10),
-    state: n.status.state === 'superseded' ? 'superseded' : 'active',
-    ...(n.period ? { period: { start: n.period.start, end: n.period.end } } : {}),
+    state: rule.superseded ? 'superseded' : 'active',
+    ...(rule.period ? { period: rule.period } : {}),
     codes,
     names: [n.district, ...names],
     text: join([n.title, kindLabel, n.district, ...codes, n.publisher, n.summary, ...extra, n.body]),
@@ -121,7 +122,7 @@ function noticeDraft(n: Notice): Draft {
   };
 }
 
-function enforcementDraft(r: EnforcementRecord): Draft {
+function enforcementDraft(r: EnforcementRecord, rule: StatusRule): Draft {
   const codes = [r.docNo, r.parcelCode].filter((c): c is string => !!c);
   const party = r.party ? [r.party.name, r.party.creditCode, r.party.legalRepresentative] : [];
   const items = r.items.flatMap((i) => [i.item, i.subItem, i.subject, i.basis, i.method, i.content]);
@@ -132,8 +133,8 @@ function enforcementDraft(r: EnforcementRecord): Draft {
     kind: r.category,
     district: r.district,
     date: r.publishDate.slice(0, 10),
-    state: r.status.state === 'superseded' ? 'superseded' : 'active',
-    ...(r.displayUntil ? { period: { start: r.publishDate.slice(0, 10), end: r.displayUntil } } : {}),
+    state: rule.superseded ? 'superseded' : 'active',
+    ...(rule.period ? { period: rule.period } : {}),
     codes,
     names: [r.district],
     text: join([r.title, r.stage, r.category, r.district, ...codes, r.authority, ...party, r.violationType, r.facts, r.basis, r.result, ...items, r.body]),
@@ -204,14 +205,14 @@ function pageDrafts(): Draft[] {
 }
 
 /**
- * Every published page as a SearchDocument, in id order. Withdrawn records
- * are left out (their URLs answer 410); superseded ones stay, marked.
+ * Every published page as a SearchDocument, in id order: the records of the
+ * published view (withdrawn ones are not in it; superseded ones are, marked).
  */
-export function searchDocuments(d: Dataset): SearchDocument[] {
+export function searchDocuments(d: PublishedView): SearchDocument[] {
   const sites = new Map(d.redSites.map((s) => [s.id, s]));
   const dated = [
-    ...d.notices.filter((n) => n.status.state !== 'withdrawn').map(noticeDraft),
-    ...d.enforcement.filter((r) => r.status.state !== 'withdrawn').map(enforcementDraft),
+    ...d.notices.map((n) => noticeDraft(n, d.statusRule(n))),
+    ...d.enforcement.map((r) => enforcementDraft(r, d.statusRule(r))),
   ].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url < b.url ? -1 : 1));
   const drafts = [...pageDrafts(), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...dated];
   return drafts.map(({ sortKey: _, ...doc }, id) => ({ id, ...doc }));

@@ -1,8 +1,8 @@
 /**
  * The site's search index, built once per build from the same Dataset the
- * pages come from (getDataset is cached), so index and pages cannot drift.
+ * pages come from (the published view), so index and pages cannot drift.
  */
-import { getDataset } from '../data/index.ts';
+import { getPublishedView } from '../data/index.ts';
 import { searchDocuments, type SearchDocument } from './documents.ts';
 import { buildSearchIndex, type SearchIndex } from './index-writer.ts';
 
@@ -10,7 +10,7 @@ let documents: Promise<SearchDocument[]> | undefined;
 let index: Promise<SearchIndex> | undefined;
 
 export function getSearchDocuments(): Promise<SearchDocument[]> {
-  documents ??= getDataset().then(searchDocuments);
+  documents ??= getPublishedView().then(searchDocuments);
   return documents;
 }
 

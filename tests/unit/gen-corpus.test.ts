@@ -32,9 +32,9 @@ describe('gen-corpus', () => {
 
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('gives byte-identical files for the same N and seed', () => {
-    const a = generateCorpus({ notices: 50, seed: 7, out: outA, source });
-    const b = generateCorpus({ notices: 50, seed: 7, out: outB, source });
+  it('gives byte-identical files for the same N and seed', async () => {
+    const a = await generateCorpus({ notices: 50, seed: 7, out: outA, source });
+    const b = await generateCorpus({ notices: 50, seed: 7, out: outB, source });
     expect(a.counts).toEqual(b.counts);
     expect(Object.values(a.counts).reduce((s, n) => s + n, 0)).toBe(50);
 
@@ -44,7 +44,7 @@ describe('gen-corpus', () => {
     for (const f of files) expect(readFileSync(path.join(outB, f)), f).toEqual(readFileSync(path.join(outA, f)));
 
     const other = path.join(tmp, 'other-seed');
-    generateCorpus({ notices: 50, seed: 8, out: other, source });
+    await generateCorpus({ notices: 50, seed: 8, out: other, source });
     const differs = files.some((f) => f.startsWith('notices/') && existsSync(path.join(other, f)) && !readFileSync(path.join(other, f)).equals(readFileSync(path.join(outA, f))));
     expect(differs).toBe(true);
   });
@@ -59,35 +59,43 @@ describe('gen-corpus', () => {
     for (const n of dataset?.notices ?? []) expect(n.body?.split('\n\n').length ?? 0).toBeGreaterThanOrEqual(3);
   });
 
-  it('replaces an existing corpus without leaving temporary directories behind', () => {
+  it('replaces an existing corpus without leaving temporary directories behind', async () => {
     const dir = path.join(tmp, 'replace');
-    generateCorpus({ notices: 30, out: dir, source });
+    await generateCorpus({ notices: 30, out: dir, source });
     writeFileSync(path.join(dir, 'stale.txt'), 'from an older run');
-    generateCorpus({ notices: 12, out: dir, source });
+    await generateCorpus({ notices: 12, out: dir, source });
     expect(existsSync(path.join(dir, 'stale.txt'))).toBe(false);
     expect(listFiles(dir).filter((f) => f.startsWith('notices/'))).toHaveLength(12);
     expect(readdirSync(tmp).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
-  it('copies red/ and enforcement/ from the source when they exist', () => {
+  it('copies red/ and enforcement/ from the source when they exist', async () => {
     const src = path.join(tmp, 'source-with-extras');
     cpSync(source, src, { recursive: true });
-    mkdirSync(path.join(src, 'red', 'sites'), { recursive: true });
-    mkdirSync(path.join(src, 'enforcement'), { recursive: true });
-    writeFileSync(path.join(src, 'red', 'sites', 'x.yaml'), 'id: x\n');
-    writeFileSync(path.join(src, 'enforcement', 'y.yaml'), 'id: y\ndocNo: 齐自然资罚〔2026〕1号\n');
+    const fixture = path.join(repo, 'tests', 'fixtures', 'minimal');
+    for (const sub of ['red', 'enforcement']) cpSync(path.join(fixture, sub), path.join(src, sub), { recursive: true });
     const out = path.join(tmp, 'extras');
-    generateCorpus({ notices: 10, out, source: src });
-    expect(readFileSync(path.join(out, 'red', 'sites', 'x.yaml'), 'utf8')).toBe('id: x\n');
-    expect(existsSync(path.join(out, 'enforcement', 'y.yaml'))).toBe(true);
+    await generateCorpus({ notices: 10, out, source: src });
+    for (const f of listFiles(path.join(fixture, 'red'))) expect(readFileSync(path.join(out, 'red', f), 'utf8')).toBe(readFileSync(path.join(fixture, 'red', f), 'utf8'));
+    expect(listFiles(path.join(out, 'enforcement'))).toEqual(listFiles(path.join(fixture, 'enforcement')));
   });
 
-  it('rejects a missing, zero, negative or non-numeric --notices', () => {
+  it('refuses a source that does not validate, naming the problem, and writes nothing', async () => {
+    const src = path.join(tmp, 'source-broken');
+    cpSync(source, src, { recursive: true });
+    mkdirSync(path.join(src, 'red', 'sites'), { recursive: true });
+    writeFileSync(path.join(src, 'red', 'sites', 'x.yaml'), 'id: x\n');
+    const out = path.join(tmp, 'from-broken');
+    await expect(generateCorpus({ notices: 10, out, source: src })).rejects.toThrow(/未通过校验[\s\S]*x\.yaml: name: 缺少必填字段/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a missing, zero, negative or non-numeric --notices', async () => {
     for (const argv of [['--notices', '0'], ['--notices', 'abc'], ['--notices', '-5'], ['--notices', '1.5'], ['--notices'], ['--out', 'x'], ['--notices', '10', '--bogus']])
       expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
     expect(() => parseArgs(['--notices', '0'])).toThrow(/--notices 应为 1 到 \d+ 之间的正整数/);
     expect(parseArgs(['--notices=25', '--seed', '3', '--out', 'x'])).toMatchObject({ notices: 25, seed: 3, out: 'x' });
-    expect(() => generateCorpus({ notices: 0, out: path.join(tmp, 'zero'), source })).toThrow(RangeError);
+    await expect(generateCorpus({ notices: 0, out: path.join(tmp, 'zero'), source })).rejects.toThrow(RangeError);
     expect(existsSync(path.join(tmp, 'zero'))).toBe(false);
   });
 

@@ -1,13 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../data/index.ts';
+import { getPublishedView } from '../../data/index.ts';
 import { enforcementFeature } from '../../lib/collections.ts';
 import type { Feature } from '../../lib/geojson.ts';
 import { jsonResponse } from '../../lib/responses.ts';
 
 export const getStaticPaths = (async () => {
-  const { enforcement } = await getDataset();
-  return enforcement.flatMap((r) => {
-    const feature = r.status.state === 'withdrawn' ? undefined : enforcementFeature(r);
+  const view = await getPublishedView();
+  return view.enforcement.flatMap((r) => {
+    const feature = enforcementFeature(r, view.statusRule(r));
     return feature ? [{ params: { id: r.id }, props: { feature } }] : [];
   });
 }) satisfies GetStaticPaths;

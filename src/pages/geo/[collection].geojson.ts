@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../data/index.ts';
+import { getPublishedView } from '../../data/index.ts';
 import { mapCollections, type MapCollection } from '../../lib/collections.ts';
 import { jsonResponse } from '../../lib/responses.ts';
 
 export const getStaticPaths = (async () => {
-  const data = await getDataset();
+  const data = await getPublishedView();
   return mapCollections(data).map((c) => ({ params: { collection: c.name }, props: { collection: c } }));
 }) satisfies GetStaticPaths;
 

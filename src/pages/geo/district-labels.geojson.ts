@@ -5,13 +5,13 @@
  * /geo/districts.geojson.
  */
 import type { APIRoute } from 'astro';
-import { getDataset } from '../../data/index.ts';
+import { getPublishedView } from '../../data/index.ts';
 import { mapCollections } from '../../lib/collections.ts';
 import { districtLabels } from '../../map/offline-style.ts';
 import { jsonResponse } from '../../lib/responses.ts';
 
 export const GET: APIRoute = async () => {
-  const districts = mapCollections(await getDataset()).find((c) => c.name === 'districts');
+  const districts = mapCollections(await getPublishedView()).find((c) => c.name === 'districts');
   if (!districts) throw new Error('缺少 districts 图层集合');
   return jsonResponse(districtLabels(districts.features), 'application/geo+json');
 };

@@ -4,13 +4,13 @@
  * district such that neighbours differ.
  */
 import type { APIRoute } from 'astro';
-import { getDataset } from '../../data/index.ts';
+import { getPublishedView } from '../../data/index.ts';
 import { mapCollections } from '../../lib/collections.ts';
 import { districtTints, offlineStyle } from '../../map/offline-style.ts';
 import { jsonResponse } from '../../lib/responses.ts';
 
 export const GET: APIRoute = async () => {
-  const districts = mapCollections(await getDataset()).find((c) => c.name === 'districts')?.features ?? [];
+  const districts = mapCollections(await getPublishedView()).find((c) => c.name === 'districts')?.features ?? [];
   const tints = districtTints(districts.map((f) => ({ code: String(f.properties['code']), geometry: f.geometry })));
   return jsonResponse(offlineStyle({ tints }));
 };

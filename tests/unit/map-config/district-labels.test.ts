@@ -1,7 +1,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { APIContext } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { getDataset } from '../../../src/data/index.ts';
+import { getPublishedView } from '../../../src/data/index.ts';
 import { mapCollections } from '../../../src/lib/collections.ts';
 import { districtLabels, type LabelCollection } from '../../../src/map/offline-style.ts';
 import { GET } from '../../../src/pages/geo/district-labels.geojson.ts';
@@ -11,7 +11,7 @@ describe('/geo/district-labels.geojson', () => {
     const res = await GET({} as APIContext);
     expect(res.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
     const labels = (await res.json()) as LabelCollection;
-    const districts = mapCollections(await getDataset()).find((c) => c.name === 'districts')!.features;
+    const districts = mapCollections(await getPublishedView()).find((c) => c.name === 'districts')!.features;
     expect(labels.type).toBe('FeatureCollection');
     expect(labels.features.length).toBeGreaterThan(10);
     expect(labels.features.map((f) => f.id)).toEqual(districts.map((d) => d.id));

@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { APIContext } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { getDataset } from '../../../src/data/index.ts';
+import { getPublishedView } from '../../../src/data/index.ts';
 import { mapCollections } from '../../../src/lib/collections.ts';
 import {
   checkOfflineStyle,
@@ -24,7 +24,7 @@ async function served(): Promise<OfflineStyle> {
 }
 
 async function districts() {
-  const c = mapCollections(await getDataset()).find((x) => x.name === 'districts')!;
+  const c = mapCollections(await getPublishedView()).find((x) => x.name === 'districts')!;
   return c.features.map((f) => ({ code: String(f.properties['code']), geometry: f.geometry }));
 }
 

@@ -127,19 +127,27 @@ describe('the integration', () => {
   };
 
   /** Runs astro:config:setup on the fixture; returns the virtual module's source and the hooks. */
-  async function setup() {
+  async function setup(config: { site?: string } = {}) {
     vi.stubEnv('GEOPORTAL_DATA_DIR', FIXTURE);
     const integration = geoportal();
     let source = '';
-    const updateConfig = (c: { vite: { plugins: { resolveId: (id: string) => string | undefined; load: (id: string) => string | undefined }[] } }) => {
+    let site: string | undefined;
+    const updateConfig = (c: { site?: string; vite: { plugins: { resolveId: (id: string) => string | undefined; load: (id: string) => string | undefined }[] } }) => {
       const plugin = c.vite.plugins[0]!;
       source = plugin.load(plugin.resolveId('virtual:geoportal/build-data')!)!;
+      site = c.site;
     };
     const hook = integration.hooks['astro:config:setup'] as unknown as (a: object) => Promise<void>;
-    await hook({ command: 'build', logger: logger().logger, updateConfig });
+    await hook({ command: 'build', config, logger: logger().logger, updateConfig });
     const done = integration.hooks['astro:build:done'] as unknown as (a: { dir: URL; logger: AstroIntegrationLogger }) => Promise<void>;
-    return { source, done };
+    return { source, done, site };
   }
+
+  it('sets the canonical origin from site.yaml unless SITE_URL set one', async () => {
+    const { dataset } = await loadDataset(FIXTURE);
+    expect((await setup()).site).toBe(`https://${dataset!.site.domain}`);
+    expect((await setup({ site: 'https://example.gov.cn' })).site).toBeUndefined();
+  });
 
   it('exports mapSite from virtual:geoportal/build-data', async () => {
     const { source } = await setup();

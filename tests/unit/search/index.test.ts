@@ -5,12 +5,12 @@
 import { gunzipSync } from 'node:zlib';
 import { Index } from 'flexsearch';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load.ts';
+import { getPublishedView } from '../../../src/data/index.ts';
 import { createSearchClient, statusAt, type SearchClient } from '../../../src/search/client.ts';
 import { searchDocuments, type SearchDocument } from '../../../src/search/documents.ts';
 import { deltaDecode, shardFileName, versionDir, type FacetTable, type ShardFile } from '../../../src/search/format.ts';
 import { buildSearchIndex, documentTerms, type SearchIndex } from '../../../src/search/index-writer.ts';
-import { statusOf } from '../../../src/lib/status.ts';
+import { statusOf } from '../../../src/data/status.ts';
 
 let docs: SearchDocument[];
 let built: SearchIndex;
@@ -30,26 +30,22 @@ function serve(index: SearchIndex, requested: string[] = []): typeof fetch {
 const client = (index = built, requested?: string[]): SearchClient => createSearchClient({ fetch: serve(index, requested), today: () => '2026-11-23' });
 
 beforeAll(async () => {
-  const { dataset } = await loadDataset('data');
-  docs = searchDocuments(dataset!);
+  docs = searchDocuments(await getPublishedView('data'));
   built = buildSearchIndex(docs);
 });
 
 describe('search documents', () => {
   it('cover every published record once, with dense ids', async () => {
-    const { dataset } = await loadDataset('data');
-    const d = dataset!;
-    const published = d.notices.filter((n) => n.status.state !== 'withdrawn').length + d.enforcement.filter((r) => r.status.state !== 'withdrawn').length;
-    expect(docs.filter((x) => x.collection === 'notice' || x.collection === 'enforcement')).toHaveLength(published);
-    expect(docs.filter((x) => x.collection === 'red-site')).toHaveLength(d.redSites.length);
+    const view = await getPublishedView('data');
+    expect(docs.filter((x) => x.collection === 'notice' || x.collection === 'enforcement')).toHaveLength(view.notices.length + view.enforcement.length);
+    expect(docs.filter((x) => x.collection === 'red-site')).toHaveLength(view.redSites.length);
     expect(new Set(docs.map((x) => x.url)).size).toBe(docs.length);
     docs.forEach((x, i) => expect(x.id).toBe(i));
   });
   it('leave withdrawn records out', async () => {
-    const { dataset } = await loadDataset('data');
-    const withdrawn = dataset!.notices.filter((n) => n.status.state === 'withdrawn');
-    expect(withdrawn.length).toBeGreaterThan(0);
-    for (const n of withdrawn) expect(docs.some((x) => x.url.endsWith(`/${n.id}/`))).toBe(false);
+    const { gone } = await getPublishedView('data');
+    expect(gone.length).toBeGreaterThan(0);
+    for (const g of gone) expect(docs.some((x) => x.url === g.page)).toBe(false);
   });
 });
 
@@ -185,7 +181,7 @@ describe('search client', () => {
     const today = '2026-11-23';
     const day = Math.round(Date.UTC(2026, 10, 23) / 86_400_000);
     for (const d of docs) {
-      const expected = statusOf(d.state === 'superseded' ? { state: 'superseded', date: today, reason: '-', supersededBy: 'x' } : { state: 'active' }, d.period, today);
+      const expected = statusOf({ superseded: d.state === 'superseded', period: d.period }, today);
       expect(statusAt(facets as FacetTable, d.id, day), d.url).toBe(expected);
     }
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load.ts';
+import { getPublishedView } from '../../../src/data/index.ts';
 import { searchDocuments, type Collection } from '../../../src/search/documents.ts';
 import {
   LOCAL_READINGS,
@@ -261,8 +261,7 @@ describe('the dictionary of the sample data (data/)', () => {
   let redSites: string[];
 
   beforeAll(async () => {
-    const { dataset } = await loadDataset('data');
-    if (!dataset) throw new Error('data/ does not load');
+    const dataset = await getPublishedView('data');
     dict = buildPinyinDictionary(searchDocuments(dataset));
     districts = dataset.boundaries.features.map((f) => f.properties.name);
     redSites = dataset.redSites.map((s) => s.name);

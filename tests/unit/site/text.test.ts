@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaWithMu, num, paragraphs } from '../../../src/lib/format.ts';
-import { escapeXml } from '../../../src/lib/site-pages.ts';
+import { escapeXml } from '../../../src/lib/sitemap.ts';
 
 describe('formatting', () => {
   it('groups numbers and adds 亩 to areas', () => {

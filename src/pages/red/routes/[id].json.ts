@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../../data/index.ts';
+import { getPublishedView } from '../../../data/index.ts';
 import type { RedRoute } from '../../../schema/index.ts';
 import { jsonResponse } from '../../../lib/responses.ts';
 import { urls } from '../../../lib/urls.ts';
 
 export const getStaticPaths = (async () => {
-  const { redRoutes } = await getDataset();
+  const { redRoutes } = await getPublishedView();
   return redRoutes.map((route) => ({ params: { id: route.id }, props: { route } }));
 }) satisfies GetStaticPaths;
 

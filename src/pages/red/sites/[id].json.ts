@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../../data/index.ts';
+import { getPublishedView } from '../../../data/index.ts';
 import type { RedSite } from '../../../schema/index.ts';
 import { jsonResponse } from '../../../lib/responses.ts';
 import { urls } from '../../../lib/urls.ts';
 
 export const getStaticPaths = (async () => {
-  const { redSites } = await getDataset();
+  const { redSites } = await getPublishedView();
   return redSites.map((site) => ({ params: { id: site.id }, props: { site } }));
 }) satisfies GetStaticPaths;
 

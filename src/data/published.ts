@@ -1,0 +1,150 @@
+/**
+ * The published view: what the public sees, derived once per build from the
+ * validated Dataset. It is the only place that decides what is published:
+ * pages, endpoints, GeoJSON, search documents, counts, the sitemap and the
+ * server's 410 answers all read it, and nothing below it looks at a
+ * record's publication state.
+ *
+ * - published: per collection (and per notice kind), newest first; withdrawn
+ *   records are left out, superseded ones stay, marked, with their replacement;
+ * - gone: withdrawn records, with the paths that answer 410 and the reason;
+ * - sitemap: every prerendered HTML page;
+ * - statusRule: what each published record's status (公示中/已结束…) is read from.
+ */
+import type { BoundaryCollection, EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
+import { noticeKinds } from '../schema/index.ts';
+import { columns } from '../lib/columns.ts';
+import { pageCount, pageUrl } from '../lib/paging.ts';
+import { twinUrl, urls } from '../lib/urls.ts';
+import type { Dataset } from './load.ts';
+import type { StatusRule } from './status.ts';
+
+/** A withdrawn record: the page and twins that answer 410, and why. */
+export interface GoneRecord {
+  column: 'notices' | 'enforcement';
+  page: string;
+  /** The .json and .geojson twins of the page. */
+  json: string[];
+  title: string;
+  docNo?: string;
+  /** The date it was withdrawn (YYYY-MM-DD). */
+  date: string;
+  reason: string;
+}
+
+/** A prerendered HTML page, for sitemap.xml. */
+export interface SitePage {
+  path: string;
+  lastmod?: string;
+}
+
+type StatusRecord = Notice | EnforcementRecord;
+
+/** Why and when a record was superseded, and by which published record. */
+export interface Supersession<T> {
+  date: string;
+  reason: string;
+  replacement: T | undefined;
+}
+
+export interface PublishedView {
+  readonly site: Site;
+  readonly boundaries: BoundaryCollection;
+  /** Published notices, newest first. */
+  readonly notices: readonly Notice[];
+  readonly noticesByKind: Readonly<Record<NoticeKind, readonly Notice[]>>;
+  /** Published enforcement records, newest first. */
+  readonly enforcement: readonly EnforcementRecord[];
+  readonly redSites: readonly RedSite[];
+  readonly redRoutes: readonly RedRoute[];
+  /** Withdrawn records: their URLs answer 410 with the reason. */
+  readonly gone: readonly GoneRecord[];
+  readonly sitemap: readonly SitePage[];
+  /** True while any published record is sample data (示例数据). */
+  readonly hasSample: boolean;
+  /** The status rule of a published notice or enforcement record. */
+  statusRule(record: StatusRecord): StatusRule;
+  /** For a superseded record: when, why, and the published record that replaced it. */
+  supersession<T extends StatusRecord>(record: T): Supersession<T> | undefined;
+  /** The published notices a notice links to. */
+  relatedOf(notice: Notice): Notice[];
+  /** A route's stops as red sites, in visiting order. */
+  routeSites(route: RedRoute): RedSite[];
+  /** The routes that visit a red site. */
+  routesThrough(site: RedSite): RedRoute[];
+}
+
+function statusRuleOf(r: StatusRecord): StatusRule {
+  const superseded = r.status.state === 'superseded';
+  // Enforcement records are shown as 公示中 until their 公示截止期.
+  const period = 'kind' in r ? r.period : r.displayUntil ? { start: r.publishDate.slice(0, 10), end: r.displayUntil } : undefined;
+  return { superseded, ...(period ? { period: { start: period.start, end: period.end } } : {}) };
+}
+
+function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord & { status: { state: 'withdrawn'; date: string; reason: string } }): GoneRecord {
+  return { column, page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason };
+}
+
+function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes'>): SitePage[] {
+  const pages: SitePage[] = Object.values(columns).map((c) => ({ path: c.href }));
+  for (const kind of noticeKinds) {
+    const count = pageCount(v.noticesByKind[kind].length);
+    for (let p = 1; p <= count; p++) pages.push({ path: pageUrl(urls.noticeKind(kind), p) });
+  }
+  for (const n of v.notices) pages.push({ path: urls.notice(n), lastmod: n.status.state === 'superseded' ? n.status.date : n.publishDate.slice(0, 10) });
+  for (const r of v.enforcement) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
+  for (const s of v.redSites) pages.push({ path: urls.redSite(s), lastmod: s.updated });
+  for (const r of v.redRoutes) pages.push({ path: urls.redRoute(r), lastmod: r.updated });
+  return pages;
+}
+
+/** Derives the published view from a validated dataset (records already sorted newest first). */
+export function publishedView(d: Dataset): PublishedView {
+  const gone: GoneRecord[] = [];
+  const notices: Notice[] = [];
+  for (const n of d.notices) {
+    if (n.status.state === 'withdrawn') gone.push(goneRecord('notices', urls.notice(n), { ...n, status: n.status }));
+    else notices.push(n);
+  }
+  const enforcement: EnforcementRecord[] = [];
+  for (const r of d.enforcement) {
+    if (r.status.state === 'withdrawn') gone.push(goneRecord('enforcement', urls.enforcementRecord(r), { ...r, status: r.status }));
+    else enforcement.push(r);
+  }
+  const noticesByKind = Object.fromEntries(noticeKinds.map((k) => [k, notices.filter((n) => n.kind === k)])) as Record<NoticeKind, Notice[]>;
+
+  const noticeById = new Map(notices.map((n) => [n.id, n]));
+  const enforcementById = new Map(enforcement.map((r) => [r.id, r]));
+  const siteById = new Map(d.redSites.map((s) => [s.id, s]));
+  const rules = new Map<StatusRecord, StatusRule>();
+  for (const r of [...notices, ...enforcement]) rules.set(r, statusRuleOf(r));
+
+  const routesBySite = new Map<string, RedRoute[]>();
+  for (const route of d.redRoutes)
+    for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
+
+  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes };
+  return {
+    site: d.site,
+    boundaries: d.boundaries,
+    ...base,
+    gone,
+    sitemap: sitemapOf(base),
+    hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes].some((r) => r.sample),
+    statusRule(record) {
+      const rule = rules.get(record);
+      if (!rule) throw new Error(`不是已发布的记录：${record.id}`);
+      return rule;
+    },
+    supersession<T extends StatusRecord>(record: T): Supersession<T> | undefined {
+      const s = record.status;
+      if (s.state !== 'superseded') return undefined;
+      const byId: Map<string, StatusRecord> = 'kind' in record ? noticeById : enforcementById;
+      return { date: s.date, reason: s.reason, replacement: byId.get(s.supersededBy) as T | undefined };
+    },
+    relatedOf: (n) => n.related.flatMap((id) => noticeById.get(id) ?? []),
+    // The dataset check guarantees every stop names a known site.
+    routeSites: (route) => route.stops.map((s) => siteById.get(s.site)!),
+    routesThrough: (s) => routesBySite.get(s.id) ?? [],
+  };
+}
