@@ -1,11 +1,15 @@
 /**
  * Loaders: data/ → typed, validated records. The only code that reads data/;
- * Astro pages, scripts and tests all come through here.
+ * the published view (published.ts), scripts and tests all come through here.
+ *
+ * Every problem shows in one run: a file that fails its schema is still
+ * scanned for personal data, and its valid fields (salvage.ts) still take
+ * part in the cross-record checks; a broken site.yaml or boundary file does
+ * not stop the records from being checked.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   boundaryCollection,
@@ -13,6 +17,7 @@ import {
   holidayCalendarSchema,
   noticeKinds,
   noticeSchema,
+  privacyIssues,
   redRouteSchema,
   redSiteSchema,
   siteSchema,
@@ -24,8 +29,11 @@ import {
   type Notice,
   type RedRoute,
   type RedSite,
+  type Salvaged,
   type Site,
 } from '../schema/index.ts';
+import { readStructured } from './read-structured.ts';
+import { salvage } from './salvage.ts';
 
 export type Dataset = {
   dataDir: string;
@@ -56,50 +64,30 @@ function fieldName(p: readonly PropertyKey[]): string {
   return out || '(整个文件)';
 }
 
-/** Reads a YAML or JSON file; syntax errors come back as issues with line and column. */
-async function readStructured(file: string, rel: string, issues: DataIssue[]): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    issues.push({ file: rel, field: '(文件)', reason: `无法读取：${(e as Error).message}`, severity: 'error' });
-    return undefined;
-  }
-  if (/\.json$/i.test(file) || /\.geojson$/i.test(file)) {
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      issues.push({ file: rel, field: '(JSON 语法)', reason: `JSON 语法错误：${(e as Error).message}`, severity: 'error' });
-      return undefined;
-    }
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
-      const where = pos ? `第 ${pos.line} 行第 ${pos.col} 列` : '';
-      issues.push({ file: rel, field: '(YAML 语法)', reason: `YAML 语法错误${where ? `（${where}）` : ''}：${err.message.split('\n')[0]}`, severity: 'error' });
-    }
-    return undefined;
-  }
-  return doc.toJS();
-}
+/** A file checked against its schema: the record when valid, and what of it is valid either way. */
+type Checked<T> = { file: string; record: T | undefined; salvaged: Salvaged<T> | undefined };
 
-function validate<S extends z.ZodType>(schema: S, raw: unknown, rel: string, issues: DataIssue[]): z.infer<S> | undefined {
+/**
+ * Reads one file and checks it: read problems, personal data (on the raw
+ * value, so a schema error cannot hide it) and the schema, all reported.
+ */
+async function checkFile<S extends z.ZodType>(file: string, schema: S, issues: DataIssue[]): Promise<Checked<z.infer<S>>> {
+  const rel = path.relative(process.cwd(), file);
+  const { value, problems } = await readStructured(file);
+  for (const p of problems) issues.push({ file: rel, field: p.field, reason: p.reason, severity: 'error' });
+  if (value === undefined) return { file: rel, record: undefined, salvaged: undefined };
+  for (const p of privacyIssues(value)) issues.push({ file: rel, field: p.field, reason: p.reason, severity: 'error' });
   // reportInput: lets us tell a missing field from a value of the wrong type.
-  const result = schema.safeParse(raw, { reportInput: true });
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-    issues.push({
-      file: rel,
-      field: fieldName(issue.path),
-      reason: missing ? '缺少必填字段' : issue.message,
-      severity: 'error',
-    });
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+      issues.push({ file: rel, field: fieldName(issue.path), reason: missing ? '缺少必填字段' : issue.message, severity: 'error' });
+    }
   }
-  return undefined;
+  // A file whose text had to be repaired (a full-width colon) is not valid, but its fields are still checked.
+  const record = result.success && problems.length === 0 ? (result.data as z.infer<S>) : undefined;
+  return { file: rel, record, salvaged: result.success ? (result.data as Salvaged<z.infer<S>>) : salvage(schema, value) };
 }
 
 const READ_CONCURRENCY = 64;
@@ -128,92 +116,84 @@ async function listRecordFiles(dir: string): Promise<string[]> {
   }
 }
 
+type Collection<T> = { valid: T[]; checked: Entry<Salvaged<T>>[] };
+
 async function loadCollection<S extends z.ZodType>(
   dataDir: string,
   subdir: string,
   schema: S,
   issues: DataIssue[],
-  check?: (record: z.infer<S>, rel: string) => void,
-): Promise<Entry<z.infer<S>>[]> {
+  check?: (record: Salvaged<z.infer<S>>, rel: string) => void,
+): Promise<Collection<z.infer<S>>> {
   const files = await listRecordFiles(path.join(dataDir, subdir));
-  const entries: Entry<z.infer<S>>[] = [];
   // Read a bounded number of files at a time: the corpus has tens of
   // thousands, and holding every text at once costs memory and GC time.
-  const raws = await mapWithConcurrency(files, READ_CONCURRENCY, async (file) => {
-    const rel = path.relative(process.cwd(), file);
-    return { rel, raw: await readStructured(file, rel, issues) };
-  });
-  for (const { rel, raw } of raws) {
-    if (raw === undefined) continue;
-    const record = validate(schema, raw, rel, issues);
-    if (record === undefined) continue;
+  const results = await mapWithConcurrency(files, READ_CONCURRENCY, (file) => checkFile(file, schema, issues));
+  const out: Collection<z.infer<S>> = { valid: [], checked: [] };
+  for (const { file: rel, record, salvaged } of results) {
+    if (salvaged === undefined) continue;
     // The id is the public URL; the file name keeps it findable for editors.
     const stem = path.basename(rel).replace(RECORD_FILE, '');
-    const id = (record as { id?: unknown }).id;
+    const id = (salvaged as { id?: unknown }).id;
     if (typeof id === 'string' && stem !== id)
       issues.push({ file: rel, field: 'id', reason: `文件名应与 id 一致：id 为“${id}”，文件名应为 ${id}${path.extname(rel)}`, severity: 'error' });
-    check?.(record, rel);
-    entries.push({ file: rel, record });
+    check?.(salvaged, rel);
+    out.checked.push({ file: rel, record: salvaged });
+    if (record !== undefined) out.valid.push(record);
   }
-  return entries;
+  return out;
 }
 
-/** Loads and validates everything under a data directory. */
+/** Loads and validates everything under a data directory; every problem is in `issues`. */
 export async function loadDataset(dataDir: string = resolveDataDir()): Promise<LoadResult> {
   const issues: DataIssue[] = [];
-  const relOf = (p: string) => path.relative(process.cwd(), path.join(dataDir, p));
+  const file = (p: string) => path.join(dataDir, p);
+  const relOf = (p: string) => path.relative(process.cwd(), file(p));
 
-  const siteRaw = await readStructured(path.join(dataDir, 'site.yaml'), relOf('site.yaml'), issues);
-  const site = siteRaw === undefined ? undefined : validate(siteSchema, siteRaw, relOf('site.yaml'), issues);
-
+  const site = await checkFile(file('site.yaml'), siteSchema, issues);
   const boundaryFile = path.join('boundaries', 'districts.geojson');
-  const boundaryRaw = await readStructured(path.join(dataDir, boundaryFile), relOf(boundaryFile), issues);
-  const boundaries = boundaryRaw === undefined ? undefined : validate(boundaryCollection, boundaryRaw, relOf(boundaryFile), issues);
+  const boundaries = await checkFile(file(boundaryFile), boundaryCollection, issues);
 
   const redSites = await loadCollection(dataDir, 'red/sites', redSiteSchema, issues);
   const redRoutes = await loadCollection(dataDir, 'red/routes', redRouteSchema, issues);
-  const notices: Entry<Notice>[] = [];
+  const notices: Collection<Notice> = { valid: [], checked: [] };
   for (const kind of noticeKinds) {
-    notices.push(
-      ...(await loadCollection(dataDir, `notices/${kind}`, noticeSchema, issues, (record, rel) => {
-        if (record.kind !== kind)
-          issues.push({ file: rel, field: 'kind', reason: `文件在 notices/${kind}/ 下，但 kind 为 ${record.kind}`, severity: 'error' });
-      })),
-    );
+    const c = await loadCollection(dataDir, `notices/${kind}`, noticeSchema, issues, (record, rel) => {
+      if (record.kind !== undefined && record.kind !== kind)
+        issues.push({ file: rel, field: 'kind', reason: `文件在 notices/${kind}/ 下，但 kind 为 ${record.kind}`, severity: 'error' });
+    });
+    notices.valid.push(...c.valid);
+    notices.checked.push(...c.checked);
   }
   const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues);
 
   // Optional: years of the holiday calendar that chinese-days does not carry yet.
-  const holidaysFile = 'holidays.yaml';
-  const holidaysRaw = existsSync(path.join(dataDir, holidaysFile)) ? await readStructured(path.join(dataDir, holidaysFile), relOf(holidaysFile), issues) : undefined;
-  const holidays = holidaysRaw === undefined ? undefined : validate(holidayCalendarSchema, holidaysRaw, relOf(holidaysFile), issues);
-
-  if (!site || !boundaries) return { dataset: undefined, issues };
+  const holidays = existsSync(file('holidays.yaml')) ? await checkFile(file('holidays.yaml'), holidayCalendarSchema, issues) : undefined;
 
   issues.push(
     ...validateDataset({
-      site: { file: relOf('site.yaml'), record: site },
-      boundaries: { file: relOf(boundaryFile), record: boundaries },
-      redSites,
-      redRoutes,
-      notices,
-      enforcement,
-      holidays: holidays && { file: relOf(holidaysFile), record: holidays },
+      site: site.record && { file: relOf('site.yaml'), record: site.record },
+      boundaries: boundaries.record && { file: relOf(boundaryFile), record: boundaries.record },
+      redSites: redSites.checked,
+      redRoutes: redRoutes.checked,
+      notices: notices.checked,
+      enforcement: enforcement.checked,
+      holidays: holidays?.record && { file: relOf('holidays.yaml'), record: holidays.record },
     }),
   );
-  if (issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
+  if (!site.record || !boundaries.record || issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
 
   const byNewest = <T extends { publishDate: string; id: string }>(a: T, b: T) =>
     b.publishDate.localeCompare(a.publishDate) || a.id.localeCompare(b.id);
   return {
     dataset: {
       dataDir,
-      site,
-      boundaries,
-      redSites: redSites.map((e) => e.record),
-      redRoutes: redRoutes.map((e) => e.record),
-      notices: notices.map((e) => e.record).sort(byNewest),
-      enforcement: enforcement.map((e) => e.record).sort(byNewest),
+      site: site.record,
+      boundaries: boundaries.record,
+      redSites: redSites.valid,
+      redRoutes: redRoutes.valid,
+      notices: notices.valid.sort(byNewest),
+      enforcement: enforcement.valid.sort(byNewest),
     },
     issues,
   };

@@ -14,14 +14,41 @@ export const recordId = z
   .string({ error: '缺少 id' })
   .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'id 只能用小写字母、数字和连字符（2–80 个字符），它是页面地址的一部分');
 
+/**
+ * A cross-field rule runs only when the fields it reads parsed cleanly, so a
+ * bad date gives one clear error, not a second, misleading one (“结束日期早于
+ * 开始日期” for a start date written 2026年11月26日). A problem elsewhere in the
+ * record does not stop it: every problem shows in one run.
+ */
+export function whenValid(...fields: string[]): { when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) => boolean } {
+  return { when: (payload) => !payload.issues.some((i) => fields.includes(String(i.path?.[0] ?? ''))) };
+}
+
+/** Dates as people write them in Chinese documents: 2026年11月26日, 2026年11月26日 9:00, 2026.11.26, 2026/11/26. */
+const CHINESE_DATE = /^(\d{4})\s*[年./]\s*(\d{1,2})\s*[月./]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：时](\d{2})分?)?$/;
+
+/** One message for a date that is not YYYY-MM-DD, with the value rewritten the way it should be. */
+function dateMessage(withTime: boolean) {
+  return (issue: { input?: unknown }): string => {
+    const input = typeof issue.input === 'string' ? issue.input.trim() : '';
+    const m = CHINESE_DATE.exec(input);
+    const format = withTime ? 'YYYY-MM-DD 或 YYYY-MM-DD HH:MM' : 'YYYY-MM-DD';
+    if (!m) return `不是有效日期${withTime ? '时间' : ''}，格式应为 ${format}`;
+    const pad = (s: string | undefined) => (s ?? '').padStart(2, '0');
+    const date = `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
+    const time = m[4] !== undefined && withTime ? ` ${pad(m[4])}:${m[5]}` : '';
+    return `日期应写作 ${format}，如“${date}${time}”，不能写成“${input}”`;
+  };
+}
+
 export const isoDate = z
   .string({ error: '应为日期，格式 YYYY-MM-DD' })
-  .refine(isIsoDate, '不是有效日期，格式应为 YYYY-MM-DD');
+  .refine(isIsoDate, { error: dateMessage(false) });
 
 /** A date with an optional time, for publication stamps (PubDate). */
 export const isoDateTime = z
   .string({ error: '应为日期时间，格式 YYYY-MM-DD 或 YYYY-MM-DD HH:MM' })
-  .refine(isIsoDateTime, '不是有效日期时间，格式应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM');
+  .refine(isIsoDateTime, { error: dateMessage(true) });
 
 /**
  * Free text. Personal data in any published string is caught once, for the
@@ -130,5 +157,5 @@ export const period = z
     days: z.number().int().positive().optional(),
     unit: z.enum(['calendar', 'working']).default('calendar'),
   })
-  .refine((p) => p.end >= p.start, { message: '结束日期早于开始日期', path: ['end'] });
+  .refine((p) => p.end >= p.start, { message: '结束日期早于开始日期', path: ['end'], ...whenValid('start', 'end') });
 export type Period = z.infer<typeof period>;

@@ -22,13 +22,24 @@ export type DataIssue = { file: string; field: string; reason: string; severity:
 /** A validated record and the file it came from. */
 export type Entry<T> = { file: string; record: T };
 
+/**
+ * A record's valid fields: the whole record, or what is left of one that
+ * failed its schema (src/data/salvage.ts). Distributed over unions.
+ */
+export type Salvaged<T> = T extends unknown ? Partial<T> : never;
+
+/**
+ * What the cross-record checks see. Records may be partial (the valid fields
+ * of a file that failed its schema), and site.yaml or the boundaries may be
+ * missing: each check runs on whatever it needs that is there.
+ */
 export type DatasetInput = {
-  site: Entry<Site>;
-  boundaries: Entry<BoundaryCollection>;
-  redSites: Entry<RedSite>[];
-  redRoutes: Entry<RedRoute>[];
-  notices: Entry<Notice>[];
-  enforcement: Entry<EnforcementRecord>[];
+  site?: Entry<Site> | undefined;
+  boundaries?: Entry<BoundaryCollection> | undefined;
+  redSites: Entry<Salvaged<RedSite>>[];
+  redRoutes: Entry<Salvaged<RedRoute>>[];
+  notices: Entry<Salvaged<Notice>>[];
+  enforcement: Entry<Salvaged<EnforcementRecord>>[];
   /** data/holidays.yaml, when the bureau has added years chinese-days lacks. */
   holidays?: Entry<HolidayCalendar> | undefined;
 };
@@ -98,6 +109,13 @@ export class DistrictLocator {
   }
 }
 
+/** Personal data anywhere in a raw (not necessarily valid) record: field and reason. */
+export function privacyIssues(raw: unknown): { field: string; reason: string }[] {
+  const out: { field: string; reason: string }[] = [];
+  scanPrivacy(raw, '', (field, reason) => out.push({ field, reason }));
+  return out;
+}
+
 function scanPrivacy(value: unknown, path: string, report: (field: string, reason: string) => void): void {
   if (typeof value === 'string') {
     for (const f of findPersonalData(value)) report(path, `含有个人信息（${f.kind}：${f.match}），发布前必须删除或遮盖`);
@@ -130,27 +148,29 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
     }
   };
 
-  const locator = new DistrictLocator(input.boundaries.record);
-  const districtNames = new Set(locator.names());
+  // Without valid boundaries, districts and geometry cannot be checked; the rest still is.
+  const locator = input.boundaries && new DistrictLocator(input.boundaries.record);
+  const districtNames = new Set(locator?.names() ?? []);
+  const city = input.site?.record.city ?? '本市';
 
-  const checkDistrict = (file: string, district: string) => {
-    if (district !== CITY_WIDE && !districtNames.has(district))
+  const checkDistrict = (file: string, district: string | undefined) => {
+    if (locator && district !== undefined && district !== CITY_WIDE && !districtNames.has(district))
       error(file, 'district', `未知的行政区“${district}”，应为 ${[...districtNames].join('、')} 或 ${CITY_WIDE}`);
   };
 
-  const checkGeometry = (file: string, field: string, g: Geometry | undefined, district: string) => {
-    if (!g) return;
+  const checkGeometry = (file: string, field: string, g: Geometry | undefined, district: string | undefined) => {
+    if (!g || !locator) return;
     const vertices = verticesOf(g);
     let mismatch = false;
     for (const [i, v] of vertices.entries()) {
       const found = locator.locate(v, district);
       if (!found) {
-        error(file, field, `几何位于${input.site.record.city}范围之外：第 ${i + 1} 个坐标 [${v[0]}, ${v[1]}] 不在任何区县内（坐标应为 CGCS2000/WGS84 经纬度）`);
+        error(file, field, `几何位于${city}范围之外：第 ${i + 1} 个坐标 [${v[0]}, ${v[1]}] 不在任何区县内（坐标应为 CGCS2000/WGS84 经纬度）`);
         return;
       }
       if (found !== district) mismatch = true;
     }
-    if (mismatch && district !== CITY_WIDE && districtNames.has(district))
+    if (mismatch && district !== undefined && district !== CITY_WIDE && districtNames.has(district))
       warn(file, field, `几何有部分不在所填行政区“${district}”内，请核对`);
   };
 
@@ -174,9 +194,11 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
   const docNos = checkUnique(input.notices, (r) => r.docNo, '文号', 'docNo');
   checkUnique(input.enforcement, (r) => r.docNo, '文号', 'docNo', docNos);
 
-  const siteIds = new Set(input.redSites.map((e) => e.record.id));
-  const noticeIds = new Set(input.notices.map((e) => e.record.id));
-  const enforcementIds = new Set(input.enforcement.map((e) => e.record.id));
+  // References resolve against every record on file, valid or not: an invalid
+  // record is reported in its own file, not again as missing in another.
+  const siteIds = new Set(input.redSites.flatMap((e) => e.record.id ?? []));
+  const noticeIds = new Set(input.notices.flatMap((e) => e.record.id ?? []));
+  const enforcementIds = new Set(input.enforcement.flatMap((e) => e.record.id ?? []));
 
   for (const { file, record } of input.redSites) {
     checkDistrict(file, record.district);
@@ -185,6 +207,7 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
   }
 
   for (const { file, record } of input.redRoutes) {
+    if (!record.stops) continue;
     record.stops.forEach((stop, i) => {
       if (!siteIds.has(stop.site)) error(file, `stops[${i}].site`, `站点“${stop.site}”不是已登记的红色资源点`);
     });
@@ -196,10 +219,10 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
     checkDistrict(file, record.district);
     checkGeometry(file, 'geometry', record.geometry, record.district);
     if (record.kind === 'land')
-      record.parcels.forEach((p, i) => checkGeometry(file, `parcels[${i}].geometry`, p.geometry, record.district));
-    const published = record.publishDate.slice(0, 10);
+      record.parcels?.forEach((p, i) => checkGeometry(file, `parcels[${i}].geometry`, p.geometry, record.district));
+    const published = record.publishDate?.slice(0, 10);
     if (record.period) {
-      if (record.period.start < published) error(file, 'period.start', `公示开始日期 ${record.period.start} 早于发布日期 ${published}`);
+      if (published && record.period.start < published) error(file, 'period.start', `公示开始日期 ${record.period.start} 早于发布日期 ${published}`);
       if (record.period.days !== undefined) {
         const counted =
           record.period.unit === 'working'
@@ -209,45 +232,42 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
           error(file, 'period.days', `公示期写明 ${record.period.days} 个${record.period.unit === 'working' ? '工作日' : '日'}，但起止日期之间实际为 ${counted} 个`);
       }
     }
-    if (record.kind === 'planning') {
+    if (record.kind === 'planning' && published) {
       if (record.issueDate && record.issueDate > published) error(file, 'issueDate', `发证日期 ${record.issueDate} 晚于发布日期 ${published}`);
       if (record.feedback && record.feedback.deadline < published) error(file, 'feedback.deadline', '意见反馈截止日期早于发布日期');
     }
-    if (record.kind === 'land' && record.listing) {
+    if (record.kind === 'land' && record.listing && published) {
       if (record.listing.start.slice(0, 10) < published) error(file, 'listing.start', '挂牌/竞价开始时间早于公告发布日期');
       if (dateTimeKey(record.listing.applyDeadline, 'start') > dateTimeKey(record.listing.end, 'end')) error(file, 'listing.applyDeadline', '报名截止时间晚于挂牌/竞价结束时间');
       // 39号令: the 出让公告 goes out at least 20 days before bidding starts.
       if (countCalendarDays(published, record.listing.start.slice(0, 10)) - 1 < 20)
         warn(file, 'listing.start', '出让公告应在挂牌/竞价开始 20 日前发布（国土资源部令第39号）');
     }
-    for (const rel of record.related) {
+    for (const rel of record.related ?? []) {
       if (rel === record.id) error(file, 'related', '公告不能关联自身');
       else if (!noticeIds.has(rel)) error(file, 'related', `关联公告“${rel}”不存在`);
     }
     if (record.kind === 'mining' && record.corners)
       checkGeometry(file, 'corners', { type: 'MultiPoint', coordinates: record.corners.map((c) => [c.lon, c.lat]) }, record.district);
-    if (record.status.state === 'superseded' && (record.status.supersededBy === record.id || !noticeIds.has(record.status.supersededBy)))
+    if (record.status?.state === 'superseded' && (record.status.supersededBy === record.id || !noticeIds.has(record.status.supersededBy)))
       error(file, 'status.supersededBy', `替代公告“${record.status.supersededBy}”不存在或是本公告自身`);
-    if (record.status.state !== 'active' && record.status.date < published)
+    if (record.status && record.status.state !== 'active' && published && record.status.date < published)
       error(file, 'status.date', '撤回/替代日期早于发布日期');
   }
 
   for (const { file, record } of input.enforcement) {
     checkDistrict(file, record.district);
     checkGeometry(file, 'location', record.location, record.district);
-    if (record.status.state === 'superseded' && (record.status.supersededBy === record.id || !enforcementIds.has(record.status.supersededBy)))
+    if (record.status?.state === 'superseded' && (record.status.supersededBy === record.id || !enforcementIds.has(record.status.supersededBy)))
       error(file, 'status.supersededBy', `替代记录“${record.status.supersededBy}”不存在或是本记录自身`);
     // 国办发〔2018〕118号: 许可/处罚 within 7 working days, others within 20.
-    if (record.stage === '事后公开' && record.decisionDate) {
+    if (record.stage === '事后公开' && record.decisionDate && record.publishDate) {
       const limit = record.category === '行政处罚' || record.category === '行政许可' ? 7 : 20;
       const counted = workingDays(file, 'publishDate', record.decisionDate, record.publishDate.slice(0, 10));
       const taken = counted === undefined ? 0 : counted - 1;
       if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
     }
   }
-
-  for (const entries of [input.redSites, input.redRoutes, input.notices, input.enforcement] as Entry<object>[][])
-    for (const { file, record } of entries) scanPrivacy(record, '', (field, reason) => error(file, field, reason));
 
   return issues;
 }

@@ -3,7 +3,7 @@
  * (国办发〔2018〕118号): 事前公开, 事中公示, 事后公开. disclosure-rules.md §1(e).
  */
 import { z } from 'zod';
-import { attachment, isoDate, isoDateTime, nonEmptyText, pointGeometry, publicationState, recordId } from './common.ts';
+import { attachment, isoDate, isoDateTime, nonEmptyText, pointGeometry, publicationState, recordId, whenValid } from './common.ts';
 import { isMaskedPersonName } from '../lib/privacy.ts';
 
 export const enforcementStages = ['事前公开', '事中公示', '事后公开'] as const;
@@ -29,9 +29,11 @@ const party = z
   .superRefine((p, ctx) => {
     if (p.type !== '法人或其他组织' && !isMaskedPersonName(p.name))
       ctx.addIssue({ code: 'custom', path: ['name'], message: `自然人姓名必须遮盖后发布（如“张某”），现为“${p.name}”` });
+  }, whenValid('type', 'name'))
+  .superRefine((p, ctx) => {
     if (p.legalRepresentative && !isMaskedPersonName(p.legalRepresentative))
       ctx.addIssue({ code: 'custom', path: ['legalRepresentative'], message: `法定代表人姓名必须遮盖后发布（如“张某”），现为“${p.legalRepresentative}”` });
-  });
+  }, whenValid('legalRepresentative'));
 
 /** One line of a 随机抽查事项清单. */
 const inspectionItem = z.strictObject({
@@ -79,16 +81,23 @@ export const enforcementSchema = z
     const allowed: readonly string[] = enforcementCategories[r.stage];
     if (!allowed.includes(r.category))
       ctx.addIssue({ code: 'custom', path: ['category'], message: `${r.stage} 的类别应为 ${allowed.join('、')} 之一` });
-    if (r.stage === '事后公开') {
-      if (!r.decisionDate) ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: '事后公开必须有决定日期' });
-      if (!r.party) ctx.addIssue({ code: 'custom', path: ['party'], message: '事后公开必须写明执法对象' });
-      if (!r.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '事后公开必须写明执法结论' });
-    }
+  }, whenValid('stage', 'category'))
+  .superRefine((r, ctx) => {
+    if (r.stage !== '事后公开') return;
+    if (!r.decisionDate) ctx.addIssue({ code: 'custom', path: ['decisionDate'], message: '事后公开必须有决定日期' });
+    if (!r.party) ctx.addIssue({ code: 'custom', path: ['party'], message: '事后公开必须写明执法对象' });
+    if (!r.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '事后公开必须写明执法结论' });
+  }, whenValid('stage'))
+  .superRefine((r, ctx) => {
     if (r.decisionDate && r.decisionDate > r.publishDate.slice(0, 10))
       ctx.addIssue({ code: 'custom', path: ['publishDate'], message: '发布日期早于决定日期' });
+  }, whenValid('decisionDate', 'publishDate'))
+  .superRefine((r, ctx) => {
     if (r.category === '随机抽查事项清单' && r.items.length === 0)
       ctx.addIssue({ code: 'custom', path: ['items'], message: '随机抽查事项清单不能为空' });
+  }, whenValid('category', 'items'))
+  .superRefine((r, ctx) => {
     if (r.displayUntil && r.displayUntil < r.publishDate.slice(0, 10))
       ctx.addIssue({ code: 'custom', path: ['displayUntil'], message: '公示截止日期早于发布日期' });
-  });
+  }, whenValid('displayUntil', 'publishDate'));
 export type EnforcementRecord = z.infer<typeof enforcementSchema>;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isoWeekday } from '../lib/dates.ts';
-import { isoDate, nonEmptyText } from './common.ts';
+import { isoDate, nonEmptyText, whenValid } from './common.ts';
 
 export const holidayYearSchema = z
   .strictObject({
@@ -33,7 +33,7 @@ export const holidayYearSchema = z
       if (off.has(d)) issue(['workdays', i], `${d} 同时列为放假和调休上班`);
       if (isoWeekday(d) <= 5) issue(['workdays', i], `${d} 不是周六或周日：调休上班日只列本来休息的周末`);
     });
-  });
+  }, whenValid('year', 'holidays', 'workdays'));
 
 export const holidayCalendarSchema = z
   .strictObject({ years: z.array(holidayYearSchema).min(1, '至少应有一年') })
@@ -43,6 +43,6 @@ export const holidayCalendarSchema = z
       if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `${y.year} 年重复` });
       seen.add(y.year);
     });
-  });
+  }, whenValid('years'));
 
 export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;

@@ -14,6 +14,7 @@ import {
   polygonGeometry,
   publicationState,
   recordId,
+  whenValid,
 } from './common.ts';
 import { dateTimeKey } from '../lib/dates.ts';
 
@@ -109,7 +110,7 @@ export const planningNotice = z
       if (!n.permitNo) ctx.addIssue({ code: 'custom', path: ['permitNo'], message: '批后公布必须有许可证号' });
       if (!n.issueDate) ctx.addIssue({ code: 'custom', path: ['issueDate'], message: '批后公布必须有发证日期' });
     }
-  });
+  }, whenValid('subKind'));
 
 // ------------------------------------------------------------------ land ---
 
@@ -123,7 +124,7 @@ const parcel = z.strictObject({
   termYears: z.number().int().min(1).max(70),
   plotRatio: z
     .strictObject({ min: z.number().nonnegative().optional(), max: z.number().positive() })
-    .refine((r) => r.min === undefined || r.min <= r.max, '容积率下限大于上限')
+    .refine((r) => r.min === undefined || r.min <= r.max, { message: '容积率下限大于上限', ...whenValid('min', 'max') })
     .optional(),
   buildingDensityMax: z.number().min(0).max(100).optional(),
   greenRatioMin: z.number().min(0).max(100).optional(),
@@ -155,7 +156,7 @@ export const landNotice = z
         end: isoDateTime,
         tradingUrl: z.url().optional(),
       })
-      .refine((l) => dateTimeKey(l.end, 'end') >= dateTimeKey(l.start, 'start'), { message: '挂牌/竞价结束时间早于开始时间', path: ['end'] })
+      .refine((l) => dateTimeKey(l.end, 'end') >= dateTimeKey(l.start, 'start'), { message: '挂牌/竞价结束时间早于开始时间', path: ['end'], ...whenValid('start', 'end') })
       .optional(),
     /** 年度供地计划 (土地管理法实施条例 Art 16), hectares. */
     supplyPlan: z
@@ -193,7 +194,7 @@ export const landNotice = z
     }
     if (n.subKind === '供地计划' && !n.supplyPlan)
       ctx.addIssue({ code: 'custom', path: ['supplyPlan'], message: '供地计划必须有分用途供应面积' });
-  });
+  }, whenValid('subKind', 'parcels'));
 
 // ---------------------------------------------------------------- mining ---
 
@@ -229,7 +230,7 @@ export const miningNotice = z
         start: isoDateTime.optional(),
         end: isoDateTime.optional(),
       })
-      .refine((t) => !t.start || !t.end || dateTimeKey(t.end, 'end') >= dateTimeKey(t.start, 'start'), { message: '结束时间早于开始时间', path: ['end'] })
+      .refine((t) => !t.start || !t.end || dateTimeKey(t.end, 'end') >= dateTimeKey(t.start, 'start'), { message: '结束时间早于开始时间', path: ['end'], ...whenValid('start', 'end') })
       .optional(),
     /** 拐点坐标 as issued, CGCS2000 (2000国家大地坐标系). */
     corners: z
@@ -245,7 +246,7 @@ export const miningNotice = z
       ctx.addIssue({ code: 'custom', path: ['transfer'], message: '矿业权出让公告必须写明出让方式和时间' });
     if (n.subKind === '自行废止公告' && !n.abolition)
       ctx.addIssue({ code: 'custom', path: ['abolition'], message: '自行废止公告必须写明废止原因' });
-  });
+  }, whenValid('subKind'));
 
 // ------------------------------------------------------------- surveying ---
 
@@ -278,7 +279,7 @@ export const surveyingNotice = z
     }
     if (n.approval.validUntil && n.approval.validUntil < n.approval.decisionDate)
       ctx.addIssue({ code: 'custom', path: ['approval', 'validUntil'], message: '有效期截止日期早于决定日期' });
-  });
+  }, whenValid('subKind', 'approval'));
 
 export const noticeSchema = z.discriminatedUnion('kind', [planningNotice, landNotice, miningNotice, surveyingNotice], {
   error: 'kind 应为 planning、land、mining 或 surveying',

@@ -4,7 +4,7 @@
  * problem. The last block runs `npm run check`'s script for real.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,7 +135,7 @@ describe.concurrent('bad input', () => {
       expect(e.file.endsWith(path.join('notices', 'planning', '2026-jianhua-school-pre.yaml'))).toBe(true);
       expect(e.field).toBe('(YAML 语法)');
     }
-    expect(errors[0]!.reason).toMatch(/^YAML 语法错误（第 \d+ 行第 \d+ 列）/);
+    expect(errors[0]!.reason).toMatch(/^第 \d+ 行第 \d+ 列：前面的方括号“\[”没有闭合/);
     // The error is reported at or right after the broken line.
     const reported = Number(/第 (\d+) 行/.exec(errors[0]!.reason)![1]);
     expect(reported).toBeGreaterThanOrEqual(lineNo);
@@ -148,7 +148,7 @@ describe.concurrent('bad input', () => {
     const lineNo = readFileSync(path.join(dir, MINING), 'utf8').split('\n').findIndex((l) => l.startsWith('district:')) + 2;
     edit(dir, MINING, (t) => t.replace('district: 富拉尔基区\n', 'district: 富拉尔基区\ndistrict: 龙沙区\n'));
     const e = await onlyError(dir, MINING, '(YAML 语法)');
-    expect(e.reason).toMatch(/Map keys must be unique/);
+    expect(e.reason).toMatch(/字段重复出现：“district”/);
     expect(e.reason).toContain(`第 ${lineNo} 行`);
   });
 
@@ -206,7 +206,7 @@ describe.concurrent('bad input', () => {
     const dir = copyFixture();
     edit(dir, 'boundaries/districts.geojson', (t) => t.slice(0, -2));
     const e = await onlyError(dir, 'boundaries/districts.geojson', '(JSON 语法)');
-    expect(e.reason).toMatch(/^JSON 语法错误/);
+    expect(e.reason).toMatch(/^第 \d+ 行第 \d+ 列：JSON 语法错误/);
   });
 
   it('(g) a duplicate id: the same record as .yaml and .json', async () => {
@@ -252,6 +252,158 @@ describe.concurrent('bad input', () => {
     renameSync(path.join(dir, PLANNING), path.join(dir, 'notices/land/2026-jianhua-school-pre.yaml'));
     const e = await onlyError(dir, 'notices/land/2026-jianhua-school-pre.yaml', 'kind');
     expect(e.reason).toBe('文件在 notices/land/ 下，但 kind 为 planning');
+  });
+});
+
+/** Every error of a load, as `file-ending: field: reason` lines, for readable assertions. */
+async function errorLines(dir: string): Promise<string[]> {
+  const { dataset, issues } = await loadDataset(dir);
+  expect(dataset).toBeUndefined();
+  return errorsOf(issues).map((i) => `${path.relative(dir, path.resolve(i.file)).split(path.sep).join('/')}: ${i.field}: ${i.reason}`);
+}
+
+describe.concurrent('every problem in one run', () => {
+  it('a schema error does not hide a cross-record error in the same file', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^title:/, null);
+    replaceLine(dir, PLANNING, /^district:/, 'district: 建华县');
+    replaceLine(dir, MINING, /^docNo:/, 'docNo: 齐自然资规公〔2026〕15号');
+    const lines = await errorLines(dir);
+    expect(lines).toContain(`${PLANNING}: title: 缺少必填字段`);
+    expect(lines.some((l) => l.startsWith(`${PLANNING}: district: 未知的行政区“建华县”`))).toBe(true);
+    // The invalid planning notice still holds its 文号: the mining notice's copy of it is caught.
+    expect(lines.some((l) => l.startsWith(`${MINING}: docNo: 文号“齐自然资规公〔2026〕15号”重复`))).toBe(true);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('a schema error does not hide personal data in the same file', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^title:/, null);
+    edit(dir, PLANNING, (t) => t.replace('利害关系人可在公示期内提出意见。', '利害关系人可在公示期内提出意见，联系人手机 139 1234 5678。'));
+    const lines = await errorLines(dir);
+    expect(lines.some((l) => l.startsWith(`${PLANNING}: body: 含有个人信息`))).toBe(true);
+    expect(lines).toContain(`${PLANNING}: title: 缺少必填字段`);
+  });
+
+  it('a broken site.yaml does not stop the records from being checked', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, 'site.yaml', /^siteIdCode:/, 'siteIdCode: "12345"');
+    replaceLine(dir, RED_SITE, /^district:/, 'district: 龙沙县');
+    const lines = await errorLines(dir);
+    expect(lines.some((l) => l.startsWith('site.yaml: siteIdCode: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${RED_SITE}: district: 未知的行政区“龙沙县”`))).toBe(true);
+  });
+
+  it('a date written 2026年11月26日 gets one clear error, not a second, misleading one', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^ {2}start:/, '  start: 2026年11月2日');
+    const e = await onlyError(dir, PLANNING, 'period.start');
+    expect(e.reason).toBe('日期应写作 YYYY-MM-DD，如“2026-11-02”，不能写成“2026年11月2日”');
+  });
+
+  it('a publication time written in Chinese: one error with the rewrite', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^publishDate:/, 'publishDate: 2026年11月2日 9:00');
+    const e = await onlyError(dir, PLANNING, 'publishDate');
+    expect(e.reason).toBe('日期应写作 YYYY-MM-DD 或 YYYY-MM-DD HH:MM，如“2026-11-02 09:00”，不能写成“2026年11月2日 9:00”');
+  });
+
+  it('an impossible date in the right format gets the plain message, not a rewrite', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^ {2}start:/, '  start: 2026-02-30');
+    const e = await onlyError(dir, PLANNING, 'period.start');
+    expect(e.reason).toBe('不是有效日期，格式应为 YYYY-MM-DD');
+  });
+});
+
+describe.concurrent('syntax and file problems in Chinese, with line and column', () => {
+  it('a full-width colon after a key: one error at its line, and the rest of the file is still checked', async () => {
+    const dir = copyFixture();
+    const lineNo = readFileSync(path.join(dir, PLANNING), 'utf8').split('\n').findIndex((l) => l.startsWith('summary:')) + 1;
+    replaceLine(dir, PLANNING, /^summary:/, 'summary：示例项目，测试用。');
+    replaceLine(dir, PLANNING, /^district:/, 'district: 建华县');
+    const lines = await errorLines(dir);
+    expect(lines).toContain(`${PLANNING}: (YAML 语法): 第 ${lineNo} 行第 8 列：“summary”后面用了全角冒号“：”，应改为半角冒号“:”再加一个空格，如“summary: …”`);
+    expect(lines.some((l) => l.startsWith(`${PLANNING}: district: 未知的行政区“建华县”`))).toBe(true);
+    expect(lines).toHaveLength(2);
+  });
+
+  it('a colon with no space after it', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^summary:/, 'summary:示例项目，测试用。');
+    const e = await onlyError(dir, PLANNING, '(YAML 语法)');
+    expect(e.reason).toMatch(/^第 \d+ 行第 8 列：“summary:”后面缺少空格/);
+  });
+
+  it('a full-width colon inside a block of body text is text, not a slip', async () => {
+    const dir = copyFixture();
+    edit(dir, PLANNING, (t) => t.replace('  利害关系人可在公示期内提出意见。', '  note：利害关系人可在公示期内提出意见。'));
+    expect(errorsOf((await loadDataset(dir)).issues)).toEqual([]);
+  });
+
+  it('a tab used for indentation', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^ {2}start:/, '\tstart: 2026-11-02');
+    const { issues } = await loadDataset(dir);
+    expect(errorsOf(issues).some((i) => i.field === '(YAML 语法)' && /制表符（Tab）/.test(i.reason))).toBe(true);
+  });
+
+  it('a value beginning with a reserved character', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^summary:/, 'summary: @示例项目');
+    const e = await onlyError(dir, PLANNING, '(YAML 语法)');
+    expect(e.reason).toMatch(/^第 \d+ 行第 10 列：这里的值以 YAML 的特殊符号开头.*请给整个值加上引号/);
+  });
+
+  it('a value beginning with * (an alias without its anchor) is an error, not a crash', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^summary:/, 'summary: *重点项目');
+    const e = await onlyError(dir, PLANNING, '(YAML 语法)');
+    expect(e.reason).toMatch(/值以“\*”开头/);
+  });
+
+  it('a value with “: ” in it that is not quoted', async () => {
+    const dir = copyFixture();
+    replaceLine(dir, PLANNING, /^summary:/, 'summary: 说明: 示例项目');
+    const e = await onlyError(dir, PLANNING, '(YAML 语法)');
+    expect(e.reason).toMatch(/值里含有“: ”.*请给整个值加上引号/);
+  });
+
+  it('an empty file, and a file with only comments', async () => {
+    const dir = copyFixture();
+    writeFileSync(path.join(dir, PLANNING), '');
+    writeFileSync(path.join(dir, MINING), '# 待填写\n');
+    const lines = await errorLines(dir);
+    expect(lines.sort()).toEqual([`${MINING}: (文件): 文件里只有注释，没有任何字段`, `${PLANNING}: (文件): 文件是空的：没有任何内容`].sort());
+  });
+
+  it('a file that is not UTF-8 (GBK)', async () => {
+    const dir = copyFixture();
+    // “标题” in GBK.
+    writeFileSync(path.join(dir, PLANNING), Buffer.concat([Buffer.from('title: '), Buffer.from([0xb1, 0xea, 0xcc, 0xe2]), Buffer.from('\n')]));
+    const e = await onlyError(dir, PLANNING, '(文件)');
+    expect(e.reason).toMatch(/不是 UTF-8 编码/);
+  });
+
+  it('a folder named like a record file, and a broken link', async () => {
+    const dir = copyFixture();
+    mkdirSync(path.join(dir, 'notices/land/folder.yaml'));
+    symlinkSync(path.join(dir, 'no-such-file.yaml'), path.join(dir, 'notices/land/dangling.yaml'));
+    const lines = await errorLines(dir);
+    expect(lines.sort()).toEqual(['notices/land/dangling.yaml: (文件): 文件不存在', 'notices/land/folder.yaml: (文件): 这是一个文件夹，不是数据文件']);
+  });
+
+  it('a list where the record should be', async () => {
+    const dir = copyFixture();
+    writeFileSync(path.join(dir, PLANNING), '- 示例\n- 项目\n');
+    const e = await onlyError(dir, PLANNING, '(整个文件)');
+    expect(e.reason).toBe('文件内容应为“字段: 值”的形式，现在是一个列表');
+  });
+
+  it('a byte-order mark is not an error', async () => {
+    const dir = copyFixture();
+    edit(dir, PLANNING, (t) => `\uFEFF${t}`);
+    expect(errorsOf((await loadDataset(dir)).issues)).toEqual([]);
   });
 });
 
