@@ -54,3 +54,5 @@ export async function getPublishedView(dataDir: string = resolveDataDir()): Prom
 export type { Dataset } from './load.ts';
 export type { GoneRecord, PublishedView, SitePage } from './published.ts';
 export { resolveDataDir, formatIssue } from './load.ts';
+export { copyPublishedFiles, servePublishedFile } from './files.ts';
+export type { AttachmentLink } from './published.ts';

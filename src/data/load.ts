@@ -32,6 +32,7 @@ import {
   type Salvaged,
   type Site,
 } from '../schema/index.ts';
+import { inspectAttachments, type AttachmentUse, type LocalFile } from './files.ts';
 import { readStructured } from './read-structured.ts';
 import { salvage } from './salvage.ts';
 
@@ -43,6 +44,8 @@ export type Dataset = {
   redRoutes: RedRoute[];
   notices: Notice[];
   enforcement: EnforcementRecord[];
+  /** The local files that attachments link, checked and measured, by href. */
+  files: Map<string, LocalFile>;
 };
 
 export type LoadResult = { dataset: Dataset | undefined; issues: DataIssue[] };
@@ -144,8 +147,21 @@ async function loadCollection<S extends z.ZodType>(
   return out;
 }
 
+/** Every attachment (or image) of the checked records, with the field it is in. */
+function attachmentUses<K extends string>(entries: Entry<Partial<Record<K, { href: string; format?: AttachmentUse['format'] }[]>>>[], key: K): AttachmentUse[] {
+  return entries.flatMap(({ file, record }) => (record[key] ?? []).map((a, i) => ({ file, field: `${key}[${i}].href`, href: a.href, format: a.format })));
+}
+
+export type LoadOptions = {
+  /**
+   * Check that local attachments exist (default). Off only for the tool
+   * that makes the sample attachments (scripts/make-sample-files.ts).
+   */
+  checkFiles?: boolean;
+};
+
 /** Loads and validates everything under a data directory; every problem is in `issues`. */
-export async function loadDataset(dataDir: string = resolveDataDir()): Promise<LoadResult> {
+export async function loadDataset(dataDir: string = resolveDataDir(), options: LoadOptions = {}): Promise<LoadResult> {
   const issues: DataIssue[] = [];
   const file = (p: string) => path.join(dataDir, p);
   const relOf = (p: string) => path.relative(process.cwd(), file(p));
@@ -169,6 +185,8 @@ export async function loadDataset(dataDir: string = resolveDataDir()): Promise<L
 
   // Optional: years of the holiday calendar that chinese-days does not carry yet.
   const holidays = existsSync(file('holidays.yaml')) ? await checkFile(file('holidays.yaml'), holidayCalendarSchema, issues) : undefined;
+
+  const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(redSites.checked, 'images')], issues);
 
   issues.push(
     ...validateDataset({
@@ -194,6 +212,7 @@ export async function loadDataset(dataDir: string = resolveDataDir()): Promise<L
       redRoutes: redRoutes.valid,
       notices: notices.valid.sort(byNewest),
       enforcement: enforcement.valid.sort(byNewest),
+      files,
     },
     issues,
   };

@@ -9,13 +9,15 @@
  *   records are left out, superseded ones stay, marked, with their replacement;
  * - gone: withdrawn records, with the paths that answer 410 and the reason;
  * - sitemap: every prerendered HTML page;
- * - statusRule: what each published record's status (公示中/已结束…) is read from.
+ * - statusRule: what each published record's status (公示中/已结束…) is read from;
+ * - files: the local attachments that published records link (the build copies these, and only these).
  */
-import type { BoundaryCollection, EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
+import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
 import { noticeKinds } from '../schema/index.ts';
 import { columns } from '../lib/columns.ts';
 import { pageCount, pageUrl } from '../lib/paging.ts';
 import { twinUrl, urls } from '../lib/urls.ts';
+import type { LocalFile } from './files.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
 
@@ -40,6 +42,16 @@ export interface SitePage {
 
 type StatusRecord = Notice | EnforcementRecord;
 
+/** An attachment as a page shows it: local files with their format and size, external links marked. */
+export interface AttachmentLink {
+  title: string;
+  href: string;
+  external: boolean;
+  format?: AttachmentFormat | undefined;
+  /** Size of a local file. */
+  bytes?: number | undefined;
+}
+
 /** Why and when a record was superseded, and by which published record. */
 export interface Supersession<T> {
   date: string;
@@ -60,6 +72,8 @@ export interface PublishedView {
   /** Withdrawn records: their URLs answer 410 with the reason. */
   readonly gone: readonly GoneRecord[];
   readonly sitemap: readonly SitePage[];
+  /** Local files linked by published records, by href: what the build copies to /files/. */
+  readonly files: ReadonlyMap<string, LocalFile>;
   /** True while any published record is sample data (示例数据). */
   readonly hasSample: boolean;
   /** The status rule of a published notice or enforcement record. */
@@ -72,6 +86,8 @@ export interface PublishedView {
   routeSites(route: RedRoute): RedSite[];
   /** The routes that visit a red site. */
   routesThrough(site: RedSite): RedRoute[];
+  /** A record's attachments (or a site's images) as links. */
+  attachmentsOf(list: readonly Attachment[]): AttachmentLink[];
 }
 
 function statusRuleOf(r: StatusRecord): StatusRule {
@@ -124,12 +140,18 @@ export function publishedView(d: Dataset): PublishedView {
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
   const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes };
+  const files = new Map<string, LocalFile>();
+  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.images)]) {
+    const local = d.files.get(a.href);
+    if (local) files.set(a.href, local);
+  }
   return {
     site: d.site,
     boundaries: d.boundaries,
     ...base,
     gone,
     sitemap: sitemapOf(base),
+    files,
     hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes].some((r) => r.sample),
     statusRule(record) {
       const rule = rules.get(record);
@@ -146,5 +168,10 @@ export function publishedView(d: Dataset): PublishedView {
     // The dataset check guarantees every stop names a known site.
     routeSites: (route) => route.stops.map((s) => siteById.get(s.site)!),
     routesThrough: (s) => routesBySite.get(s.id) ?? [],
+    attachmentsOf: (list) =>
+      list.map((a) => {
+        const local = files.get(a.href);
+        return { title: a.title, href: a.href, external: !local, format: local?.format ?? a.format, bytes: local?.bytes };
+      }),
   };
 }

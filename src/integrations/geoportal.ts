@@ -7,15 +7,17 @@
  *   into the server bundle as the virtual module `virtual:geoportal/build-data`,
  *   so the server never reads data/ at request time (`mapSite` is what the
  *   runtime map configuration, /config/map.json, takes from site.yaml);
+ * - copies the attachments published records link into /files/;
  * - when GEOPORTAL_STATIC_CONFIG=1, writes /config/map.json as a static
  *   file at the end of the build (key from TIANDITU_KEY at build time), for
  *   static hosting. Without it the file is not written: on the Node server
  *   the request-time route answers, reading the key at request time.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildRuntimeConfig, mapSiteSettings, runtimeConfigJson, type MapSiteSettings } from '../map/runtime-config.ts';
-import { formatIssue, loadPublishedView } from '../data/index.ts';
+import { copyPublishedFiles, formatIssue, loadPublishedView, servePublishedFile, type PublishedView } from '../data/index.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -30,6 +32,7 @@ export const STATIC_CONFIG_PATH = 'config/map.json';
 
 export function geoportal(): AstroIntegration {
   let mapSite: MapSiteSettings | undefined;
+  let published: PublishedView | undefined;
   return {
     name: 'geoportal',
     hooks: {
@@ -43,6 +46,7 @@ export function geoportal(): AstroIntegration {
           throw new Error(`数据校验未通过（${errors.length} 处错误，见上），构建已停止，输出目录未被改动`);
         }
         logger.info(`数据校验通过：已发布 ${view.notices.length} 条公告，${view.enforcement.length} 条执法信息，${view.redSites.length} 个红色资源点；${view.gone.length} 条已撤回`);
+        published = view;
         mapSite = mapSiteSettings(view.site);
         const source =
           `export const site = ${JSON.stringify(view.site)};\n` +
@@ -62,7 +66,16 @@ export function geoportal(): AstroIntegration {
           },
         });
       },
+      // astro dev serves the published attachments from data/files/ (a build copies them).
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const pathname = new URL(req.url ?? '/', 'http://dev.invalid').pathname;
+          if (!published || !pathname.startsWith('/files/') || !servePublishedFile(published.files, pathname, res)) next();
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        // Attachments: exactly the files published records link (never those of withdrawn records).
+        if (published) logger.info(`已复制 ${await copyPublishedFiles(published.files, fileURLToPath(dir))} 个附件到 /files/`);
         const flag = process.env['GEOPORTAL_STATIC_CONFIG']?.trim() ?? '';
         if (!wantsStaticConfig(process.env)) {
           if (flag !== '' && flag !== '0') logger.warn(`GEOPORTAL_STATIC_CONFIG=${flag.slice(0, 20)} 无效（应为 1），未写入 /${STATIC_CONFIG_PATH}`);

@@ -10,6 +10,13 @@ export function areaWithMu(m2: number): string {
   return `${grouped.format(m2)} 平方米（约 ${grouped.format(Math.round((m2 / 666.6667) * 100) / 100)} 亩）`;
 }
 
+/** A file size as a download link states it: 860 字节, 23 KB, 1.4 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${grouped.format(Math.round((bytes / 1048576) * 10) / 10)} MB`;
+}
+
 /** Splits body text into paragraphs on blank lines. */
 export function paragraphs(body: string | undefined): string[] {
   return (body ?? '').split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, '')).filter(Boolean);

@@ -112,15 +112,28 @@ export type Geometry = z.infer<typeof geometry>;
 
 // ------------------------------------------------------------ attachments ---
 
+/** Formats an attachment may have, by file extension. */
+export const attachmentFormats = ['PDF', 'OFD', 'JPG', 'PNG', 'DOCX', 'XLSX', 'ZIP'] as const;
+export type AttachmentFormat = (typeof attachmentFormats)[number];
+
+/**
+ * A local attachment: /files/<path> is the file data/files/<path>, copied to
+ * the site when a published record links it. Path segments are letters
+ * (Han included), digits, . _ - and never “..”; the file must exist, and its
+ * format and size are read from the file itself, not typed in.
+ */
+export const LOCAL_FILE = /^\/files\/(?:(?!\.\.?\/)[\p{L}\p{N}._-]+\/)*(?!\.\.?$)[\p{L}\p{N}._-]+\.[A-Za-z0-9]+$/u;
+
 export const attachment = z.strictObject({
-  title: z.string().min(1),
-  /** Site-relative path under /files/ or an absolute https URL. */
-  href: z
-    .string()
-    .regex(/^(?:\/files\/[^\s?#]+|https:\/\/[^\s]+)$/, '附件地址应为 /files/ 下的路径或 https 地址'),
-  format: z.enum(['PDF', 'JPG', 'PNG', 'DOCX', 'XLSX', 'ZIP', 'OFD']).optional(),
-  sizeKb: z.number().int().positive().optional(),
+  title: nonEmptyText,
+  /** /files/<path under data/files/>, or an absolute https address (shown as an external link). */
+  href: z.string().refine((h) => LOCAL_FILE.test(h) || /^https:\/\/[^\s]+$/.test(h), {
+    error: '附件地址应为 /files/ 下的文件（对应 data/files/ 中的文件，路径只含字母、汉字、数字和 . _ -），或 https:// 开头的外部地址',
+  }),
+  /** For an external link: the format of the document it points to, if known. Local files are read. */
+  format: z.enum(attachmentFormats).optional(),
 });
+export type Attachment = z.infer<typeof attachment>;
 
 // ----------------------------------------------------- publication state ---
 

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urls, twinUrl } from '../../src/lib/urls.ts';
 import { createSearchClient } from '../../src/search/client.ts';
 import { noticeKinds, noticeKindNames } from '../../src/schema/index.ts';
-import { at, data, launch, newContext } from './support.ts';
+import { at, data, launch, newContext, published } from './support.ts';
+import { fileSize } from '../../src/lib/format.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,6 +50,51 @@ describe('404', () => {
       for (const col of [urls.map, urls.red, urls.notices, urls.enforcement, urls.search]) expect(hrefs, `${p}: link to ${col}`).toContain(col);
     }
     await context.close();
+  });
+});
+
+describe('attachments', async () => {
+  const v = await published();
+  const records = [...v.notices.map((n) => ({ page: urls.notice(n), links: v.attachmentsOf(n.attachments) })), ...v.enforcement.map((r) => ({ page: urls.enforcementRecord(r), links: v.attachmentsOf(r.attachments) }))].filter((r) => r.links.length > 0);
+  const types: Record<string, string> = { PDF: 'application/pdf', JPG: 'image/jpeg', PNG: 'image/png', XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+  it('every local attachment on a published page opens: 200, its type, its size', async () => {
+    const local = records.flatMap((r) => r.links.filter((l) => !l.external));
+    expect(local.length).toBeGreaterThanOrEqual(50);
+    for (const a of local) {
+      const res = await fetch(at(a.href));
+      expect(res.status, a.href).toBe(200);
+      expect(res.headers.get('content-type'), a.href).toContain(types[a.format!]);
+      expect((await res.arrayBuffer()).byteLength, a.href).toBe(a.bytes);
+    }
+  });
+
+  it('each record page shows its attachments with format and size, external links marked', async () => {
+    let external = 0;
+    for (const r of records) {
+      const html = await (await fetch(at(r.page))).text();
+      for (const a of r.links) {
+        const facts = a.external ? `（外部链接${a.format ? `，${a.format}` : ''}）` : `（${a.format}，${fileSize(a.bytes!)}）`;
+        expect(html, `${r.page}: ${a.title}`).toContain(`${a.title}</a><span class="meta">${facts}</span>`);
+        if (a.external) {
+          external++;
+          expect(html).toContain(`<a href="${a.href}" rel="external noopener noreferrer">`);
+        }
+      }
+    }
+    expect(external).toBeGreaterThan(0);
+  });
+
+  it('the attachment of a withdrawn record is not on the site', async () => {
+    const d = await data();
+    const publishedFiles = new Set(v.files.keys());
+    const withdrawnFiles = d.notices.filter((n) => !v.notices.includes(n)).flatMap((n) => n.attachments.map((a) => a.href)).filter((h) => h.startsWith('/files/') && !publishedFiles.has(h));
+    expect(withdrawnFiles.length).toBeGreaterThan(0);
+    for (const href of withdrawnFiles) {
+      const res = await fetch(at(href));
+      expect(res.status, href).toBe(404);
+      await res.arrayBuffer();
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { loadDataset, resolveDataDir, type Dataset } from '../../src/data/load.ts';
+import { getPublishedView, type PublishedView } from '../../src/data/index.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -71,6 +72,13 @@ export async function sitemapUrls(): Promise<string[]> {
   }
   if (out.length === 0) throw new Error('the sitemap lists no page');
   return [...new Set(out)];
+}
+
+let view: Promise<PublishedView> | undefined;
+/** The published view of the data the site was built from. */
+export function published(): Promise<PublishedView> {
+  view ??= getPublishedView(resolveDataDir());
+  return view;
 }
 
 let dataset: Promise<Dataset> | undefined;

@@ -1,0 +1,42 @@
+/** scripts/make-sample-files.ts: real files marked 示例数据, and never for a record that is not sample data. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileTypeFromFile } from 'file-type';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load.ts';
+import { planSampleFiles, writeSamplePdf, writeSampleXlsx } from '../../scripts/make-sample-files.ts';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'sample-files-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// The font the test set-up installs for screenshots (fonts-noto-cjk).
+const NOTO = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
+const src = { recordTitle: '示例地块出让公告（测试）', docNo: '齐自然资告字〔2026〕3号', publisher: '示例局', date: '2026-11-02', geometry: { type: 'Polygon' as const, coordinates: [[[123.97, 47.337], [123.973, 47.337], [123.973, 47.339], [123.97, 47.337]]] } };
+
+describe('sample attachments', () => {
+  it('writes a real PDF and a real XLSX, each saying 示例数据', async () => {
+    const pdf = path.join(tmp, 'a.pdf');
+    await writeSamplePdf(pdf, { title: '宗地界址图', href: '/files/a.pdf' }, src, NOTO);
+    expect((await fileTypeFromFile(pdf))?.mime).toBe('application/pdf');
+    // Its document information (Keywords, Title) holds 示例数据 as a UTF-16BE string.
+    const sample = Buffer.from('\ufeff示例数据', 'utf16le').swap16().toString('latin1');
+    expect(readFileSync(pdf, 'latin1')).toContain(sample);
+    const xlsx = path.join(tmp, 'a.xlsx');
+    await writeSampleXlsx(xlsx, { title: '供地计划', href: '/files/a.xlsx' }, src);
+    expect((await fileTypeFromFile(xlsx))?.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+  it('plans the missing files of sample records, and refuses those of a record that is not sample data', async () => {
+    const dir = path.join(tmp, 'data');
+    cpSync('tests/fixtures/minimal', dir, { recursive: true });
+    rmSync(path.join(dir, 'files'), { recursive: true });
+    const { dataset } = await loadDataset(dir, { checkFiles: false });
+    expect(planSampleFiles(dataset!, dir).jobs.map((j) => path.relative(dir, j.file))).toEqual(['files/notices/land/2026-g-015/churang-wenjian.pdf']);
+
+    const land = path.join(dir, 'notices/land/2026-g-015.yaml');
+    writeFileSync(land, readFileSync(land, 'utf8').replace('sample: true', 'sample: false'));
+    const { dataset: real } = await loadDataset(dir, { checkFiles: false });
+    const plan = planSampleFiles(real!, dir);
+    expect(plan.jobs).toEqual([]);
+    expect(plan.refused).toEqual(['2026-g-015: /files/notices/land/2026-g-015/churang-wenjian.pdf']);
+  });
+});
