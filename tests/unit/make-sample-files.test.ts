@@ -5,13 +5,13 @@ import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
-import { planSampleFiles, writeSamplePdf, writeSampleXlsx } from '../../scripts/make-sample-files.ts';
+import { planSampleFiles, writeSamplePdf, writeSampleXlsx, type SampleSource } from '../../scripts/make-sample-files.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sample-files-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 // The font the test set-up installs for screenshots (fonts-noto-cjk).
 const NOTO = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
-const src = { recordTitle: '示例地块出让公告（测试）', docNo: '齐自然资告字〔2026〕3号', publisher: '示例局', date: '2026-11-02', geometry: { type: 'Polygon' as const, coordinates: [[[123.97, 47.337], [123.973, 47.337], [123.973, 47.339], [123.97, 47.337]]] } };
+const src: SampleSource = { recordTitle: '示例地块出让公告（测试）', docNo: '齐自然资告字〔2026〕3号', publisher: '示例局', date: '2026-11-02', geometry: { type: 'Polygon', coordinates: [[[123.97, 47.337], [123.973, 47.337], [123.973, 47.339], [123.97, 47.337]]] } };
 
 describe('sample attachments', () => {
   it('writes a real PDF and a real XLSX, each saying 示例数据', async () => {
