@@ -2,7 +2,8 @@
  * npm run check: validates everything under the data directory and prints
  * every problem as “file: field: reason”. Exits 1 on any error.
  *
- * The build runs the same check first (src/integrations/data-check.ts).
+ * The build runs the same check first (scripts/build.ts, and the Astro
+ * integration src/integrations/geoportal.ts for a bare `astro build`).
  */
 import { formatIssue, loadDataset, resolveDataDir } from '../src/data/load.ts';
 

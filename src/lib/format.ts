@@ -17,6 +17,18 @@ export function fileSize(bytes: number): string {
   return `${grouped.format(Math.round((bytes / 1048576) * 10) / 10)} MB`;
 }
 
+/**
+ * A place's postal address: editors write the address as the venue gives
+ * it, often starting with the district or the city; the city and district
+ * are added only where they are missing (never 泰来县泰来县江桥镇).
+ */
+export function postalAddress(city: string, district: string, address: string): string {
+  const a = address.trim();
+  if (a.startsWith(city)) return a;
+  if (district === '全市' || a.startsWith(district)) return `${city}${a}`;
+  return `${city}${district}${a}`;
+}
+
 /** Splits body text into paragraphs on blank lines. */
 export function paragraphs(body: string | undefined): string[] {
   return (body ?? '').split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, '')).filter(Boolean);
