@@ -1,6 +1,6 @@
 /**
  * Browser helpers shared by the search interfaces (the header suggestions,
- * src/scripts/search-suggest.ts, and the map search, src/map/search.ts):
+ * src/client/search-suggest.ts, and the map search, src/map/search.ts):
  *
  * - one SearchClient per page, imported on first use, so the header box and
  *   the map panel share the index parts they have downloaded;

@@ -2,7 +2,7 @@
  * The search interfaces outside the search page, in Chromium against the
  * built server:
  *
- * - header suggestions on every page (src/scripts/search-suggest.ts): the
+ * - header suggestions on every page (src/client/search-suggest.ts): the
  *   ARIA 1.2 combobox, keys and mouse, hints and failures, loading only on
  *   first use, axe with the popup open, elderly mode at 320 px;
  * - the map search on /map/ (src/map/search.ts): q in the permalink, the

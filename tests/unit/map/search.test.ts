@@ -1,11 +1,11 @@
 /**
  * The pure parts of the map search (src/map/search.ts) and the header
- * suggestions (src/scripts/search-suggest.ts, src/lib/search-ui.ts).
+ * suggestions (src/client/search-suggest.ts, src/lib/search-ui.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { featureOfUrl, isLonLatBox, mapSearchSummary, partitionHits, unionBBox } from '../../../src/map/search.ts';
 import { searchPageUrl } from '../../../src/lib/search-ui.ts';
-import { suggestionMeta } from '../../../src/scripts/search-suggest.ts';
+import { suggestionMeta } from '../../../src/client/search-suggest.ts';
 import type { SearchHit } from '../../../src/search/client.ts';
 
 const hit = (id: number, bbox?: SearchHit['bbox'], url = `/red/sites/s-${id}/`): SearchHit => ({

@@ -6,7 +6,7 @@
  * to the search page. The markup (popup, listbox, live region) is in
  * src/components/SiteHeader.astro; styles in src/styles/search-suggest.css.
  *
- * src/scripts/page.ts imports this module on the first focus of or input in
+ * src/client/page.ts imports this module on the first focus of or input in
  * the box; the search client and the index parts load on the first query.
  * Without JavaScript, or when search fails, the form still submits to
  * /search/?q=….
