@@ -5,9 +5,24 @@ export function num(n: number | undefined, unit = ''): string {
   return n === undefined ? '—' : `${grouped.format(n)}${unit}`;
 }
 
-/** m² with the 亩 equivalent used in land notices (1 亩 = 666.67 m²). */
+/** Thousands separators on a decimal string, without depending on the runtime's locale data. */
+export function groupDigits(digits: string): string {
+  const [int = '', frac] = digits.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/** Square metres in one 亩 (市亩): 10 000 / 15. */
+export const SQUARE_METRES_PER_MU = 10000 / 15;
+
+/** An area in 亩, as land notices and the map's measure tool quote it: `5.25 亩`. */
+export function formatMu(m2: number): string {
+  return `${groupDigits((m2 / SQUARE_METRES_PER_MU).toFixed(2))} 亩`;
+}
+
+/** m² with the 亩 equivalent used in land notices. */
 export function areaWithMu(m2: number): string {
-  return `${grouped.format(m2)} 平方米（约 ${grouped.format(Math.round((m2 / 666.6667) * 100) / 100)} 亩）`;
+  return `${grouped.format(m2)} 平方米（约 ${formatMu(m2)}）`;
 }
 
 /** A file size as a download link states it: 860 字节, 23 KB, 1.4 MB. */

@@ -8,6 +8,7 @@
  * (toLonLat for EPSG:3857; EPSG:4490 coordinates already are lon/lat).
  */
 import * as geographiclib from 'geographiclib-geodesic';
+import { formatMu, groupDigits } from '../lib/format.ts';
 
 // The package is CommonJS (module.exports = {...}): Node's ESM loader exposes
 // it only as `default`, bundlers also as named exports. Take whichever exists.
@@ -48,23 +49,13 @@ export function geodesicArea(ring: readonly LonLat[]): number {
   return Math.abs(p.Compute(false, true).area ?? 0);
 }
 
-/** Thousands separators, without depending on the runtime's locale data. */
-function group(digits: string): string {
-  const [int = '', frac] = digits.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
-
 /** `850 米` below 1 km, `1.23 公里` from there (`1,234.57 公里`). */
 export function formatLength(metres: number): string {
   if (!Number.isFinite(metres) || metres < 0) return '—';
   // Decide on the rounded value, so 999.6 m reads 1.00 公里, not 1000 米.
   if (Math.round(metres) < 1000) return `${Math.round(metres)} 米`;
-  return `${group((metres / 1000).toFixed(2))} 公里`;
+  return `${groupDigits((metres / 1000).toFixed(2))} 公里`;
 }
-
-/** Square metres in one 亩 (市亩): 10 000 / 15. */
-export const SQUARE_METRES_PER_MU = 10000 / 15;
 
 /**
  * `2.35 平方公里` from 1 km², below that `3,500 平方米（5.25 亩）`: land
@@ -73,7 +64,7 @@ export const SQUARE_METRES_PER_MU = 10000 / 15;
 export function formatArea(squareMetres: number, options: { mu?: boolean } = {}): string {
   if (!Number.isFinite(squareMetres) || squareMetres < 0) return '—';
   const m2 = Math.round(squareMetres);
-  if (m2 >= 1e6) return `${group((squareMetres / 1e6).toFixed(2))} 平方公里`;
-  const text = `${group(String(m2))} 平方米`;
-  return options.mu === false ? text : `${text}（${group((squareMetres / SQUARE_METRES_PER_MU).toFixed(2))} 亩）`;
+  if (m2 >= 1e6) return `${groupDigits((squareMetres / 1e6).toFixed(2))} 平方公里`;
+  const text = `${groupDigits(String(m2))} 平方米`;
+  return options.mu === false ? text : `${text}（${formatMu(squareMetres)}）`;
 }

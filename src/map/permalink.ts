@@ -6,6 +6,7 @@
  * ignored (its default stands) with a warning for the caller to log.
  */
 import type { LonLatExtent, MapViewState } from './types.ts';
+import { normalizeLon } from './coords.ts';
 
 export type PermalinkKnown = {
   /** Ids of the thematic layers the page offers. */
@@ -210,7 +211,6 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 /** Shortest text of v rounded to d decimals: 123.918, not 123.918000; 0, not -0. */
 const fixed = (v: number, d: number) => String(Number(v.toFixed(d)));
 const round2 = (z: number) => Math.round(z * 100) / 100;
-const normalizeLon = (lon: number) => (lon >= -180 && lon <= 180 ? lon : ((((lon + 180) % 360) + 360) % 360) - 180);
 
 /** encodeURIComponent, and also ! ' ( ) * , which chat apps take for the end of a link. */
 function encodeQuery(q: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatArea, formatLength, geodesicArea, geodesicLength, GRS80, SQUARE_METRES_PER_MU } from '../../../src/map/geodesy.ts';
+import { formatArea, formatLength, geodesicArea, geodesicLength, GRS80 } from '../../../src/map/geodesy.ts';
+import { SQUARE_METRES_PER_MU } from '../../../src/lib/format.ts';
 
 // Independent references, written here from the textbook formulas.
 const A = 6378137;

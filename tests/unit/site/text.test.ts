@@ -5,7 +5,7 @@ import { escapeXml } from '../../../src/lib/sitemap.ts';
 describe('formatting', () => {
   it('groups numbers and adds 亩 to areas', () => {
     expect(num(12345.678, ' 平方米')).toBe('12,345.68 平方米');
-    expect(areaWithMu(6666.67)).toBe('6,666.67 平方米（约 10 亩）');
+    expect(areaWithMu(6666.67)).toBe('6,666.67 平方米（约 10.00 亩）');
   });
   it('shows a dash for a missing number', () => {
     expect(num(undefined, ' 米')).toBe('—');
