@@ -3,6 +3,7 @@
  * inside the city, references that resolve, dates in order, and no personal
  * data in any published string. Per-record shape is checked by the schemas.
  */
+import { bbox as turfBbox } from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { countCalendarDays, dateTimeKey } from '../lib/dates.ts';
 import { CalendarRangeError, WorkingDayCalendar } from '../lib/workdays.ts';
@@ -58,19 +59,6 @@ const isGeometry = (v: object): boolean => 'type' in v && 'coordinates' in v;
 
 type Bbox = [number, number, number, number];
 
-function bboxOf(feature: BoundaryFeature): Bbox {
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
-  for (const ring of rings)
-    for (const [x, y] of ring) {
-      if (x < box[0]) box[0] = x;
-      if (y < box[1]) box[1] = y;
-      if (x > box[2]) box[2] = x;
-      if (y > box[3]) box[3] = y;
-    }
-  return box;
-}
-
 /** Every vertex of a geometry. */
 export function verticesOf(g: Geometry): [number, number][] {
   switch (g.type) {
@@ -91,7 +79,7 @@ export function verticesOf(g: Geometry): [number, number][] {
 export class DistrictLocator {
   private readonly districts: { feature: BoundaryFeature; bbox: Bbox }[];
   constructor(boundaries: BoundaryCollection) {
-    this.districts = boundaries.features.map((feature) => ({ feature, bbox: bboxOf(feature) }));
+    this.districts = boundaries.features.map((feature) => ({ feature, bbox: turfBbox(feature.geometry) as Bbox }));
   }
   names(): string[] {
     return this.districts.map((d) => d.feature.properties.name);
