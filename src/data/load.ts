@@ -26,6 +26,7 @@ import {
   type RedSite,
   type Site,
 } from '../schema/index.ts';
+import { declaredPublicPhones, guardRecord, type GuardOptions } from '../schema/privacy.ts';
 
 export type Dataset = {
   dataDir: string;
@@ -86,7 +87,9 @@ async function readStructured(file: string, rel: string, issues: DataIssue[]): P
   return doc.toJS();
 }
 
-function validate<S extends z.ZodType>(schema: S, raw: unknown, rel: string, issues: DataIssue[]): z.infer<S> | undefined {
+function validate<S extends z.ZodType>(schema: S, raw: unknown, rel: string, issues: DataIssue[], guard: GuardOptions = {}): z.infer<S> | undefined {
+  // The privacy guard reads the raw value, so a schema error never hides personal data in the same file.
+  for (const p of guardRecord(schema, raw, guard)) issues.push({ file: rel, field: p.field, reason: p.reason, severity: 'error' });
   // reportInput: lets us tell a missing field from a value of the wrong type.
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
@@ -133,6 +136,7 @@ async function loadCollection<S extends z.ZodType>(
   subdir: string,
   schema: S,
   issues: DataIssue[],
+  guard: GuardOptions,
   check?: (record: z.infer<S>, rel: string) => void,
 ): Promise<Entry<z.infer<S>>[]> {
   const files = await listRecordFiles(path.join(dataDir, subdir));
@@ -145,7 +149,7 @@ async function loadCollection<S extends z.ZodType>(
   });
   for (const { rel, raw } of raws) {
     if (raw === undefined) continue;
-    const record = validate(schema, raw, rel, issues);
+    const record = validate(schema, raw, rel, issues, guard);
     if (record === undefined) continue;
     // The id is the public URL; the file name keeps it findable for editors.
     const stem = path.basename(rel).replace(RECORD_FILE, '');
@@ -165,23 +169,25 @@ export async function loadDataset(dataDir: string = resolveDataDir()): Promise<L
 
   const siteRaw = await readStructured(path.join(dataDir, 'site.yaml'), relOf('site.yaml'), issues);
   const site = siteRaw === undefined ? undefined : validate(siteSchema, siteRaw, relOf('site.yaml'), issues);
+  // Office lines site.yaml declares public may appear in any record's text.
+  const guard: GuardOptions = { publicPhones: declaredPublicPhones(siteSchema, siteRaw) };
 
   const boundaryFile = path.join('boundaries', 'districts.geojson');
   const boundaryRaw = await readStructured(path.join(dataDir, boundaryFile), relOf(boundaryFile), issues);
   const boundaries = boundaryRaw === undefined ? undefined : validate(boundaryCollection, boundaryRaw, relOf(boundaryFile), issues);
 
-  const redSites = await loadCollection(dataDir, 'red/sites', redSiteSchema, issues);
-  const redRoutes = await loadCollection(dataDir, 'red/routes', redRouteSchema, issues);
+  const redSites = await loadCollection(dataDir, 'red/sites', redSiteSchema, issues, guard);
+  const redRoutes = await loadCollection(dataDir, 'red/routes', redRouteSchema, issues, guard);
   const notices: Entry<Notice>[] = [];
   for (const kind of noticeKinds) {
     notices.push(
-      ...(await loadCollection(dataDir, `notices/${kind}`, noticeSchema, issues, (record, rel) => {
+      ...(await loadCollection(dataDir, `notices/${kind}`, noticeSchema, issues, guard, (record, rel) => {
         if (record.kind !== kind)
           issues.push({ file: rel, field: 'kind', reason: `文件在 notices/${kind}/ 下，但 kind 为 ${record.kind}`, severity: 'error' });
       })),
     );
   }
-  const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues);
+  const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues, guard);
 
   // Optional: years of the holiday calendar that chinese-days does not carry yet.
   const holidaysFile = 'holidays.yaml';

@@ -1,12 +1,12 @@
 /**
  * Checks that span records: unique ids and 文号, known districts, geometry
- * inside the city, references that resolve, dates in order, and no personal
- * data in any published string. Per-record shape is checked by the schemas.
+ * inside the city, references that resolve, dates in order. Per-record shape
+ * is checked by the schemas; personal data by the privacy guard (privacy.ts),
+ * which the loader runs on each file's raw value.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { countCalendarDays, dateTimeKey } from '../lib/dates.ts';
 import { CalendarRangeError, WorkingDayCalendar } from '../lib/workdays.ts';
-import { findPersonalData } from '../lib/privacy.ts';
 import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
 import type { Geometry } from './common.ts';
 import type { EnforcementRecord } from './enforcement.ts';
@@ -35,15 +35,6 @@ export type DatasetInput = {
 
 /** The value 全市 marks a record that applies to the whole city. */
 export const CITY_WIDE = '全市';
-
-/**
- * Keys whose values are codes, links or office contacts (format-checked by
- * the schemas), not prose. Geometry is skipped by shape, not by key: the key
- * `location` also names free-text addresses.
- */
-const PRIVACY_EXEMPT_KEYS = new Set(['id', 'href', 'url', 'tradingUrl', 'creditCode', 'licenseNo', 'phone', 'email']);
-
-const isGeometry = (v: object): boolean => 'type' in v && 'coordinates' in v;
 
 type Bbox = [number, number, number, number];
 
@@ -95,19 +86,6 @@ export class DistrictLocator {
   private contains({ feature, bbox }: { feature: BoundaryFeature; bbox: Bbox }, [x, y]: [number, number]): boolean {
     if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) return false;
     return booleanPointInPolygon([x, y], feature.geometry);
-  }
-}
-
-function scanPrivacy(value: unknown, path: string, report: (field: string, reason: string) => void): void {
-  if (typeof value === 'string') {
-    for (const f of findPersonalData(value)) report(path, `含有个人信息（${f.kind}：${f.match}），发布前必须删除或遮盖`);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => scanPrivacy(v, `${path}[${i}]`, report));
-  } else if (value && typeof value === 'object' && !isGeometry(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (PRIVACY_EXEMPT_KEYS.has(k)) continue;
-      scanPrivacy(v, path ? `${path}.${k}` : k, report);
-    }
   }
 }
 
@@ -245,9 +223,6 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
     }
   }
-
-  for (const entries of [input.redSites, input.redRoutes, input.notices, input.enforcement] as Entry<object>[][])
-    for (const { file, record } of entries) scanPrivacy(record, '', (field, reason) => error(file, field, reason));
 
   return issues;
 }
