@@ -141,7 +141,7 @@ export function phoneKey(s: string): string {
   const t = s.normalize('NFKC').replace(/\s+/g, '').replace(/(?:转|分机|ext\.?)\d{1,5}$/i, '');
   const digits = t.replace(/\D/g, '');
   const mobile = /^(?:(?:00)?86)?(1[3-9]\d{9})$/.exec(digits);
-  if (mobile && !/^[(（]?0/.test(t)) return mobile[1]!;
+  if (mobile && !/^[(（]?0(?!086)/.test(t)) return mobile[1]!;
   const m = LANDLINE_PARTS.exec(t);
   if (m) return `0${m[1]}${m[2]}`;
   return digits;

@@ -116,10 +116,9 @@ function collect(schema: AnySchema | undefined, value: unknown, path: Path, inhe
   if (def?.type === 'union') {
     const options = def['options'] as AnySchema[];
     const disc = def['discriminator'] as string | undefined;
-    const option = disc
-      ? options.find((o) => o._zod.propValues?.[disc]?.has(value[disc] as never))
-      : options.find((o) => resolve(o).core._zod.def.type === 'object');
-    // An unknown discriminator (kind: plannning) is a schema error: scan the value as text all the same.
+    // An unknown discriminator (kind: plannning) is a schema error: the option sharing most keys
+    // with the value still gives the classes of its fields (contact.phone stays a public contact).
+    const option = (disc && options.find((o) => o._zod.propValues?.[disc]?.has(value[disc] as never))) || closestOption(options, value);
     collect(option, value, path, option ? undefined : cls, leaves);
     return;
   }
@@ -148,6 +147,20 @@ function collect(schema: AnySchema | undefined, value: unknown, path: Path, inhe
   }
   // No schema here (an unknown key) or a schema that expects no object: everything inside is text.
   for (const [key, v] of Object.entries(value)) collect(undefined, v, [...path, key], cls ?? 'text', leaves);
+}
+
+/** The object option of a union whose shape has most of the value's keys. */
+function closestOption(options: AnySchema[], value: Record<string, unknown>): AnySchema | undefined {
+  let best: AnySchema | undefined;
+  let bestScore = 0;
+  const keys = Object.keys(value);
+  for (const o of options) {
+    const def = resolve(o).core._zod.def as { type: string; shape?: Record<string, unknown> };
+    if (def.type !== 'object' || !def.shape) continue;
+    const score = keys.filter((k) => Object.hasOwn(def.shape!, k)).length;
+    if (score > bestScore) [best, bestScore] = [o, score];
+  }
+  return best;
 }
 
 /** A field name like the loader's: parcels[0].winner, party.name. */
@@ -179,7 +192,7 @@ const ADVICE: Record<PersonalDataKind, string> = {
   手机号码: '不得公开个人手机号码，请删除；单位电话请用座机，写在 contact.phone',
   座机号码: '这个号码不是本记录或 site.yaml 登记的单位公开电话：个人电话请删除；单位电话请先写入本记录的 contact.phone 或 site.yaml 的 publicContacts',
   银行卡号: '不得公开银行卡号或账号，请删除',
-  住址: '不得公开自然人的住址（门牌、楼栋、单元、房号），最多写到乡镇、村或街道',
+  住址: '不得公开自然人的住址（门牌、楼栋、单元、房号），请删除，最多写到乡镇、村或街道',
   姓名: '自然人姓名必须遮盖后发布',
 };
 
