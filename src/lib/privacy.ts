@@ -119,7 +119,7 @@ const NOT_NAMES = new Set([
 // Words after which a name stands (the role the person has in the case).
 const ROLES = /(?:当事人|被申请人|申请人|村民|户主|法定代表人|法人代表|负责人|联系人|经营者|业主|举报人|投诉人|受让人|竞得人|竞买人|权利人|委托代理人|代理人|被检查人|承包人|承租人|出租人|使用权人|所有权人|见证人|证人|驾驶员|实际控制人|股东|监护人|被处罚人|违法行为人|行为人|农户|居民|住户|申报人|报告人|建房人|房主|屋主|经营户|姓名)[：:\s]*(?:为|系|是)?[：:\s]*/g;
 // What a name at the start of a clause is followed by in a case description.
-const CLAUSE_VERBS = /(?:未经|擅自|非法|违法|违规|私自|无证|未取得|未依法|未按|在未)/g;
+const CLAUSE_VERBS = /(?:未经|擅自|非法|违法|违规|私自|无证|未取得|未依法|未按|在未|于(?=\d|同年|当年|本年))/g;
 const CLAUSE_START = /[。；;！？!?\n，,：:、（(“"《\s]/;
 /** What may follow a name. */
 const AFTER_NAME = /^(?:$|[\s，。、；：:,.;！？!?（）()“”"'《》【】[\]—\-…·\d]|未经|擅自|非法|违法|违规|私自|无证|未取得|未按|未依法|在|于|因|等|的|将|对|向|与|和|及|系|为|是|已|自|名下|同志|承包|建设|占用|所有|经营|申请|负责|户|家|男|女|身份|住|现|驾驶|持有|不服|作为|签|缴|到|从|称|说|诉|反映|提出|拒|涉嫌|个人|夫妇|之|一|二|三)/;
@@ -206,7 +206,8 @@ export function findPersonNames(text: string, options: Pick<ScanOptions, 'surnam
   for (const surname of declared) {
     for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
       const before = text[at - 1];
-      if (isHan(before) && !'对向与和及由被将把给令据即为是称经'.includes(before!)) continue;
+      // After another Han character only when that is a preposition or a verb taking a person (对王建国, 责令王建国, 询问王建国).
+      if (isHan(before) && !'对向与和及由被将把给令据即为是称经查问知谈求'.includes(before!)) continue;
       const name = nameAt(text, at, extra, (_n, after) => !PLACE_OR_ORG.test(after));
       if (name) add(at, name);
     }
