@@ -114,6 +114,9 @@ const NOT_NAMES = new Set([
   '牛羊', '牛棚', '鲁家', '葛家', '殷实', '齐心', '欧洲', '左右', '焦化', '盛行', '柳树', '管护', '甘肃', '申明', '梅花', '包头', '苗族', '关键', '房间',
   '宁夏', '岳家', '吉林', '纪要', '温泉', '蓝天', '项下', '安徽', '安达', '华润', '景色', '楚国', '井冈', '宫廷', '路口', '谷雨', '连片', '米面', '冷链',
   '桂花', '柴火', '沙漠', '舒展', '荣获', '强化', '曲折', '凌驾', '海拔', '池水', '宿营', '匡算', '祁连', '慕名', '钱财',
+  // Places of the city and quantities: a declared 齐某, 龙某 or 万某 must not make these names.
+  '齐齐哈', '龙沙', '梅里', '梅里斯', '卜奎', '龙江', '甘南', '安康', '康宁', '杜尔', '龙府', '万吨', '万立方', '万平方', '万千升', '万头', '万株',
+  '万只', '万套', '万辆', '万件', '万册', '万户', '万台', '万公顷', '连廊', '管径', '管网', '项目', '文化', '盛世', '金色', '华庭',
 ]);
 
 // Words after which a name stands (the role the person has in the case).
@@ -122,7 +125,7 @@ const ROLES = /(?:当事人|被申请人|申请人|村民|户主|法定代表人
 const CLAUSE_VERBS = /(?:未经|擅自|非法|违法|违规|私自|无证|未取得|未依法|未按|在未|于(?=\d|同年|当年|本年))/g;
 const CLAUSE_START = /[。；;！？!?\n，,：:、（(“"《\s]/;
 /** What may follow a name. */
-const AFTER_NAME = /^(?:$|[\s，。、；：:,.;！？!?（）()“”"'《》【】[\]—\-…·\d]|未经|擅自|非法|违法|违规|私自|无证|未取得|未按|未依法|在|于|因|等|的|将|对|向|与|和|及|系|为|是|已|自|名下|同志|承包|建设|占用|所有|经营|申请|负责|户|家|男|女|身份|住|现|驾驶|持有|不服|作为|签|缴|到|从|称|说|诉|反映|提出|拒|涉嫌|个人|夫妇|之|一|二|三)/;
+const AFTER_NAME = /^(?:$|[\s，。、；：:,.;！？!?（）()“”"'《》【】[\]—\-…·\d]|未|擅自|非法|违法|违规|私自|无证|在|于|因|等|的|将|对|向|与|和|及|系|为|是|已|自(?=\d|行|收|愿|称)|名下|同志|承包|建设|占用|所有|经营|申请|负责|户|男|女|身份|住|现|驾驶|持有|不|作为|作出|处以|承认|陈述|申辩|表示|签|缴|到|从|称|说|诉|反映|提出|拒|涉嫌|个人|夫妇|之|也|均|被|一|二|三)/;
 /** Place and organisation endings: 李家屯, 王府, 张庄村 are not names. */
 const PLACE_OR_ORG = /^(?:[村屯镇乡县市区街路道号楼室栋司局厂店场站院社会委组队园馆庄堡营沟岗河湖桥湾坡岭窝府寨坊铺集州省旗山]|公司|合作社|中心|大街|小区)/;
 
@@ -164,7 +167,8 @@ function nameAt(text: string, index: number, extra: ReadonlySet<string> | undefi
     if (given.length !== givenLength || ![...given].every((c) => isHan(c) && !NOT_IN_GIVEN_NAME.has(c))) continue;
     if (TITLES.test(given)) return undefined;
     const name = surname + given;
-    if (NOT_NAMES.has(name)) continue;
+    // 项目涉及, 龙沙润泽: a known word at the start is not a name either.
+    if (NOT_NAMES.has(name) || (surname.length === 1 && NOT_NAMES.has(name.slice(0, 2)))) continue;
     if (accept(name, text.slice(start + givenLength))) return name;
   }
   return undefined;
@@ -208,7 +212,9 @@ export function findPersonNames(text: string, options: Pick<ScanOptions, 'surnam
       const before = text[at - 1];
       // After another Han character only when that is a preposition or a verb taking a person (对王建国, 责令王建国, 询问王建国).
       if (isHan(before) && !'对向与和及由被将把给令据即为是称经查问知谈求'.includes(before!)) continue;
-      const name = nameAt(text, at, extra, (_n, after) => !PLACE_OR_ORG.test(after));
+      // 20万吨, 3万元, Ⅲ齐龙87: a number or a letter before the character makes it a quantity or a code.
+      if (before !== undefined && /[\dA-Za-z\u2160-\u217F]/.test(before)) continue;
+      const name = nameAt(text, at, extra, (_n, after) => AFTER_NAME.test(after) && !PLACE_OR_ORG.test(after));
       if (name) add(at, name);
     }
   }
