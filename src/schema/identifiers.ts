@@ -10,6 +10,7 @@ import {
   isDivisionCode,
   isLandSupervisionNo,
   isRealEstateUnitCode,
+  looksLikeResidentId,
   parseCreditCode,
   parseMiningLicenseNo,
 } from '../lib/identifiers.ts';
@@ -19,7 +20,9 @@ export const creditCode = z
   .string({ error: '统一社会信用代码应为文字' })
   .superRefine((code, ctx) => {
     if (parseCreditCode(code)) return;
-    const message = !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)
+    const message = looksLikeResidentId(code)
+      ? '这是身份证号码的格式，不是统一社会信用代码（个人证件号码不得公开）'
+      : !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)
       ? '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）'
       : !/^..\d{6}/.test(code) || !isDivisionCode(code.slice(2, 8))
         ? '统一社会信用代码第 3–8 位应为登记管理机关的行政区划代码'

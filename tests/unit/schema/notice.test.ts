@@ -175,7 +175,7 @@ describe('surveying', () => {
     m.approval.creditCode = '92230202MA1C0D5U7P';
     expectIssue(surveyingNotice, m, 'approval.creditCode', /校验位不对.*应为“M”/);
     m.approval.creditCode = '11010519491231002X';
-    expectIssue(surveyingNotice, m, 'approval.creditCode', /统一社会信用代码/);
+    expectIssue(surveyingNotice, m, 'approval.creditCode', /这是身份证号码的格式，不是统一社会信用代码/);
   });
   it('accepts a 测绘资质审批 without map fields', () => {
     const n = { ...fixture(FILES.surveying), subKind: '测绘资质审批' };
