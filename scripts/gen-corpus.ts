@@ -22,6 +22,7 @@ import type { z } from 'zod';
 import type { landNotice, miningNotice, NoticeKind, noticeSchema, planningNotice, surveyingNotice } from '../src/schema/index.ts';
 import { formatIssue, loadDataset } from '../src/data/load.ts';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isWorkingDay } from '../src/lib/workdays.ts';
+import { CREDIT_CODE_CHARS, creditCodeCheckChar } from '../src/lib/identifiers.ts';
 import { mulberry32 } from './lib/prng.ts';
 
 export type GeneratedNotice = z.input<typeof noticeSchema>;
@@ -1181,11 +1182,20 @@ const EXPLORE_MINERALS: Record<string, readonly string[]> = {
   龙江县: ['金', '钼', '铜', '萤石'], 甘南县: ['金', '钼', '萤石'], 讷河市: ['金', '铜'], 碾子山区: ['萤石', '钼'],
 };
 
+/**
+ * 许可证号 in the formats src/lib/identifiers.ts accepts: 23 characters
+ * (自然资办发〔2020〕32号) for 采矿权 and for 探矿权 issued from July 2020,
+ * the 18-character 勘查许可证号 (国土资发〔2007〕294号) before that. The random
+ * draws are the same as before, so the rest of the corpus does not change.
+ */
 function licenseNo(rng: Rng, type: RightFact['type'], d: District, day: number): string {
   const s = isoOf(day);
-  return type === '采矿权'
-    ? `C${d.code}${s.slice(0, 4)}${s.slice(5, 7)}${rng.pick(['7110', '7120', '7130', '7140', '7150'])}${pad(rng.int(1, 999_999), 6)}`
-    : `T${d.code}${s.slice(0, 4)}${s.slice(5, 7)}0${rng.int(2, 4)}0${pad(rng.int(1, 99_999), 5)}`;
+  if (type === '采矿权') return `C${d.code}${s.slice(0, 4)}${s.slice(5, 7)}${rng.pick(['7110', '7120', '7130', '7140', '7150'])}${pad(rng.int(1, 999_999), 6)}`;
+  const mineralClass = rng.int(2, 4);
+  const serial = rng.int(1, 99_999);
+  return s >= '2020-07'
+    ? `T${d.code}${s.slice(0, 4)}${s.slice(5, 7)}0${mineralClass}00${pad(serial, 6)}`
+    : `T${d.code.slice(0, 2)}${(Number(d.code) % 5) + 1}${s.slice(0, 4)}${s.slice(5, 7)}0${mineralClass}${pad(serial, 6)}`;
 }
 
 function makeRight(ctx: Ctx, d: District, wantExplore: boolean): RightFact {
@@ -1327,11 +1337,12 @@ function makeMineAbolish(ctx: Ctx, d: District, day: number): Rec {
 // --------------------------------------------------------------- surveying
 
 const SURVEY_CATEGORIES = ['大地测量', '测绘航空摄影', '摄影测量与遥感', '工程测量', '界线与不动产测绘', '地理信息系统工程', '地图编制', '互联网地图服务'] as const;
-const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** A 统一社会信用代码 with its GB 32100 check character (the 8th draw is kept so the random stream is unchanged). */
 function creditCode(rng: Rng, d: District): string {
   let s = `91${d.code}MA`;
-  for (let i = 0; i < 8; i++) s += CREDIT_CHARS[rng.int(0, CREDIT_CHARS.length - 1)];
-  return s;
+  for (let i = 0; i < 8; i++) s += CREDIT_CODE_CHARS[rng.int(0, CREDIT_CODE_CHARS.length - 1)];
+  const first17 = s.slice(0, 17);
+  return first17 + creditCodeCheckChar(first17);
 }
 
 function makeSurvey(ctx: Ctx, sub: string, d: District, day: number): Rec {
@@ -1734,7 +1745,8 @@ function survText(rng: Rng, rec: Rec, c: SurvContent): Text {
   const publisher = publisherOf(rec.docPrefix, rec.d);
   const corr = correctionLine(rec);
   const suffix = rec.correctionOf ? '（更正）' : '';
-  const contact = `联系电话：${phoneOf(undefined, 4)}`;
+  // The number of the record's contact: a landline in text must be a declared public one.
+  const contact = `联系电话：${phoneOf(rec.d, 4)}`;
   const periodLine = c.period ? `公示期为${periodText(c.period)}。如有异议，请于公示期内以书面形式向${publisher}反映。` : undefined;
   if (rec.sub === '测绘资质审批') {
     const title = rng.pick([`关于${c.applicant}${c.item}审批结果的公示`, `${c.grade}测绘资质审批结果公示（${c.applicant}）`, `${c.applicant}测绘资质${c.action}审批结果公告`]);

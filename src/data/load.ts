@@ -17,7 +17,6 @@ import {
   holidayCalendarSchema,
   noticeKinds,
   noticeSchema,
-  privacyIssues,
   redRouteSchema,
   redSiteSchema,
   siteSchema,
@@ -32,6 +31,7 @@ import {
   type Salvaged,
   type Site,
 } from '../schema/index.ts';
+import { declaredPublicPhones, fieldName, guardRecord, type GuardOptions } from '../schema/privacy.ts';
 import { inspectAttachments, type AttachmentUse, type LocalFile } from './files.ts';
 import { readStructured } from './read-structured.ts';
 import { salvage } from './salvage.ts';
@@ -57,29 +57,20 @@ export function resolveDataDir(env: Record<string, string | undefined> = process
 
 const RECORD_FILE = /\.(ya?ml|json)$/i;
 
-/** Turns a zod issue path into a field name like parcels[0].startPriceWan. */
-function fieldName(p: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of p) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(整个文件)';
-}
-
-/** A file checked against its schema: the record when valid, and what of it is valid either way. */
-type Checked<T> = { file: string; record: T | undefined; salvaged: Salvaged<T> | undefined };
+/** A file checked against its schema: the record when valid, what of it is valid either way, and the raw value read. */
+type Checked<T> = { file: string; record: T | undefined; salvaged: Salvaged<T> | undefined; raw: unknown };
 
 /**
  * Reads one file and checks it: read problems, personal data (on the raw
  * value, so a schema error cannot hide it) and the schema, all reported.
  */
-async function checkFile<S extends z.ZodType>(file: string, schema: S, issues: DataIssue[]): Promise<Checked<z.infer<S>>> {
+async function checkFile<S extends z.ZodType>(file: string, schema: S, issues: DataIssue[], guard: GuardOptions = {}): Promise<Checked<z.infer<S>>> {
   const rel = path.relative(process.cwd(), file);
   const { value, problems } = await readStructured(file);
   for (const p of problems) issues.push({ file: rel, field: p.field, reason: p.reason, severity: 'error' });
-  if (value === undefined) return { file: rel, record: undefined, salvaged: undefined };
-  for (const p of privacyIssues(value)) issues.push({ file: rel, field: p.field, reason: p.reason, severity: 'error' });
+  if (value === undefined) return { file: rel, record: undefined, salvaged: undefined, raw: undefined };
+  // The privacy guard reads the raw value, so a schema error never hides personal data in the same file.
+  for (const p of guardRecord(schema, value, guard)) issues.push({ file: rel, field: p.field, reason: p.reason, severity: 'error' });
   // reportInput: lets us tell a missing field from a value of the wrong type.
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
@@ -90,7 +81,7 @@ async function checkFile<S extends z.ZodType>(file: string, schema: S, issues: D
   }
   // A file whose text had to be repaired (a full-width colon) is not valid, but its fields are still checked.
   const record = result.success && problems.length === 0 ? (result.data as z.infer<S>) : undefined;
-  return { file: rel, record, salvaged: result.success ? (result.data as Salvaged<z.infer<S>>) : salvage(schema, value) };
+  return { file: rel, record, salvaged: result.success ? (result.data as Salvaged<z.infer<S>>) : salvage(schema, value), raw: value };
 }
 
 const READ_CONCURRENCY = 64;
@@ -126,12 +117,13 @@ async function loadCollection<S extends z.ZodType>(
   subdir: string,
   schema: S,
   issues: DataIssue[],
+  guard: GuardOptions,
   check?: (record: Salvaged<z.infer<S>>, rel: string) => void,
 ): Promise<Collection<z.infer<S>>> {
   const files = await listRecordFiles(path.join(dataDir, subdir));
   // Read a bounded number of files at a time: the corpus has tens of
   // thousands, and holding every text at once costs memory and GC time.
-  const results = await mapWithConcurrency(files, READ_CONCURRENCY, (file) => checkFile(file, schema, issues));
+  const results = await mapWithConcurrency(files, READ_CONCURRENCY, (file) => checkFile(file, schema, issues, guard));
   const out: Collection<z.infer<S>> = { valid: [], checked: [] };
   for (const { file: rel, record, salvaged } of results) {
     if (salvaged === undefined) continue;
@@ -167,21 +159,23 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
   const relOf = (p: string) => path.relative(process.cwd(), file(p));
 
   const site = await checkFile(file('site.yaml'), siteSchema, issues);
+  // Office lines site.yaml declares public may appear in any record's text.
+  const guard: GuardOptions = { publicPhones: declaredPublicPhones(siteSchema, site.raw) };
   const boundaryFile = path.join('boundaries', 'districts.geojson');
   const boundaries = await checkFile(file(boundaryFile), boundaryCollection, issues);
 
-  const redSites = await loadCollection(dataDir, 'red/sites', redSiteSchema, issues);
-  const redRoutes = await loadCollection(dataDir, 'red/routes', redRouteSchema, issues);
+  const redSites = await loadCollection(dataDir, 'red/sites', redSiteSchema, issues, guard);
+  const redRoutes = await loadCollection(dataDir, 'red/routes', redRouteSchema, issues, guard);
   const notices: Collection<Notice> = { valid: [], checked: [] };
   for (const kind of noticeKinds) {
-    const c = await loadCollection(dataDir, `notices/${kind}`, noticeSchema, issues, (record, rel) => {
+    const c = await loadCollection(dataDir, `notices/${kind}`, noticeSchema, issues, guard, (record, rel) => {
       if (record.kind !== undefined && record.kind !== kind)
         issues.push({ file: rel, field: 'kind', reason: `文件在 notices/${kind}/ 下，但 kind 为 ${record.kind}`, severity: 'error' });
     });
     notices.valid.push(...c.valid);
     notices.checked.push(...c.checked);
   }
-  const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues);
+  const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues, guard);
 
   // Optional: years of the holiday calendar that chinese-days does not carry yet.
   const holidays = existsSync(file('holidays.yaml')) ? await checkFile(file('holidays.yaml'), holidayCalendarSchema, issues) : undefined;

@@ -12,7 +12,8 @@ z.config(z.locales.zhCN());
 /** A stable, URL-safe record id: it is part of the record's public URL. */
 export const recordId = z
   .string({ error: '缺少 id' })
-  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'id 只能用小写字母、数字和连字符（2–80 个字符），它是页面地址的一部分');
+  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'id 只能用小写字母、数字和连字符（2–80 个字符），它是页面地址的一部分')
+  .meta({ privacy: 'code' });
 
 /**
  * A cross-field rule runs only when the fields it reads parsed cleanly, so a
@@ -51,20 +52,26 @@ export const isoDateTime = z
   .refine(isIsoDateTime, { error: dateMessage(true) });
 
 /**
- * Free text. Personal data in any published string is caught once, for the
- * whole record, by the privacy check in dataset.ts.
+ * Free text. Personal data in any published string is caught by the privacy
+ * guard (privacy.ts), which the loader runs on every file's raw value; fields
+ * that are not free text declare their class with `.meta({ privacy })`.
  */
 export const nonEmptyText = z.string({ error: '应为文字' }).trim().min(1, '不能为空');
 
-/** An organisation's published contact: phone numbers here are office lines. */
+/**
+ * An organisation's published contact: phone numbers here are office lines.
+ * Declared public (privacy class public-contact): a landline written here may
+ * also appear in the record's text.
+ */
 export const orgContact = z.strictObject({
   unit: z.string().min(1),
   phone: z
     .string()
     .regex(/^(?:0\d{2,3}-\d{7,8}(?:-\d{1,4})?|12345|400-?\d{3}-?\d{4})$/, '应为单位座机，如 0452-2345678（不得填写个人手机号）')
+    .meta({ privacy: 'public-contact' })
     .optional(),
-  email: z.email('邮箱格式不正确').optional(),
-  address: z.string().optional(),
+  email: z.email('邮箱格式不正确').meta({ privacy: 'public-contact' }).optional(),
+  address: z.string().meta({ privacy: 'public-contact' }).optional(),
 });
 
 // ---------------------------------------------------------------- GeoJSON ---
@@ -84,13 +91,16 @@ const ringCoords = z
   }, '多边形的环未闭合：首尾坐标必须相同');
 const polygonCoords = z.array(ringCoords).min(1, '多边形至少需要一个环');
 
-export const pointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: position });
-export const lineStringGeometry = z.strictObject({ type: z.literal('LineString'), coordinates: lineCoords });
-export const polygonGeometry = z.strictObject({ type: z.literal('Polygon'), coordinates: polygonCoords });
-export const multiPolygonGeometry = z.strictObject({
-  type: z.literal('MultiPolygon'),
-  coordinates: z.array(polygonCoords).min(1),
-});
+// Geometry is not text: the privacy guard skips it (privacy class none).
+export const pointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: position }).meta({ privacy: 'none' });
+export const lineStringGeometry = z.strictObject({ type: z.literal('LineString'), coordinates: lineCoords }).meta({ privacy: 'none' });
+export const polygonGeometry = z.strictObject({ type: z.literal('Polygon'), coordinates: polygonCoords }).meta({ privacy: 'none' });
+export const multiPolygonGeometry = z
+  .strictObject({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(polygonCoords).min(1),
+  })
+  .meta({ privacy: 'none' });
 
 /**
  * GeoJSON geometry (RFC 7946) in CGCS2000/WGS84 longitude–latitude. Sources
@@ -107,7 +117,7 @@ export const geometry = z.discriminatedUnion(
     multiPolygonGeometry,
   ],
   { error: '不是有效的 GeoJSON 几何：type 应为 Point、MultiPoint、LineString、MultiLineString、Polygon 或 MultiPolygon' },
-);
+).meta({ privacy: 'none' });
 export type Geometry = z.infer<typeof geometry>;
 
 // ------------------------------------------------------------ attachments ---
@@ -126,10 +136,16 @@ export const LOCAL_FILE = /^\/files\/(?:(?!\.\.?\/)[\p{L}\p{N}._-]+\/)*(?!\.\.?$
 
 export const attachment = z.strictObject({
   title: nonEmptyText,
-  /** /files/<path under data/files/>, or an absolute https address (shown as an external link). */
-  href: z.string().refine((h) => LOCAL_FILE.test(h) || /^https:\/\/[^\s]+$/.test(h), {
-    error: '附件地址应为 /files/ 下的文件（对应 data/files/ 中的文件，路径只含字母、汉字、数字和 . _ -），或 https:// 开头的外部地址',
-  }),
+  /**
+   * /files/<path under data/files/>, or an absolute https address (shown as an
+   * external link). Scanned like a code: a file name must not carry an ID or phone number.
+   */
+  href: z
+    .string()
+    .refine((h) => LOCAL_FILE.test(h) || /^https:\/\/[^\s]+$/.test(h), {
+      error: '附件地址应为 /files/ 下的文件（对应 data/files/ 中的文件，路径只含字母、汉字、数字和 . _ -），或 https:// 开头的外部地址',
+    })
+    .meta({ privacy: 'code' }),
   /** For an external link: the format of the document it points to, if known. Local files are read. */
   format: z.enum(attachmentFormats).optional(),
 });

@@ -1,13 +1,13 @@
 /**
  * Checks that span records: unique ids and 文号, known districts, geometry
- * inside the city, references that resolve, dates in order, and no personal
- * data in any published string. Per-record shape is checked by the schemas.
+ * inside the city, references that resolve, dates in order. Per-record shape
+ * is checked by the schemas; personal data by the privacy guard (privacy.ts),
+ * which the loader runs on each file's raw value.
  */
 import { bbox as turfBbox } from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { countCalendarDays, dateTimeKey } from '../lib/dates.ts';
 import { CalendarRangeError, WorkingDayCalendar } from '../lib/workdays.ts';
-import { findPersonalData } from '../lib/privacy.ts';
 import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
 import type { Geometry } from './common.ts';
 import type { EnforcementRecord } from './enforcement.ts';
@@ -48,15 +48,6 @@ export type DatasetInput = {
 /** The value 全市 marks a record that applies to the whole city. */
 export const CITY_WIDE = '全市';
 
-/**
- * Keys whose values are codes, links or office contacts (format-checked by
- * the schemas), not prose. Geometry is skipped by shape, not by key: the key
- * `location` also names free-text addresses.
- */
-const PRIVACY_EXEMPT_KEYS = new Set(['id', 'href', 'url', 'tradingUrl', 'creditCode', 'licenseNo', 'phone', 'email']);
-
-const isGeometry = (v: object): boolean => 'type' in v && 'coordinates' in v;
-
 type Bbox = [number, number, number, number];
 
 /** Every vertex of a geometry. */
@@ -94,26 +85,6 @@ export class DistrictLocator {
   private contains({ feature, bbox }: { feature: BoundaryFeature; bbox: Bbox }, [x, y]: [number, number]): boolean {
     if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) return false;
     return booleanPointInPolygon([x, y], feature.geometry);
-  }
-}
-
-/** Personal data anywhere in a raw (not necessarily valid) record: field and reason. */
-export function privacyIssues(raw: unknown): { field: string; reason: string }[] {
-  const out: { field: string; reason: string }[] = [];
-  scanPrivacy(raw, '', (field, reason) => out.push({ field, reason }));
-  return out;
-}
-
-function scanPrivacy(value: unknown, path: string, report: (field: string, reason: string) => void): void {
-  if (typeof value === 'string') {
-    for (const f of findPersonalData(value)) report(path, `含有个人信息（${f.kind}：${f.match}），发布前必须删除或遮盖`);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => scanPrivacy(v, `${path}[${i}]`, report));
-  } else if (value && typeof value === 'object' && !isGeometry(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (PRIVACY_EXEMPT_KEYS.has(k)) continue;
-      scanPrivacy(v, path ? `${path}.${k}` : k, report);
-    }
   }
 }
 

@@ -1,5 +1,7 @@
 /** The one schema module: every data type the site publishes. */
 export * from './common.ts';
+export * from './identifiers.ts';
+export * from './privacy.ts';
 export * from './site.ts';
 export * from './boundary.ts';
 export * from './red.ts';

@@ -17,6 +17,11 @@ import {
   whenValid,
 } from './common.ts';
 import { dateTimeKey } from '../lib/dates.ts';
+import { bureauParcelNo, cadastralCode, creditCode, documentNo, landSupervisionNo, miningLicenseNo } from './identifiers.ts';
+import { parseMiningLicenseNo } from '../lib/identifiers.ts';
+
+/** An organisation's full name, or a natural person's masked name (吴某（村民）). */
+const orgOrPerson = nonEmptyText.meta({ privacy: 'org-or-person' });
 
 export const noticeKinds = ['planning', 'land', 'mining', 'surveying'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
@@ -41,7 +46,7 @@ const core = {
   id: recordId,
   title: nonEmptyText,
   /** 文号, e.g. 齐自然资规公〔2026〕12号; unique across the site. */
-  docNo: nonEmptyText.optional(),
+  docNo: documentNo.optional(),
   /** A district or county from the boundaries, or 全市. */
   district: nonEmptyText,
   publishDate: isoDateTime,
@@ -86,11 +91,11 @@ export const planningNotice = z
     permitType: z.enum(['建设工程规划许可', '建设用地规划许可', '乡村建设规划许可', '控制性详细规划', '规划条件变更']),
     projectName: nonEmptyText,
     /** 建设单位 (an organisation; a villager's name must be masked). */
-    applicant: nonEmptyText,
+    applicant: orgOrPerson,
     location: nonEmptyText,
     indicators: planningIndicators.default({}),
     /** 许可证号, for 批后公布. */
-    permitNo: nonEmptyText.optional(),
+    permitNo: documentNo.optional(),
     issueDate: isoDate.optional(),
     /** How the public comments during a 批前公示. */
     feedback: z
@@ -115,8 +120,12 @@ export const planningNotice = z
 // ------------------------------------------------------------------ land ---
 
 const parcel = z.strictObject({
-  /** 地块编号 / 宗地编号, e.g. 2026-G-015. */
-  code: z.string().regex(/^[\p{Script=Han}A-Za-z0-9()（）〔〕[\]\-－_.]{3,40}$/u, '地块编号只能含汉字、字母、数字和括号、连字符'),
+  /** The bureau's 地块编号, e.g. 2026-G-015. */
+  code: bureauParcelNo,
+  /** 宗地代码 (GB/T 37346-2019), once the parcel is registered: what ties its records together. */
+  cadastralCode: cadastralCode.optional(),
+  /** 电子监管号 of the 成交 in the national land-market system. */
+  supervisionNo: landSupervisionNo.optional(),
   location: nonEmptyText,
   areaM2: z.number().positive(),
   /** 规划用途, e.g. 城镇住宅用地, 工业用地. */
@@ -134,8 +143,8 @@ const parcel = z.strictObject({
   depositWan: z.number().positive().optional(),
   incrementWan: z.number().positive().optional(),
   dealPriceWan: z.number().positive().optional(),
-  /** 竞得人 (an organisation). */
-  winner: nonEmptyText.optional(),
+  /** 竞得人 (an organisation, or a natural person masked). */
+  winner: orgOrPerson.optional(),
   dealDate: isoDate.optional(),
   geometry: polygonGeometry.optional(),
 });
@@ -154,7 +163,7 @@ export const landNotice = z
         applyDeadline: isoDateTime,
         start: isoDateTime,
         end: isoDateTime,
-        tradingUrl: z.url().optional(),
+        tradingUrl: z.url().meta({ privacy: 'url' }).optional(),
       })
       .refine((l) => dateTimeKey(l.end, 'end') >= dateTimeKey(l.start, 'start'), { message: '挂牌/竞价结束时间早于开始时间', path: ['end'], ...whenValid('start', 'end') })
       .optional(),
@@ -203,15 +212,20 @@ const miningRight = z.strictObject({
   name: nonEmptyText,
   type: z.enum(['探矿权', '采矿权']),
   mineral: nonEmptyText,
-  licenseNo: z.string().regex(/^[A-Z]?\d{8,30}$/, '许可证号格式应如 C2302002010127120081234').optional(),
+  /** 采矿许可证号 C… or 勘查许可证号 T… (src/lib/identifiers.ts). */
+  licenseNo: miningLicenseNo.optional(),
   /** 矿业权人 (an organisation). */
-  holder: nonEmptyText.optional(),
+  holder: orgOrPerson.optional(),
   areaKm2: z.number().positive().optional(),
   location: nonEmptyText,
   validFrom: isoDate.optional(),
   validUntil: isoDate.optional(),
   /** 生产规模, e.g. 10万吨/年. */
   scale: z.string().optional(),
+}).superRefine((r, ctx) => {
+  const parsed = r.licenseNo === undefined ? undefined : parseMiningLicenseNo(r.licenseNo);
+  if (parsed && parsed.right !== r.type)
+    ctx.addIssue({ code: 'custom', path: ['licenseNo'], message: r.type === '探矿权' ? '探矿权的勘查许可证号以 T 开头' : '采矿权的采矿许可证号以 C 开头' });
 });
 
 export const miningNotice = z
@@ -226,7 +240,7 @@ export const miningNotice = z
         startPriceWan: z.number().positive().optional(),
         depositWan: z.number().positive().optional(),
         dealPriceWan: z.number().positive().optional(),
-        winner: nonEmptyText.optional(),
+        winner: orgOrPerson.optional(),
         start: isoDateTime.optional(),
         end: isoDateTime.optional(),
       })
@@ -257,18 +271,18 @@ export const surveyingNotice = z
     subKind: z.enum(noticeSubKinds.surveying),
     approval: z.strictObject({
       /** 行政相对人 (an organisation). */
-      applicant: nonEmptyText,
-      /** 统一社会信用代码 (GB 32100). */
-      creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为 18 位').optional(),
+      applicant: orgOrPerson,
+      /** 统一社会信用代码 (GB 32100, check character included). */
+      creditCode: creditCode.optional(),
       item: nonEmptyText,
-      decisionNo: nonEmptyText,
+      decisionNo: documentNo,
       decisionDate: isoDate,
       grade: z.enum(['甲级', '乙级']).optional(),
       categories: z.array(nonEmptyText).default([]),
       validUntil: isoDate.optional(),
       /** For 地图审核: the map and its 审图号 (地图管理条例 Art 21). */
       mapName: nonEmptyText.optional(),
-      reviewNo: nonEmptyText.optional(),
+      reviewNo: documentNo.optional(),
       authority: nonEmptyText,
     }),
   })

@@ -46,7 +46,7 @@ export const redSiteSchema = z.strictObject({
     /** How far ahead groups must book, in plain words (“提前1个工作日”). */
     groupLeadTime: z.string().optional(),
     /** Link to the venue's own booking system: we never collect visitors' data. */
-    url: z.url().optional(),
+    url: z.url().meta({ privacy: 'url' }).optional(),
     contact: orgContact.optional(),
   }),
   guidedTours: z.string().optional(),

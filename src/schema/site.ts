@@ -28,18 +28,23 @@ export const siteSchema = z.strictObject({
   /** 公安机关备案: number and the beian.gov.cn link. */
   psb: z.strictObject({
     number: z.string().regex(/^\p{Script=Han}公网安备\s?\d{14}号$/u, '公安备案号格式应如 黑公网安备 23020202000123号'),
-    url: z.url({ protocol: /^https$/, error: '公安备案链接应为 https 地址' }),
+    url: z.url({ protocol: /^https$/, error: '公安备案链接应为 https 地址' }).meta({ privacy: 'url' }),
   }),
   /** 党政机关网站标识 image (site-relative) and its verification link; empty until issued. */
   partyGovMark: z
-    .strictObject({ image: z.string().regex(/^\/[^\s]+$/), url: z.url() })
+    .strictObject({ image: z.string().regex(/^\/[^\s]+$/).meta({ privacy: 'url' }), url: z.url().meta({ privacy: 'url' }) })
     .optional(),
   /** 我为政府网站找错 entry. */
-  errorReportUrl: z.url(),
+  errorReportUrl: z.url().meta({ privacy: 'url' }),
   contact: orgContact.extend({
     postcode: z.string().regex(/^\d{6}$/, '邮政编码应为 6 位数字').optional(),
     hours: z.string().optional(),
   }),
+  /**
+   * Other office lines the bureau publishes in text (监督电话, 举报电话, 交易中心):
+   * a landline in any record's text must be one of these or its own contact.phone.
+   */
+  publicContacts: z.array(orgContact).default([]),
   map: z.strictObject({
     /** The extent the map opens on and returns to (“回到全市”). */
     homeExtent: lonLatBox,
@@ -53,7 +58,7 @@ export const siteSchema = z.strictObject({
     reviewNo: z.string().regex(/^GS[（(]\d{4}[)）]\d+号$/, '审图号格式应如 GS(2024)0568号'),
     /** Tianditu's 测绘资质 number, e.g. 甲测资字1100471. */
     qualificationNo: z.string().regex(/^甲测资字\d+$/, '格式应如 甲测资字1100471'),
-    termsUrl: z.url(),
+    termsUrl: z.url().meta({ privacy: 'url' }),
   }),
   timeZone: z.literal('Asia/Shanghai', { error: '时区只能是 Asia/Shanghai' }),
   /** True while the site runs on sample data: every page then says 示例数据. */

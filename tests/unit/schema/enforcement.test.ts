@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enforcementSchema } from '../../../src/schema/enforcement.ts';
+import { guardRecord } from '../../../src/schema/privacy.ts';
 import { expectIssue, expectIssueAt, FILES, fixture } from './helpers.ts';
 
 describe('enforcementSchema: valid samples', () => {
@@ -20,18 +21,27 @@ describe('enforcementSchema: valid samples', () => {
 });
 
 describe('enforcementSchema: party', () => {
-  it('rejects a natural person whose name is not masked', () => {
+  // Masking is the privacy guard's job (it reads the raw file); the message masks the name too.
+  it('the guard rejects a natural person whose name is not masked, without printing the name', () => {
     const r = fixture(FILES.penalty);
     r.party.name = '张三';
-    expectIssue(enforcementSchema, r, 'party.name', /自然人姓名必须遮盖后发布.*张三/);
+    expect(guardRecord(enforcementSchema, r)).toEqual([{ field: 'party.name', reason: expect.stringMatching(/姓名必须遮盖后发布，请改为“张某”，现为“张\*”/) }]);
+    expect(JSON.stringify(guardRecord(enforcementSchema, r))).not.toContain('张三');
   });
-  it('rejects an unmasked 个体工商户 operator and an unmasked legal representative', () => {
+  it('the guard rejects an unmasked 个体工商户 operator and an unmasked legal representative', () => {
     const r = fixture(FILES.penalty);
     r.party = { type: '个体工商户', name: '王小明' };
-    expectIssue(enforcementSchema, r, 'party.name', /必须遮盖/);
+    expect(guardRecord(enforcementSchema, r).map((i) => i.field)).toEqual(['party.name']);
     const s = fixture(FILES.penalty);
     s.party = { type: '法人或其他组织', name: '示例公司', legalRepresentative: '李四' };
-    expectIssue(enforcementSchema, s, 'party.legalRepresentative', /法定代表人姓名必须遮盖/);
+    expect(guardRecord(enforcementSchema, s).map((i) => i.field)).toEqual(['party.legalRepresentative']);
+  });
+  it('rejects a credit code with a wrong check character and accepts a 宗地代码 or 地块编号 as parcelCode', () => {
+    const r = fixture(FILES.penalty);
+    r.party = { type: '个体工商户', name: '李某', creditCode: '92230202MA1C0D5U7P' };
+    expectIssue(enforcementSchema, r, 'party.creditCode', /校验位不对/);
+    for (const parcelCode of ['230206001002JA00017', '2026-G-015']) expect(enforcementSchema.safeParse({ ...fixture(FILES.penalty), parcelCode }).success, parcelCode).toBe(true);
+    expectIssue(enforcementSchema, { ...fixture(FILES.penalty), parcelCode: '13912345678' }, 'parcelCode', /宗地代码/);
   });
   it('rejects an unknown party type', () => {
     const r = fixture(FILES.penalty);

@@ -120,7 +120,36 @@ describe('mining', () => {
     const n = { ...fixture(FILES.mining), subKind: '自行废止公告' };
     n.rights[0].licenseNo = 'C-2302-0020';
     expectIssue(miningNotice, n, 'abolition', /自行废止公告必须写明废止原因/);
-    expectIssue(miningNotice, n, 'rights[0].licenseNo', /许可证号格式应如/);
+    expectIssue(miningNotice, n, 'rights[0].licenseNo', /许可证号应为 C 或 T 加 22 位数字/);
+  });
+  it('rejects a mobile as licence number and a licence of the other kind of right', () => {
+    const n = fixture(FILES.mining);
+    n.rights[0].licenseNo = '13912345678';
+    expectIssue(miningNotice, n, 'rights[0].licenseNo', /许可证号应为/);
+    const m = fixture(FILES.mining);
+    m.rights[0].licenseNo = 'T23520200902056781';
+    expectIssue(miningNotice, m, 'rights[0].licenseNo', /采矿权的采矿许可证号以 C 开头/);
+  });
+  it('accepts 23-character C and T numbers and an 18-character T number', () => {
+    const n = fixture(FILES.mining);
+    n.rights[0].licenseNo = 'C2302072025117130160012';
+    n.rights.push({ ...n.rights[0], type: '探矿权', licenseNo: 'T23520200902056781' }, { ...n.rights[0], type: '探矿权', licenseNo: 'T2302812021030300012345' });
+    expect(miningNotice.safeParse(n).success).toBe(true);
+  });
+});
+
+describe('land parcels: codes', () => {
+  it('accepts a 宗地代码 and an 电子监管号', () => {
+    const n = fixture(FILES.land);
+    Object.assign(n.parcels[0], { cadastralCode: '230204001002GB00015', supervisionNo: '2302042026B00015' });
+    expect(landNotice.safeParse(n).success).toBe(true);
+  });
+  it('rejects a malformed 宗地代码, 电子监管号 and an all-digit 地块编号', () => {
+    const n = fixture(FILES.land);
+    Object.assign(n.parcels[0], { code: '13912345678', cadastralCode: '2302040010GB00015', supervisionNo: '23020420260015' });
+    expectIssue(landNotice, n, 'parcels[0].code', /地块编号.*不能全是数字/);
+    expectIssue(landNotice, n, 'parcels[0].cadastralCode', /宗地代码应为 19 位/);
+    expectIssue(landNotice, n, 'parcels[0].supervisionNo', /电子监管号应为 16 位/);
   });
 });
 
@@ -142,6 +171,11 @@ describe('surveying', () => {
     const m = fixture(FILES.surveying);
     m.approval.creditCode = '91230200MA1B2C3D4';
     expectIssue(surveyingNotice, m, 'approval.creditCode', /统一社会信用代码应为 18 位/);
+    // A wrong check character names the right one (a typo is then easy to find).
+    m.approval.creditCode = '92230202MA1C0D5U7P';
+    expectIssue(surveyingNotice, m, 'approval.creditCode', /校验位不对.*应为“M”/);
+    m.approval.creditCode = '11010519491231002X';
+    expectIssue(surveyingNotice, m, 'approval.creditCode', /这是身份证号码的格式，不是统一社会信用代码/);
   });
   it('accepts a 测绘资质审批 without map fields', () => {
     const n = { ...fixture(FILES.surveying), subKind: '测绘资质审批' };
