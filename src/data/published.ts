@@ -76,6 +76,11 @@ export interface PublishedView {
   readonly files: ReadonlyMap<string, LocalFile>;
   /** True while any published record is sample data (示例数据). */
   readonly hasSample: boolean;
+  /** A published record by collection (and kind) and id; undefined when it is not published. */
+  notice(kind: NoticeKind, id: string): Notice | undefined;
+  enforcementRecord(id: string): EnforcementRecord | undefined;
+  redSite(id: string): RedSite | undefined;
+  redRoute(id: string): RedRoute | undefined;
   /** The status rule of a published notice or enforcement record. */
   statusRule(record: StatusRecord): StatusRule;
   /** For a superseded record: when, why, and the published record that replaced it. */
@@ -132,6 +137,7 @@ export function publishedView(d: Dataset): PublishedView {
   const noticeById = new Map(notices.map((n) => [n.id, n]));
   const enforcementById = new Map(enforcement.map((r) => [r.id, r]));
   const siteById = new Map(d.redSites.map((s) => [s.id, s]));
+  const routeById = new Map(d.redRoutes.map((r) => [r.id, r]));
   const rules = new Map<StatusRecord, StatusRule>();
   for (const r of [...notices, ...enforcement]) rules.set(r, statusRuleOf(r));
 
@@ -153,6 +159,13 @@ export function publishedView(d: Dataset): PublishedView {
     sitemap: sitemapOf(base),
     files,
     hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes].some((r) => r.sample),
+    notice: (kind, id) => {
+      const n = noticeById.get(id);
+      return n?.kind === kind ? n : undefined;
+    },
+    enforcementRecord: (id) => enforcementById.get(id),
+    redSite: (id) => siteById.get(id),
+    redRoute: (id) => routeById.get(id),
     statusRule(record) {
       const rule = rules.get(record);
       if (!rule) throw new Error(`不是已发布的记录：${record.id}`);

@@ -71,6 +71,18 @@ describe('what is published', () => {
     const [, superseded, third] = d.notices;
     expect(publishedView(d).relatedOf(superseded!)).toEqual([third]);
   });
+  it('finds published records by collection, kind and id, and not a withdrawn one', async () => {
+    const d = withStates(await fixture());
+    const v = publishedView(d);
+    const [withdrawn, superseded] = d.notices;
+    expect(v.notice(superseded!.kind, superseded!.id)).toBe(superseded);
+    expect(v.notice(withdrawn!.kind, withdrawn!.id)).toBeUndefined();
+    expect(v.notice(superseded!.kind === 'land' ? 'mining' : 'land', superseded!.id)).toBeUndefined();
+    expect(v.enforcementRecord(d.enforcement[0]!.id)).toBe(d.enforcement[0]);
+    expect(v.redSite(d.redSites[0]!.id)).toBe(d.redSites[0]);
+    expect(v.redRoute(d.redRoutes[0]!.id)).toBe(d.redRoutes[0]);
+    expect(v.redSite('no-such-site')).toBeUndefined();
+  });
   it('refuses the status rule of a record it did not publish', async () => {
     const d = withStates(await fixture());
     expect(() => publishedView(d).statusRule(d.notices[0]!)).toThrow(/不是已发布的记录/);
