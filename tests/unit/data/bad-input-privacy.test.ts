@@ -4,40 +4,15 @@
  * must be refused (naming the file and the field, masking the span) and one
  * that must load. The table of the guard itself is tests/unit/schema/privacy.test.ts.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load.ts';
+import { edit, fixtureCopies, LAND, MINING, PENALTY, PLANNING, SITE, SURVEYING } from './fixture-copies.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const FIXTURE = path.join(ROOT, 'tests/fixtures/minimal');
-
-const PLANNING = 'notices/planning/2026-jianhua-school-pre.yaml';
-const LAND = 'notices/land/2026-g-015.yaml';
-const MINING = 'notices/mining/2026-sand-01.yaml';
-const SURVEYING = 'notices/surveying/2026-map-review-01.yaml';
-const PENALTY = 'enforcement/2026-penalty-01.yaml';
-const SITE = 'site.yaml';
-
-let root = '';
-beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'geoportal-privacy-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const copies = fixtureCopies('privacy');
 
 /** A copy of the fixture with `rel` rewritten; the edit must change something. */
-function copyWith(rel: string, change: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(root, 'copy-'));
-  cpSync(FIXTURE, dir, { recursive: true });
-  const file = path.join(dir, rel);
-  const before = readFileSync(file, 'utf8');
-  const after = change(before);
-  expect(after, `edit of ${rel} changed nothing`).not.toBe(before);
-  writeFileSync(file, after);
-  return dir;
-}
+const copyWith = (rel: string, change: (text: string) => string): string => copies.copy((dir) => edit(dir, rel, change));
 
 const line = (key: RegExp, replacement: string) => (t: string) => t.replace(key, replacement);
 const append = (text: string) => (t: string) => `${t.trimEnd()}\n${text}\n`;
@@ -203,11 +178,8 @@ describe.concurrent('bad input: personal data and identifiers', () => {
   });
 
   it.each(pairs.map((p) => [p.name, p] as const))('loads the corrected value for %s', async (_name, p) => {
-    const dir = mkdtempSync(path.join(root, 'good-'));
-    cpSync(FIXTURE, dir, { recursive: true });
-    const file = path.join(dir, p.rel);
-    writeFileSync(file, p.good(readFileSync(file, 'utf8')));
-    const { dataset, issues } = await loadDataset(dir);
+    // The corrected file may be the fixture as it is (the unknown-key case).
+    const { dataset, issues } = await loadDataset(copies.copy((dir) => edit(dir, p.rel, p.good, { mustChange: false })));
     expect(issues).toEqual([]);
     expect(dataset).toBeDefined();
   });

@@ -4,31 +4,17 @@
  * problem. The last block runs `npm run check`'s script for real.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { edit, FIXTURE, fixtureCopies, LAND, MINING, PENALTY, PLANNING, RED_SITE, ROOT } from './fixture-copies.ts';
 import { parse } from 'yaml';
 import { loadDataset } from '../../../src/data/load.ts';
 import type { DataIssue } from '../../../src/schema/index.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const FIXTURE = path.join(ROOT, 'tests/fixtures/minimal');
-
-const PLANNING = 'notices/planning/2026-jianhua-school-pre.yaml';
-const LAND = 'notices/land/2026-g-015.yaml';
-const MINING = 'notices/mining/2026-sand-01.yaml';
-const RED_SITE = 'red/sites/longsha-memorial.yaml';
-const PENALTY = 'enforcement/2026-penalty-01.yaml';
-
 // Tests run concurrently (each load waits on the disk, the CLI on a child
 // process), so every test gets its own copy under one temp root.
-let root = '';
-beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'geoportal-bad-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const copies = fixtureCopies('bad');
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -49,20 +35,7 @@ function runCheck(dataDir: string): Promise<Run> {
 }
 
 /** A fresh copy of the minimal fixture in a temp dir. */
-function copyFixture(): string {
-  const dir = mkdtempSync(path.join(root, 'copy-'));
-  cpSync(FIXTURE, dir, { recursive: true });
-  return dir;
-}
-
-/** Rewrites one file of the copy as text. */
-function edit(dir: string, rel: string, change: (text: string) => string): void {
-  const file = path.join(dir, rel);
-  const before = readFileSync(file, 'utf8');
-  const after = change(before);
-  expect(after, `edit of ${rel} changed nothing`).not.toBe(before);
-  writeFileSync(file, after);
-}
+const copyFixture = (): string => copies.copy();
 
 /** Replaces exactly one line matching `line` (which must exist once). */
 function replaceLine(dir: string, rel: string, line: RegExp, replacement: string | null): void {

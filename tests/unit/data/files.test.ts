@@ -3,32 +3,21 @@
  * checked for existence and content, measured, and published only with its
  * record; an https link is allowed and marked external.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/data/load.ts';
 import { copyPublishedFiles } from '../../../src/data/files.ts';
 import { publishedView } from '../../../src/data/published.ts';
 import { attachment } from '../../../src/schema/index.ts';
+import { edit, FIXTURE, fixtureCopies, LAND } from './fixture-copies.ts';
 
-const FIXTURE = 'tests/fixtures/minimal';
-const LAND = 'notices/land/2026-g-015.yaml';
 const PDF = 'files/notices/land/2026-g-015/churang-wenjian.pdf';
-
-let root = '';
-beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'geoportal-files-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function copy(change?: (dir: string) => void): string {
-  const dir = mkdtempSync(path.join(root, 'copy-'));
-  cpSync(FIXTURE, dir, { recursive: true });
-  change?.(dir);
-  return dir;
-}
-const editLand = (dir: string, f: (t: string) => string) => writeFileSync(path.join(dir, LAND), f(readFileSync(path.join(dir, LAND), 'utf8')));
+const { copy } = fixtureCopies('files');
+const editLand = (dir: string, f: (t: string) => string) => edit(dir, LAND, f);
+const sites = mkdtempSync(path.join(tmpdir(), 'geoportal-files-site-'));
+afterAll(() => rmSync(sites, { recursive: true, force: true }));
 const errors = async (dir: string) => (await loadDataset(dir)).issues.filter((i) => i.severity === 'error').map((i) => ({ file: path.basename(i.file), field: i.field, reason: i.reason }));
 
 describe('local attachments', () => {
@@ -84,12 +73,12 @@ describe('attachment addresses', () => {
 describe('publishing attachments', () => {
   it('copies the files of published records, and not those of a withdrawn one', async () => {
     const { dataset } = await loadDataset(FIXTURE);
-    const out = mkdtempSync(path.join(root, 'site-'));
+    const out = mkdtempSync(path.join(sites, 'site-'));
     expect(await copyPublishedFiles(publishedView(dataset!).files, out)).toBe(1);
     expect(readFileSync(path.join(out, PDF))).toEqual(readFileSync(path.join(FIXTURE, PDF)));
 
     const withdrawn = { ...dataset!, notices: dataset!.notices.map((n) => (n.id === '2026-g-015' ? { ...n, status: { state: 'withdrawn' as const, date: '2026-11-20', reason: '终止出让' } } : n)) };
-    const empty = mkdtempSync(path.join(root, 'site-'));
+    const empty = mkdtempSync(path.join(sites, 'site-'));
     expect(await copyPublishedFiles(publishedView(withdrawn).files, empty)).toBe(0);
     expect(existsSync(path.join(empty, 'files'))).toBe(false);
     expect(readdirSync(empty)).toEqual([]);
