@@ -69,6 +69,13 @@ describe('attachments', async () => {
     }
   });
 
+  it('the .json twin carries the attachments as published: format, size, external', async () => {
+    for (const r of records) {
+      const body = (await getJson(twinUrl(r.page))).body as { attachments: unknown };
+      expect(body.attachments, r.page).toEqual(JSON.parse(JSON.stringify(r.links)));
+    }
+  });
+
   it('each record page shows its attachments with format and size, external links marked', async () => {
     let external = 0;
     for (const r of records) {
