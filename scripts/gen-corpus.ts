@@ -21,6 +21,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { z } from 'zod';
 import type { landNotice, miningNotice, NoticeKind, noticeSchema, planningNotice, surveyingNotice } from '../src/schema/index.ts';
 import { formatIssue, loadDataset } from '../src/data/load.ts';
+import { copyPublishedFiles } from '../src/data/files.ts';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isWorkingDay } from '../src/lib/workdays.ts';
 import { CREDIT_CODE_CHARS, creditCodeCheckChar } from '../src/lib/identifiers.ts';
 import { mulberry32 } from './lib/prng.ts';
@@ -2117,8 +2118,8 @@ export type GenerateCorpusResult = { out: string; counts: Record<NoticeKind, num
 /**
  * Writes the corpus directory (atomically replacing any previous one) and
  * returns a summary. The source is read through the loader, so it must
- * validate; its site.yaml, boundaries, red/ and enforcement/ are copied as
- * they are.
+ * validate; its site.yaml, boundaries, red/ and enforcement/ (with their
+ * attachments) are copied as they are.
  */
 export async function generateCorpus(options: GenerateCorpusOptions): Promise<GenerateCorpusResult> {
   const started = performance.now();
@@ -2134,6 +2135,7 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Ge
   // 文号 are unique across the site: generated notices avoid the source's enforcement 文号.
   const reservedDocNos = dataset.enforcement.flatMap((r) => r.docNo ?? []);
   const notices = generateNotices(dataset.boundaries, { ...options, reservedDocNos });
+  const copiedHrefs = new Set([...dataset.enforcement.flatMap((r) => r.attachments), ...dataset.redSites.flatMap((s) => s.images)].map((a) => a.href));
 
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
@@ -2151,6 +2153,8 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Ge
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       }
     }
+    // The attachments of the copied red sites and enforcement records (generated notices have none).
+    await copyPublishedFiles(new Map([...dataset.files].filter(([href]) => copiedHrefs.has(href))), tmp);
     for (const kind of KINDS) mkdirSync(path.join(tmp, 'notices', kind), { recursive: true });
     for (const notice of notices) {
       counts[notice.kind] += 1;
