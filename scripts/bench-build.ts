@@ -9,7 +9,7 @@
  *
  * --floor also builds, the same number of times, a bare Astro project of as
  * many one-line pages as the site has (N notices → N pages, at least 1,000)
- * with the same Astro, and prints the site's build time as a multiple of it:
+ * with the same Astro and the same Node adapter, and prints the site's build time as a multiple of it:
  * what the site's own work costs above Astro's per-page floor.
  */
 import { spawnSync } from 'node:child_process';
@@ -68,7 +68,11 @@ function floorProject(pages: number): string {
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
-  writeFileSync(path.join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ outDir: process.env.GEOPORTAL_OUT_DIR, build: { format: 'directory' }, devToolbar: { enabled: false } });\n");
+  // The site's own deployment shape: static pages with the Node adapter.
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nimport node from '@astrojs/node';\nexport default defineConfig({ outDir: process.env.GEOPORTAL_OUT_DIR, output: 'static', adapter: node({ mode: 'standalone' }), build: { format: 'directory' }, devToolbar: { enabled: false } });\n",
+  );
   writeFileSync(
     path.join(dir, 'src', 'pages', '[n].astro'),
     `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<p>第 {n} 页</p>\n`,
