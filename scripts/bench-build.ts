@@ -71,7 +71,7 @@ function floorProject(pages: number): string {
   // The site's own deployment shape: static pages with the Node adapter.
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    "import { defineConfig } from 'astro/config';\nimport node from '@astrojs/node';\nexport default defineConfig({ outDir: process.env.GEOPORTAL_OUT_DIR, output: 'static', adapter: node({ mode: 'standalone' }), build: { format: 'directory' }, devToolbar: { enabled: false } });\n",
+    "import { defineConfig } from 'astro/config';\nimport node from '@astrojs/node';\nexport default defineConfig({ outDir: './dist', output: 'static', adapter: node({ mode: 'standalone' }), build: { format: 'directory' }, devToolbar: { enabled: false } });\n",
   );
   writeFileSync(
     path.join(dir, 'src', 'pages', '[n].astro'),
