@@ -131,16 +131,16 @@ export function queryGrams(part: string): string[] {
   const n = c.length;
   if (n < 2) return [];
   if (n <= 3) return [c.join('')];
-  /** The gram starting at i: the 4-gram when there is one holding a letter or digit, else the 3-gram. */
-  const at = (i: number): string => {
-    const four = i + 4 <= n ? c.slice(i, i + 4).join('') : '';
-    return four && NOT_HAN.test(four) ? four : c.slice(i, i + 3).join('');
+  const four = (i: number): string | undefined => {
+    const g = i >= 0 && i + 4 <= n ? c.slice(i, i + 4).join('') : '';
+    return g && NOT_HAN.test(g) ? g : undefined;
   };
   const out: string[] = [];
   for (let i = 0, end = -1; end < n - 1; i += 2) {
-    const g = i <= n - 3 ? at(i) : NOT_HAN.test(c.slice(n - 4).join('')) ? c.slice(n - 4).join('') : c.slice(n - 3).join('');
+    // Past the last full 4-gram, the gram that ends on the last character, longest first.
+    const g = i + 4 <= n ? (four(i) ?? c.slice(i, i + 3).join('')) : (four(n - 4) ?? c.slice(n - 3).join(''));
     out.push(g);
-    end = i <= n - 3 ? i + Array.from(g).length - 1 : n - 1;
+    end = i + 4 <= n ? i + Array.from(g).length - 1 : n - 1;
   }
   // A long part (a pinyin string, a long 文号) is specific enough with a few grams spread along it.
   const chain = [...new Set(out)];

@@ -1,6 +1,7 @@
 /**
  * The search page in Chromium: a 文号 typed with other brackets finds its
- * notice; an empty query shows a hint; hostile queries throw nothing.
+ * notice; substrings that cut a run of digits find their record and are
+ * highlighted; an empty query shows a hint; hostile queries throw nothing.
  */
 import type { Browser, Page } from 'playwright-core';
 import axe from 'axe-core';
@@ -52,6 +53,28 @@ describe('search page', () => {
     // Following the result opens the notice.
     await Promise.all([page.waitForURL(at(urls.notice(n!))), link.click()]);
     expect(await page.locator('h1').textContent()).toContain(n!.title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('finds substrings that cut a run of digits (26年度国有, 规划局202) and highlights them', async () => {
+    const d = await data();
+    const plan = d.notices.find((x) => x.status.state !== 'withdrawn' && x.title.includes('2026年度国有建设用地供应计划'));
+    const list = d.enforcement.find((x) => x.status.state !== 'withdrawn' && x.title.includes('规划局2026年度'));
+    expect(plan, 'the sample 2026 supply plan').toBeDefined();
+    expect(list, 'the sample 2026 inspection list').toBeDefined();
+    const { context, page, errors } = await open();
+    for (const [q, href, title] of [
+      ['26年度国有', urls.notice(plan!), plan!.title],
+      ['规划局202', urls.enforcementRecord(list!), list!.title],
+    ] as const) {
+      await page.goto(at(`${urls.search}?q=${encodeURIComponent(q)}`));
+      expect(await settled(page), q).toMatch(/找到 \d+ 条结果/);
+      expect(await resultHrefs(page), q).toContain(href);
+      const marks = await page.locator(`#search-results a[href="${href}"] mark`).allTextContents();
+      expect(marks, q).toEqual([q]);
+      expect(await page.locator(`#search-results a[href="${href}"]`).textContent(), q).toBe(title);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

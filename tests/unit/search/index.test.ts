@@ -9,7 +9,7 @@ import { loadDataset } from '../../../src/data/load.ts';
 import { createSearchClient, statusAt, type SearchClient } from '../../../src/search/client.ts';
 import { searchDocuments, type SearchDocument } from '../../../src/search/documents.ts';
 import { deltaDecode, shardFileName, versionDir, type FacetTable, type ShardFile } from '../../../src/search/format.ts';
-import { buildSearchIndex, documentTerms, type SearchIndex } from '../../../src/search/index-writer.ts';
+import { buildSearchIndex, documentTerms, slotIds, type SearchIndex } from '../../../src/search/index-writer.ts';
 import { statusOf } from '../../../src/lib/status.ts';
 
 let docs: SearchDocument[];
@@ -67,9 +67,10 @@ describe('index writer', () => {
     const flex = { pairs: new Index({ tokenize: 'strict', resolution: 1, encode: (s: string) => s.split(' ') }), grams: new Index({ tokenize: 'strict', resolution: 1, encode: (s: string) => s.split(' ') }) };
     const bySlot = new Map<number, string[]>();
     for (const d of sampleDocs) {
-      const terms = documentTerms(d, slots);
+      const terms = documentTerms(d);
+      expect(terms.segments).toBeLessThanOrEqual(slots);
       flex.pairs.add(d.id, terms.pairs.join(' '));
-      for (const [term, at] of terms.grams) for (const slot of at) bySlot.set(d.id * slots + slot, [...(bySlot.get(d.id * slots + slot) ?? []), term]);
+      for (const [term, at] of terms.grams) for (const id of slotIds(d.id, at, slots)) bySlot.set(id, [...(bySlot.get(id) ?? []), term]);
     }
     for (const id of [...bySlot.keys()].sort((a, b) => a - b)) flex.grams.add(id, bySlot.get(id)!.join(' '));
     for (const field of ['pairs', 'grams'] as const) {
@@ -87,6 +88,17 @@ describe('index writer', () => {
     expect(again.manifest).toEqual(built.manifest);
     expect(built.manifest.shards).toBeGreaterThanOrEqual(8);
     expect(built.manifest.sample).toBe(true);
+  });
+  it('gives every segment of the longest text its own slot, unless fewer slots are asked for', async () => {
+    const longest = Math.max(...docs.map((d) => documentTerms(d).segments));
+    expect(built.manifest.slots).toBeGreaterThanOrEqual(longest);
+    expect(built.manifest.slots / 2).toBeLessThan(longest);
+    const few = buildSearchIndex(docs, { slots: 8 });
+    expect(few.manifest.slots).toBe(8);
+    // Segments share slots then, but every record is still found by its title.
+    const c = client(few);
+    for (const d of docs.slice(0, 30)) expect(await c.ids(d.title), d.url).toContain(d.id);
+    expect(() => buildSearchIndex(docs, { slots: 3 })).toThrow(/power of two/);
   });
   it('refuses documents whose ids are not dense', () => {
     expect(() => buildSearchIndex([{ ...docs[0]!, id: 3 }])).toThrow(/dense ids/);

@@ -95,12 +95,14 @@ describe('grams', () => {
     expect(queryGrams('2026g015')).toEqual(['2026', '26g0', 'g015']);
     expect(queryGrams('26年度国有')).toEqual(['26年度', '年度国', '度国有']);
     expect(queryGrams('规划局202')).toEqual(['规划局2', '局202']);
+    // The last gram is the longest that ends on the last character: 0264 overlaps 2026 by three.
+    expect(queryGrams('齐自然资告字20264')).toEqual(['齐自然', '然资告', '告字20', '2026', '0264']);
   });
   it('looks a long part up through at most six grams, first and last included', () => {
     const g = queryGrams('zhonggongnenjiangshengweijiuzhi');
     expect(g.length).toBeLessThanOrEqual(6);
     expect(g[0]).toBe('zhon');
-    expect(g.at(-1)).toBe('zhi');
+    expect(g.at(-1)).toBe('uzhi');
   });
   it('gives every query gram of a part among the grams of a segment that contains it (exact recall)', () => {
     const text = '齐齐哈尔市自然资源和规划局2026年度国有建设用地供应计划2026-G-015地块LJG2025-13';
@@ -168,6 +170,8 @@ describe('matching', () => {
     expect(hits('齐自然资规公〔2025〕201号', '资规公〔201')).toBe(false);
     expect(hits('建字第230229202600007号', '026-007')).toBe(false);
     expect(hits('建字第230229202600007号', '2600007')).toBe(true);
+    expect(hits('齐自然资告字〔2026〕264号', '齐自然资告字〔2026〕4')).toBe(false);
+    expect(hits('齐自然资告字〔2026〕41号', '齐自然资告字〔2026〕4')).toBe(true);
   });
 });
 
