@@ -310,6 +310,8 @@ export class SearchClient {
     // The whole key finds records with exactly this code (documentCodeTerms): they rank first.
     // Its shard is that of the key's first gram (codeShardTerm), already asked for.
     const exactP = query.kind === 'code' ? this.lookup('code', query.code, m) : Promise.resolve([]);
+    exactP.catch(() => undefined); // awaited below; a failure then is reported once, not also as unhandled
+
     let texts = await Promise.all(readings.map((r) => this.every(r, m)));
     if (query.joined && texts[0]!.length === 0 && query.parts.length > 0) {
       // 2025 G 037 is no code anywhere: search its parts separately.
