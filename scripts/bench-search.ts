@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --notices 10000,50000] [--quick] [--rebuild | --reuse-build] [--sample 21]
+ * npm run bench:search [-- --notices 10000,50000] [--quick] [--rebuild | --reuse-build] [--sample 21] [--sample-new 4]
  *
  * The site's own search (term-sharded FlexSearch parts under /search/) side by
  * side with Pagefind 1.x on the same built pages. For each corpus size:
@@ -12,14 +12,19 @@
  *   2. runs Pagefind (Node API) on the built pages of every SearchDocument, with
  *      <main> as the root, into <out>/client/pagefind/, so one server serves both;
  *   3. derives a labelled set of queries (seeded, scripts/lib/search-queries.ts):
- *      2-, 4-, 8-character Han, mixed scripts, 文号, parcel codes, pinyin; 40 per
- *      class, truth = normalised substring match on SearchDocument text;
+ *      2-, 4-, 8-character Han, mixed scripts, 文号, parcel codes, pinyin, and
+ *      substrings that cut a digit or letter run (cut, codepart); 40 per class,
+ *      truth = normalised substring match on SearchDocument text (codes: code
+ *      key substring within one segment); the older truth, which did not let a
+ *      match cut a digit or letter run, is reported beside it;
  *   4. starts <out>/server/entry.mjs on a free port and drives headless Chromium
  *      (CHROMIUM_PATH or /usr/bin/chromium, requests outside the server blocked):
  *      - recall and precision of every query, with every result of each engine
  *        (ours: geoportalSearch.ids(q); Pagefind: every result of search(q),
  *        ids mapped to URLs through the fragments on disk);
- *      - for a sample of queries, each in a fresh context (empty cache) after
+ *      - for a sample of queries (--sample from the seven original classes, the
+ *        same sample as before cut and codepart existed, plus --sample-new from
+ *        those two), each in a fresh context (empty cache) after
  *        /search/ has loaded: bytes downloaded and time from issuing the query
  *        to the first result (ours: query typed into #search-q, form submitted,
  *        first #search-results li a in the DOM; Pagefind: import pagefind.js,
@@ -44,7 +49,18 @@ import { searchDocuments, type SearchDocument } from '../src/search/documents.ts
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp.ts';
 import { freePort } from './lib/free-port.ts';
 import { buildPagefind, dirBytes, pagefindSizes, pagefindUrls, type PagefindSizes } from './lib/pagefind-index.ts';
-import { deriveQueries, queryClasses, queryClassNames, score, summarize, type ClassScore, type LabelledQuery, type QueryClass, type QueryScore } from './lib/search-queries.ts';
+import {
+  deriveQueries,
+  originalClasses,
+  queryClasses,
+  queryClassNames,
+  score,
+  summarize,
+  type ClassScore,
+  type LabelledQuery,
+  type QueryClass,
+  type QueryScore,
+} from './lib/search-queries.ts';
 import { stopProcess, waitForServer } from './lib/wait-for-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -62,11 +78,14 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     'reuse-build': { type: 'boolean', default: false },
     sample: { type: 'string' },
+    'sample-new': { type: 'string' },
   },
 });
 const QUICK = values.quick;
 const SAMPLE = Number(values.sample ?? (QUICK ? 8 : 21));
 if (!Number.isInteger(SAMPLE) || SAMPLE < 1) throw new Error('--sample must be a positive integer');
+const SAMPLE_NEW = Number(values['sample-new'] ?? (QUICK ? 2 : 4));
+if (!Number.isInteger(SAMPLE_NEW) || SAMPLE_NEW < 0) throw new Error('--sample-new must be a whole number');
 
 type Target = { name: string; dataDir: string; outDir: string };
 const targets: Target[] = QUICK
@@ -485,9 +504,10 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-/** Evenly spaced picks from each class, round-robin, `n` in all. */
-function sampleQueries(queries: LabelledQuery[], n: number, usable: (q: LabelledQuery) => boolean): LabelledQuery[] {
-  const byClass = queryClasses.map((c) => queries.filter((q) => q.cls === c && usable(q)));
+/** Evenly spaced picks from each of `classes`, round-robin, `n` in all. */
+function sampleQueries(queries: LabelledQuery[], n: number, usable: (q: LabelledQuery) => boolean, classes: readonly QueryClass[]): LabelledQuery[] {
+  if (n === 0) return [];
+  const byClass = classes.map((c) => queries.filter((q) => q.cls === c && usable(q)));
   const per = Math.ceil(n / byClass.filter((x) => x.length).length);
   const picks = byClass.map((xs) => Array.from({ length: Math.min(per, xs.length) }, (_, i) => xs[Math.floor(((i + 0.5) * xs.length) / per)]!));
   const out: LabelledQuery[] = [];
@@ -496,6 +516,18 @@ function sampleQueries(queries: LabelledQuery[], n: number, usable: (q: Labelled
 }
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+const newClasses = queryClasses.filter((c) => !originalClasses.includes(c));
+const isOriginal = (q: LabelledQuery): boolean => originalClasses.includes(q.cls);
+
+/**
+ * The first-query sample: SAMPLE queries from the seven original classes
+ * (the same queries as before cut and codepart were added, so medians compare
+ * with older runs), then SAMPLE_NEW from the new classes.
+ */
+function firstSample(queries: LabelledQuery[], usable: (q: LabelledQuery) => boolean): LabelledQuery[] {
+  return [...sampleQueries(queries, SAMPLE, usable, originalClasses), ...sampleQueries(queries, SAMPLE_NEW, usable, newClasses)];
+}
 
 /**
  * One bench per output directory at a time: a second run would rebuild or
@@ -586,7 +618,7 @@ async function benchOne(t: Target): Promise<void> {
       const usable = (q: LabelledQuery) => (results[queries.indexOf(q)]?.length ?? 0) > 0;
       const first: FirstQuery[] = [];
       log('ours: first queries in fresh contexts …');
-      for (const q of sampleQueries(queries, SAMPLE, usable)) first.push(await firstQueryOurs(b, q));
+      for (const q of firstSample(queries, usable)) first.push(await firstQueryOurs(b, q));
       ours = { results, warm, first, scripts };
     }
     if (!ours) await context.close().catch(() => undefined);
@@ -603,7 +635,7 @@ async function benchOne(t: Target): Promise<void> {
   await pfContext.close();
   log('Pagefind: first queries in fresh contexts …');
   // The same sample as ours where there is one, so the two columns compare like with like.
-  const sample = ours ? ours.first.map((f) => queries.find((q) => q.q === f.q)!) : sampleQueries(queries, SAMPLE, () => true);
+  const sample = ours ? ours.first.map((f) => queries.find((q) => q.q === f.q)!) : firstSample(queries, () => true);
   const pfFirst: FirstQuery[] = [];
   for (const q of sample) pfFirst.push(await firstQueryPagefind(b, q));
   await stopAll();
@@ -641,27 +673,61 @@ async function benchOne(t: Target): Promise<void> {
       }
   }
   const noPinyin = (q: LabelledQuery) => q.cls !== 'pinyin';
+  const origNoPinyin = (q: LabelledQuery) => isOriginal(q) && noPinyin(q);
   rows.push(['all', String(queries.length), ...cell(oursScores && summarize(oursScores)), ...cell(summarize(pfScores))]);
   rows.push(['all but pinyin', String(queries.filter(noPinyin).length), ...cell(oursScores && summarize(sel(oursScores, noPinyin)!)), ...cell(summarize(sel(pfScores, noPinyin)!))]);
+  rows.push(['original 7 classes', String(queries.filter(isOriginal).length), ...cell(oursScores && summarize(sel(oursScores, isOriginal)!)), ...cell(summarize(sel(pfScores, isOriginal)!))]);
+  rows.push(['  but pinyin', String(queries.filter(origNoPinyin).length), ...cell(oursScores && summarize(sel(oursScores, origNoPinyin)!)), ...cell(summarize(sel(pfScores, origNoPinyin)!))]);
   out.push(table(rows));
+
+  // The same results against the older truth, which did not let a match cut a run of digits or letters.
+  out.push('\nThe seven original classes against the older truth (a match may not cut a digit or letter run: 13号 ≠ 113号), beside the current one');
+  const oldScores = ours && queries.map((q, i) => score(q.truthBounded, ours!.results[i]!));
+  const pfOld = queries.map((q, i) => score(q.truthBounded, pfResults[i]!));
+  const oldRows: string[][] = [['class', 'n', 'truth grew', 'ours R', 'ours P', 'ours R (old truth)', 'ours P (old truth)', 'Pagefind P (old truth)']];
+  const rp = (s: ClassScore | undefined) => (s ? [f3(s.recall), f3(s.precision)] : ['n/a', 'n/a']);
+  const oldRow = (name: string, keep: (q: LabelledQuery) => boolean) => {
+    const qs = queries.filter(keep);
+    oldRows.push([
+      name,
+      String(qs.length),
+      String(qs.filter((q) => q.truth.length !== q.truthBounded.length).length),
+      ...rp(oursScores && summarize(sel(oursScores, keep)!)),
+      ...rp(oldScores && summarize(sel(oldScores, keep)!)),
+      f3(summarize(sel(pfOld, keep)!).precision),
+    ]);
+  };
+  for (const c of originalClasses) oldRow(queryClassNames[c], (q) => q.cls === c);
+  oldRow('original 7 classes', isOriginal);
+  out.push(table(oldRows));
 
   // Browser measurements.
   const o = ours;
   const bytesOf = (xs: FirstQuery[] | undefined) => (xs ? xs.map((x) => x.bytes) : []);
   const msOf = (xs: FirstQuery[] | undefined) => (xs ? xs.map((x) => x.ms) : []);
-  const oursFirstBytes = median(bytesOf(o?.first));
-  const pfFirstBytes = median(bytesOf(pfFirst));
+  const inMain = (x: FirstQuery) => originalClasses.includes(x.cls);
+  const oursFirstBytes = median(bytesOf(o?.first.filter(inMain)));
+  const pfFirstBytes = median(bytesOf(pfFirst.filter(inMain)));
+  const mainCount = sample.filter(isOriginal).length;
   const oursRecall = oursScores ? summarize(oursScores).recall : NaN;
   const oursWarmP95 = o ? quantile(o.warm.times, 0.95) : NaN;
-  out.push(`\nBrowser (headless Chromium; first query: ${sample.length} queries, each in a fresh context with an empty cache after /search/ loaded; warm: ${queries.length} queries)`);
+  out.push(
+    `\nBrowser (headless Chromium; first query: ${mainCount} queries of the original classes${sample.length > mainCount ? ` (+ ${sample.length - mainCount} of cut/codepart, counted only in the rows that say so)` : ''}, ` +
+      `each in a fresh context with an empty cache after /search/ loaded; warm: ${queries.length} queries)`,
+  );
   const br: string[][] = [['measure', 'ours', 'Pagefind', 'target (ours)', '']];
   br.push(['recall, all classes', f3(oursRecall), f3(summarize(pfScores).recall), `≥ ${RECALL_TARGET}`, o ? verdict(oursRecall >= RECALL_TARGET) : '']);
   br.push(['bytes before first result, median', kb(oursFirstBytes), kb(pfFirstBytes), '≤ Pagefind', o ? verdict(oursFirstBytes <= pfFirstBytes) : '']);
-  br.push(['bytes before first result, max', kb(Math.max(...bytesOf(o?.first))), kb(Math.max(...bytesOf(pfFirst))), '', '']);
-  br.push(['  of which JS, median', kb(median(o?.first.map((x) => x.js) ?? [])), kb(median(pfFirst.map((x) => x.js))), '', '']);
-  br.push(['  requests, median', o ? String(median(o.first.map((x) => x.requests))) : 'n/a', String(median(pfFirst.map((x) => x.requests))), '', '']);
-  br.push(['first query, issue → first result, median', ms(median(msOf(o?.first))), ms(median(msOf(pfFirst))), '', '']);
-  br.push(['first query, issue → first result, max', ms(Math.max(...msOf(o?.first))), ms(Math.max(...msOf(pfFirst))), '', '']);
+  const main = (xs: FirstQuery[] | undefined) => xs?.filter(inMain);
+  br.push(['bytes before first result, max', kb(Math.max(...bytesOf(main(o?.first)))), kb(Math.max(...bytesOf(main(pfFirst)))), '', '']);
+  br.push(['  of which JS, median', kb(median(main(o?.first)?.map((x) => x.js) ?? [])), kb(median(main(pfFirst)!.map((x) => x.js))), '', '']);
+  br.push(['  requests, median', o ? String(median(main(o.first)!.map((x) => x.requests))) : 'n/a', String(median(main(pfFirst)!.map((x) => x.requests))), '', '']);
+  br.push(['first query, issue → first result, median', ms(median(msOf(main(o?.first)))), ms(median(msOf(main(pfFirst)))), '', '']);
+  br.push(['first query, issue → first result, max', ms(Math.max(...msOf(main(o?.first)))), ms(Math.max(...msOf(main(pfFirst)))), '', '']);
+  if (sample.length > mainCount) {
+    br.push([`bytes before first result, median, incl. cut/codepart (${sample.length})`, kb(median(bytesOf(o?.first))), kb(median(bytesOf(pfFirst))), '', '']);
+    br.push([`bytes before first result, max, incl. cut/codepart`, kb(Math.max(...bytesOf(o?.first))), kb(Math.max(...bytesOf(pfFirst))), '', '']);
+  }
   br.push(['warm query, median', ms(median(o?.warm.times ?? [])), ms(median(pfWarm.times)), '', '']);
   br.push(['warm query, p95', ms(oursWarmP95), ms(quantile(pfWarm.times, 0.95)), `≤ ${WARM_P95_TARGET_MS} ms`, o ? verdict(oursWarmP95 <= WARM_P95_TARGET_MS) : '']);
   br.push(['warm query, max', ms(Math.max(...(o?.warm.times ?? [NaN]))), ms(Math.max(...pfWarm.times)), '', '']);
@@ -744,7 +810,9 @@ async function benchOne(t: Target): Promise<void> {
     }
   }
   out.push(
-    '\nNotes: truth is normalised substring match on SearchDocument text (scripts/lib/search-queries.ts); pinyin truth is the documents that contain the ' +
+    '\nNotes: truth is normalised (NFKC, lower case) substring match on SearchDocument text, any substring, also one that cuts a run of digits or letters; ' +
+      'code classes (文号, parcel code, part of a code): the code key (letters, digits, Han) is a substring of the code key of one segment of the text ' +
+      '(scripts/lib/search-queries.ts); pinyin truth is the documents that contain the ' +
       'Chinese name the pinyin came from. Pagefind indexes the same built pages with <main> as the root and has no pinyin. Bytes before the first result ' +
       'count every response (headers + body as served) requested after the query was issued (the page had settled) and finished before the first result: ours includes ' +
       'whatever the page fetches after submit (manifest, index parts, metadata, lazily loaded JS); Pagefind includes pagefind.js, its worker, wasm, ' +

@@ -17,21 +17,30 @@
  * - parcel: parcel codes (2026-G-015, GNG2026-14), exact and variants
  *   (dashes removed, dashes as spaces, full width);
  * - pinyin: full pinyin and initials of place names taken from `names`
- *   (江桥 → jiangqiao / jq).
+ *   (江桥 → jiangqiao / jq);
+ * - cut: substrings of a Han/letter/digit run that cut a run of digits or
+ *   letters at one end or both (26年度国有, 规划局202, 0年11月2);
+ * - codepart: parts of a 文号 or parcel code that cut a digit or letter run
+ *   (G-01 of 2026-G-015, 资规公〔2026〕1).
+ *
+ * The first seven classes are drawn exactly as before (same seed, same
+ * draws); cut and codepart come from a PRNG of their own, so adding them
+ * changed none of the older queries.
  *
  * Truth:
- * - text classes (han*, mixed): every whitespace-separated part of
- *   textKey(query) is a substring of textKey(document text), where textKey =
- *   NFKC + lower case (brackets stay: removing them would join 出让公告（齐…
- *   into 出让公告齐…, a match no tokenizer sees);
- * - code classes: codeKey(query) (letters, digits and Han only) is a
- *   substring of the codeKey of one segment of the document text (segments
- *   are split at whitespace and sentence punctuation such as 、，。；：, so
- *   2026-G-015、2026-G-016 are two);
- * - in both, a match that starts or ends with a digit (a latin letter) must
- *   not continue into more digits (letters) in the document: 13号 does not
- *   match 113号, 2026-G-20 does not match 2026-G-209 (search-notes §6 calls
- *   the unbounded version a truth artefact);
+ * - text classes (han*, mixed, cut, pinyin): every whitespace-separated
+ *   part of textKey(query) is a substring of textKey(document text), where
+ *   textKey = NFKC + lower case (brackets stay: removing them would join
+ *   出让公告（齐… into 出让公告齐…);
+ * - code classes (docno, parcel, codepart): codeKey(query) (letters, digits
+ *   and Han only) is a substring of the codeKey of one segment of the
+ *   document text (segments are split at whitespace and sentence punctuation
+ *   such as 、，。；：, so 2026-G-015、2026-G-016 are two);
+ * - any substring counts, including one that cuts a run of digits or
+ *   letters: 13号 matches 113号, 2026-G-01 matches 2026-G-015. Until the
+ *   search accuracy work (docs/decisions/0001-search-ngrams.md) the truth
+ *   forbade such cuts (`containsBounded`); that older truth is still
+ *   computed as `truthBounded`, so figures can be set beside the old ones;
  * - pinyin: the document text contains the Chinese name the pinyin was made
  *   from. Other names with the same pinyin are not in the truth, so an engine
  *   that expands pinyin to every matching name gets precision < 1 by design.
@@ -42,8 +51,10 @@ import { codeKey, normalize } from '../../src/search/tokenize.ts';
 import { syllables } from '../../src/search/pinyin-dict.ts';
 import { mulberry32 } from './prng.ts';
 
-export const queryClasses = ['han2', 'han4', 'han8', 'mixed', 'docno', 'parcel', 'pinyin'] as const;
+export const queryClasses = ['han2', 'han4', 'han8', 'mixed', 'docno', 'parcel', 'pinyin', 'cut', 'codepart'] as const;
 export type QueryClass = (typeof queryClasses)[number];
+/** The classes of the query set before cut and codepart were added (same seed, same queries). */
+export const originalClasses: readonly QueryClass[] = ['han2', 'han4', 'han8', 'mixed', 'docno', 'parcel', 'pinyin'];
 
 export const queryClassNames: Record<QueryClass, string> = {
   han2: '2-char Han',
@@ -53,17 +64,21 @@ export const queryClassNames: Record<QueryClass, string> = {
   docno: '文号',
   parcel: 'parcel code',
   pinyin: 'pinyin',
+  cut: 'cut digit/letter run',
+  codepart: 'part of a code',
 };
 
 export interface LabelledQuery {
   q: string;
   cls: QueryClass;
-  /** exact / brackets / parens / fullwidth / spaces / nodash / full / initials / substring */
+  /** exact / brackets / parens / fullwidth / spaces / nodash / full / initials / substring / start / end / both */
   variant: string;
   /** Where it came from: the substring, code or Chinese name. */
   source: string;
   /** Ids of the documents that should match, ascending. */
   truth: number[];
+  /** The older truth, which did not let a match cut a run of digits or letters (containsBounded). */
+  truthBounded: number[];
 }
 
 export interface QuerySetOptions {
@@ -119,30 +134,39 @@ export function containsBounded(hay: string, needle: string): boolean {
   return false;
 }
 
-function truthText(keys: Keys, q: string): number[] {
+type Contains = (hay: string, needle: string) => boolean;
+const contains: Contains = (hay, needle) => needle.length > 0 && hay.includes(needle);
+
+function truthText(keys: Keys, q: string, has: Contains = contains): number[] {
   const parts = textKey(q).split(/\s+/).filter(Boolean);
   const out: number[] = [];
   if (parts.length === 0) return out;
   keys.text.forEach((t, id) => {
-    if (parts.every((p) => containsBounded(t, p))) out.push(id);
+    if (parts.every((p) => has(t, p))) out.push(id);
   });
   return out;
 }
 
-function truthCode(keys: Keys, q: string): number[] {
+function truthCode(keys: Keys, q: string, has: Contains = contains): number[] {
   const k = codeKey(q);
   const out: number[] = [];
   if (!k) return out;
   keys.code.forEach((c, id) => {
-    if (containsBounded(c, k)) out.push(id);
+    if (has(c, k)) out.push(id);
   });
   return out;
 }
 
+/** Both truths of a text-class query. */
+const textTruths = (keys: Keys, q: string) => ({ truth: truthText(keys, q), truthBounded: truthText(keys, q, containsBounded) });
+const codeTruths = (keys: Keys, q: string) => ({ truth: truthCode(keys, q), truthBounded: truthCode(keys, q, containsBounded) });
+
 /**
- * The labelled query set: `perClass` queries in each of the seven classes
+ * The labelled query set: `perClass` queries in each class
  * (fewer when the corpus has too few distinct candidates), no duplicates,
- * every query with at least one true document.
+ * every query with at least one true document (under the older, bounded
+ * truth for the first seven classes, so that they are the queries they
+ * always were).
  */
 export function deriveQueries(docs: readonly SearchDocument[], opts: QuerySetOptions = {}): LabelledQuery[] {
   const rnd = mulberry32(opts.seed ?? 20261123);
@@ -152,13 +176,13 @@ export function deriveQueries(docs: readonly SearchDocument[], opts: QuerySetOpt
   const out: LabelledQuery[] = [];
   const seen = new Set<string>();
   const add = (q: LabelledQuery | undefined): boolean => {
-    if (!q || seen.has(q.q) || q.truth.length === 0) return false;
+    if (!q || seen.has(q.q) || q.truth.length === 0 || (originalClasses.includes(q.cls) && q.truthBounded.length === 0)) return false;
     seen.add(q.q);
     out.push(q);
     return true;
   };
   /** Calls make() until n queries were added or too many attempts failed. */
-  const fill = (n: number, make: () => LabelledQuery | undefined) => {
+  const fill = (n: number, make: () => LabelledQuery | undefined): void => {
     let added = 0;
     for (let attempts = 0; added < n && attempts < n * 200; attempts++) if (add(make())) added++;
   };
@@ -176,7 +200,7 @@ export function deriveQueries(docs: readonly SearchDocument[], opts: QuerySetOpt
         const slots = r.length - len + 1;
         if (x < slots) {
           const q = r.slice(x, x + len).join('');
-          return { q, cls, variant: 'substring', source: q, truth: truthText(keys, q) };
+          return { q, cls, variant: 'substring', source: q, ...textTruths(keys, q) };
         }
         x -= slots;
       }
@@ -204,7 +228,7 @@ export function deriveQueries(docs: readonly SearchDocument[], opts: QuerySetOpt
       if (j - i < 3) continue;
       const q = chars.slice(i, j).join('');
       if (!HAN.test(q) || !ALNUM.test(q) || /[-.]$/.test(q)) continue;
-      return { q, cls: 'mixed', variant: 'substring', source: q, truth: truthText(keys, q) };
+      return { q, cls: 'mixed', variant: 'substring', source: q, ...textTruths(keys, q) };
     }
     return undefined;
   });
@@ -233,7 +257,7 @@ export function deriveQueries(docs: readonly SearchDocument[], opts: QuerySetOpt
       k++;
       const code = pick(pool);
       const q = f(code);
-      return { q, cls, variant, source: code, truth: truthCode(keys, q) };
+      return { q, cls, variant, source: code, ...codeTruths(keys, q) };
     });
   }
 
@@ -248,7 +272,44 @@ export function deriveQueries(docs: readonly SearchDocument[], opts: QuerySetOpt
       const full = syllables(name) ?? (pinyin(name, { toneType: 'none', type: 'array', v: true }) as string[]);
       const q = (initials ? full.map((x) => x[0]) : full).join('').toLowerCase();
       if (!/^[a-z]{2,}$/.test(q)) return undefined;
-      return { q, cls: 'pinyin', variant: initials ? 'initials' : 'full', source: name, truth: truthText(keys, name) };
+      return { q, cls: 'pinyin', variant: initials ? 'initials' : 'full', source: name, ...textTruths(keys, name) };
+    });
+  }
+
+  // Substrings that cut a run of digits or letters, from a PRNG of their own (the draws above stay as they were).
+  const rnd2 = mulberry32(((opts.seed ?? 20261123) ^ 0x9e3779b9) >>> 0);
+  const pick2 = <T>(xs: readonly T[]): T => xs[Math.floor(rnd2() * xs.length)]!;
+  /** chars[i, j) as a query if it cuts a digit or letter run at its start, its end or both. */
+  const cut = (chars: string[], i: number, j: number): { q: string; variant: string } | undefined => {
+    const kind = (k: number) => (k < 0 || k >= chars.length ? '' : /[0-9]/.test(chars[k]!) ? 'd' : /[A-Za-z]/.test(chars[k]!) ? 'l' : 'o');
+    const atStart = i > 0 && kind(i) !== 'o' && kind(i) === kind(i - 1);
+    const atEnd = j < chars.length && kind(j - 1) !== 'o' && kind(j - 1) === kind(j);
+    if (!atStart && !atEnd) return undefined;
+    return { q: chars.slice(i, j).join(''), variant: atStart && atEnd ? 'both' : atStart ? 'start' : 'end' };
+  };
+  fill(perClass, () => {
+    const d = pick2(docs);
+    const runs = (d.text.match(MIXED_RUN) ?? []).filter((r) => ALNUM.test(r));
+    if (runs.length === 0) return undefined;
+    const chars = Array.from(pick2(runs));
+    const len = 3 + Math.floor(rnd2() * 8); // 3–10 characters
+    if (chars.length <= len) return undefined;
+    const i = Math.floor(rnd2() * (chars.length - len + 1));
+    const c = cut(chars, i, i + len);
+    if (!c || /^[-.]|[-.]$/.test(c.q)) return undefined;
+    return { q: c.q, cls: 'cut', variant: c.variant, source: chars.join(''), ...textTruths(keys, c.q) };
+  });
+  const codes = [...docNos, ...parcels];
+  if (codes.length > 0) {
+    fill(perClass, () => {
+      const code = pick2(codes);
+      const chars = Array.from(code);
+      if (chars.length < 5) return undefined;
+      const len = 3 + Math.floor(rnd2() * (chars.length - 4)); // 3 … length − 2
+      const i = Math.floor(rnd2() * (chars.length - len + 1));
+      const c = cut(chars, i, i + len);
+      if (!c || !/[0-9]/.test(c.q) || codeKey(c.q).length < 3) return undefined;
+      return { q: c.q, cls: 'codepart', variant: c.variant, source: code, ...codeTruths(keys, c.q) };
     });
   }
   return out;

@@ -3,9 +3,14 @@
  * (the shards of its terms, then the metadata rows of the results shown)
  * and runs the query on FlexSearch indexes imported from them.
  *
- * Ranking, without scores: matches in 文号/地块编号 first, then matches in
- * titles, then in the text; inside each group, display order (newest first),
- * which is the id order (src/search/documents.ts).
+ * A document matches when every part of the query occurs within one of its
+ * segments (src/search/tokenize.ts): a 2-character part is one 2-gram lookup;
+ * a longer part is the AND of its 3- and 4-grams at the level of segment
+ * slots, so grams from different segments never add up to a match.
+ *
+ * Ranking, without scores: records that carry exactly the typed 文号/地块编号
+ * first, then matches in titles, then in the text; inside each group,
+ * display order (newest first), which is the id order (src/search/documents.ts).
  */
 import { Index } from 'flexsearch-compact';
 import {
@@ -29,7 +34,7 @@ import {
   type ShardFile,
 } from './format.ts';
 import { expandPinyin, pinyinShardKey } from './pinyin-match.ts';
-import { classifyQuery, codeTokens, queryTerms, tokenize, type ClassifiedQuery } from './tokenize.ts';
+import { classifyQuery, codeShardTerm, queryGrams, queryParts, queryTerms, type ClassifiedQuery } from './tokenize.ts';
 
 export type StatusKey = 'superseded' | 'upcoming' | 'open' | 'ended' | 'published';
 
@@ -100,6 +105,7 @@ export interface LoadStats {
 
 export const HINT_EMPTY = '请输入地名、文号、地块编号或标题中的词语。';
 export const HINT_SINGLE = '请至少输入两个相连的汉字，如“江桥”；单个汉字无法检索。';
+export const HINT_SHORT = '请至少输入两个相连的字，如“江桥”“G1”；单个汉字、字母或数字无法检索。';
 const PINYIN_EXPANSIONS = 5;
 
 type FieldIndexes = Record<SearchField, Index>;
@@ -124,15 +130,30 @@ function intersect(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-/** Union of ascending id lists, ascending. */
-function union(lists: readonly (readonly number[])[]): number[] {
-  if (lists.length === 1) return [...lists[0]!];
+/** Union of ascending id lists, ascending (the result may be the one list given: never modify it). */
+function union(lists: readonly (readonly number[])[]): readonly number[] {
+  if (lists.length === 1) return lists[0]!;
   return [...new Set(lists.flat())].sort((a, b) => a - b);
 }
 
-function ascending(ids: number[]): number[] {
-  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort((a, b) => a - b);
-  return ids;
+/** Document ids (ascending, distinct) of ascending slot ids. */
+function documentsOf(slotIds: readonly number[], slots: number): number[] {
+  const out: number[] = [];
+  let last = -1;
+  for (const id of slotIds) {
+    const doc = Math.floor(id / slots);
+    if (doc !== last) out.push((last = doc));
+  }
+  return out;
+}
+
+/** Intersection of ascending id lists, shortest first (the result may be one of the lists: never modify it). */
+function intersectAll(lists: (readonly number[])[]): readonly number[] {
+  if (lists.length === 0) return [];
+  lists.sort((a, b) => a.length - b.length);
+  let out = lists[0]!;
+  for (let i = 1; i < lists.length && out.length > 0; i++) out = intersect(out, lists[i]!);
+  return out;
 }
 
 async function gunzipJson(response: Response): Promise<unknown> {
@@ -238,26 +259,40 @@ export class SearchClient {
     return p;
   }
 
-  /** Ids (ascending) of documents whose `field` has every term; terms may live in several shards. */
-  private async all(field: SearchField, terms: readonly string[], m: SearchManifest): Promise<number[]> {
-    if (terms.length === 0) return [];
-    const byShard = new Map<number, string[]>();
-    for (const t of terms) {
-      const n = shardOf(t, m.shards);
-      byShard.set(n, [...(byShard.get(n) ?? []), t]);
-    }
+  /**
+   * Ids under `term` in `field`: document ids, or slot ids in `grams`. Ascending,
+   * as written (a one-term search returns the stored list itself, uncopied):
+   * never modify it.
+   */
+  private async lookup(field: SearchField, term: string, m: SearchManifest): Promise<readonly number[]> {
+    const n = shardOf(field === 'code' ? codeShardTerm(term) : term, m.shards);
+    return (await this.shard(n))[field].search(term, { limit: m.docs * (field === 'grams' ? m.slots : 1) }) as number[];
+  }
+
+  /** Documents (ascending) in which `part` occurs within one segment of the text. */
+  private async inText(part: string, m: SearchManifest): Promise<readonly number[]> {
+    if (Array.from(part).length === 2) return this.lookup('pairs', part, m);
+    const lists = await Promise.all(queryGrams(part).map((g) => this.lookup('grams', g, m)));
+    return documentsOf(intersectAll(lists), m.slots);
+  }
+
+  /** Documents (ascending) with every part in the text (`title` false) or with every gram of every part in the title. */
+  private async every(parts: readonly string[], m: SearchManifest, title = false): Promise<readonly number[]> {
+    if (parts.length === 0) return [];
     const lists = await Promise.all(
-      [...byShard].map(async ([n, ts]) => ascending((await this.shard(n))[field].search(ts.join(' '), { limit: m.docs }) as number[])),
+      title ? parts.flatMap((p) => queryGrams(p)).map((g) => this.lookup('title', g, m)) : parts.map((p) => this.inText(p, m)),
     );
-    lists.sort((a, b) => a.length - b.length);
-    let out = lists[0]!;
-    for (let i = 1; i < lists.length && out.length > 0; i++) out = intersect(out, lists[i]!);
-    return out;
+    return intersectAll(lists);
+  }
+
+  /** Starts the downloads of the shards of these parts' grams, all at once. */
+  private prefetch(parts: readonly string[], m: SearchManifest): void {
+    for (const p of parts) for (const g of queryGrams(p)) void this.shard(shardOf(g, m.shards)).catch(() => undefined);
   }
 
   /** Every matching id in display order, and the pinyin expansions used. */
   async match(query: ClassifiedQuery): Promise<{ ids: number[]; expanded: string[] }> {
-    if (query.kind === 'empty' || query.kind === 'single-han') return { ids: [], expanded: [] };
+    if (query.kind === 'empty' || query.kind === 'single-han' || query.kind === 'single') return { ids: [], expanded: [] };
     const m = await this.manifest();
     let expanded: string[] = [];
     if (query.kind === 'latin') {
@@ -269,24 +304,31 @@ export class SearchClient {
         }
       }
     }
-    const alternatives = [query.tokens, ...expanded.map(tokenize)].filter((t) => t.length > 0);
-    const codeTerms = query.kind === 'code' ? codeTokens(query.code) : [];
+    // Each reading is a list of parts that must all match; the results of the readings are united.
+    let readings = [query.joined ? [query.code] : query.parts, ...expanded.map(queryParts)].filter((r) => r.length > 0);
+    this.prefetch(readings.flat(), m);
     // The whole key finds records with exactly this code (documentCodeTerms): they rank first.
-    const exactTerms = query.kind === 'code' ? [query.code] : [];
-    // Ask for every shard at once: they download in parallel.
-    for (const t of [...alternatives.flat(), ...codeTerms, ...exactTerms]) void this.shard(shardOf(t, m.shards)).catch(() => undefined);
-    const [exact, code, titles, texts] = await Promise.all([
-      this.all('code', exactTerms, m),
-      this.all('code', codeTerms, m),
-      Promise.all(alternatives.map((t) => this.all('title', t, m))),
-      Promise.all(alternatives.map((t) => this.all('text', t, m))),
-    ]);
-    const seen = new Set<number>();
+    // Its shard is that of the key's first gram (codeShardTerm), already asked for.
+    const exactP = query.kind === 'code' ? this.lookup('code', query.code, m) : Promise.resolve([]);
+    exactP.catch(() => undefined); // awaited below; a failure then is reported once, not also as unhandled
+
+    let texts = await Promise.all(readings.map((r) => this.every(r, m)));
+    if (query.joined && texts[0]!.length === 0 && query.parts.length > 0) {
+      // 2025 G 037 is no code anywhere: search its parts separately.
+      readings = [query.parts, ...readings.slice(1)];
+      this.prefetch(query.parts, m);
+      texts = [await this.every(query.parts, m), ...texts.slice(1)];
+    }
+    const text = union(texts);
+    // Title matches that are text matches too: the title grams alone may stand in different segments.
+    const titles = intersect(union(await Promise.all(readings.map((r) => this.every(r, m, true)))), text);
+    const exact = await exactP;
+    const seen = new Uint8Array(m.docs);
     const ids: number[] = [];
-    for (const list of [exact, code, union(titles), union(texts)]) {
+    for (const list of [exact, titles, text]) {
       for (const id of list) {
-        if (!seen.has(id)) {
-          seen.add(id);
+        if (!seen[id]) {
+          seen[id] = 1;
           ids.push(id);
         }
       }
@@ -331,8 +373,9 @@ export class SearchClient {
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const limit = Math.max(0, Math.floor(options.limit ?? 20));
     const base = { query, offset, terms: queryTerms(query.normalized) };
-    if (query.kind === 'empty' || query.kind === 'single-han') {
-      return { ...base, hint: query.kind === 'empty' ? HINT_EMPTY : HINT_SINGLE, total: 0, unfiltered: 0, hits: [], expanded: [], ids: [] };
+    if (query.kind === 'empty' || query.kind === 'single-han' || query.kind === 'single') {
+      const hint = query.kind === 'empty' ? HINT_EMPTY : query.kind === 'single-han' ? HINT_SINGLE : HINT_SHORT;
+      return { ...base, hint, total: 0, unfiltered: 0, hits: [], expanded: [], ids: [] };
     }
     const { ids, expanded } = await this.match(query);
     let filtered = ids;

@@ -4,7 +4,7 @@
  * Documented for outside readers in docs/search.md.
  *
  * /search/manifest.json                 SearchManifest (small, revalidated)
- * /search/v-<version>/t-<n>.gz          term shard n: ShardFile, gzip
+ * /search/v-<version>/t-<n>.gz          term shard n: ShardFile, gzip (fields title, pairs, grams, code)
  * /search/v-<version>/m-<n>.gz          metadata rows of ids [n·metaChunk, (n+1)·metaChunk)
  * /search/v-<version>/facets.gz         FacetTable for every id
  * /search/v-<version>/py-<a–z>.gz       pinyin dictionary entries by first letter
@@ -13,7 +13,8 @@
  * content), so they can be cached for a year.
  */
 
-export const SEARCH_FORMAT = 1;
+/** 2: segment n-grams with slot ids (docs/decisions/0001-search-ngrams.md); 1 was bigrams and whole runs. */
+export const SEARCH_FORMAT = 2;
 
 /** Collections in display order; meta rows and facets refer to them by index. */
 export const collections = ['page', 'red-site', 'red-route', 'notice', 'enforcement'] as const;
@@ -38,6 +39,11 @@ export interface SearchManifest {
   docs: number;
   /** Number of term shards, a power of two. */
   shards: number;
+  /**
+   * Segment slots per document, a power of two: ids in the `grams` field are
+   * document id · slots + (segment number mod slots).
+   */
+  slots: number;
   /** Rows per metadata file. */
   metaChunk: number;
   /** First letters that have a pinyin dictionary file. */
@@ -53,8 +59,15 @@ export interface SearchManifest {
  */
 export type PostingList = [term: string, deltaIds: number[]];
 
-/** The fields every shard holds: title terms, all text terms, code trigrams. */
-export const searchFields = ['title', 'text', 'code'] as const;
+/**
+ * The fields every shard holds:
+ * - `title`: every 2-, 3- and 4-gram of the title (document ids), for ranking;
+ * - `pairs`: the 2-grams of the text (document ids);
+ * - `grams`: the 3-grams and 4-grams of the text (slot ids, see `slots`);
+ * - `code`: whole code keys (document ids), stored in the shard of
+ *   `codeShardTerm(key)` rather than of the key itself.
+ */
+export const searchFields = ['title', 'pairs', 'grams', 'code'] as const;
 export type SearchField = (typeof searchFields)[number];
 export type ShardFile = Record<SearchField, PostingList[]>;
 
@@ -110,11 +123,12 @@ export function deltaEncode(ids: readonly number[]): number[] {
 }
 
 export function deltaDecode(deltas: readonly number[]): number[] {
-  const out = new Array<number>(deltas.length);
+  // Pushed, not preallocated: a packed array is faster to intersect than a holey one.
+  const out: number[] = [];
   let acc = 0;
   for (let i = 0; i < deltas.length; i++) {
     acc += deltas[i]!;
-    out[i] = acc;
+    out.push(acc);
   }
   return out;
 }

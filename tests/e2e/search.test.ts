@@ -1,6 +1,7 @@
 /**
  * The search page in Chromium: a 文号 typed with other brackets finds its
- * notice; an empty query shows a hint; hostile queries throw nothing.
+ * notice; substrings that cut a run of digits find their record and are
+ * highlighted; an empty query shows a hint; hostile queries throw nothing.
  */
 import type { Browser, Page } from 'playwright-core';
 import axe from 'axe-core';
@@ -56,6 +57,28 @@ describe('search page', () => {
     await context.close();
   });
 
+  it('finds substrings that cut a run of digits (26年度国有, 规划局202) and highlights them', async () => {
+    const d = await data();
+    const plan = d.notices.find((x) => x.status.state !== 'withdrawn' && x.title.includes('2026年度国有建设用地供应计划'));
+    const list = d.enforcement.find((x) => x.status.state !== 'withdrawn' && x.title.includes('规划局2026年度'));
+    expect(plan, 'the sample 2026 supply plan').toBeDefined();
+    expect(list, 'the sample 2026 inspection list').toBeDefined();
+    const { context, page, errors } = await open();
+    for (const [q, href, title] of [
+      ['26年度国有', urls.notice(plan!), plan!.title],
+      ['规划局202', urls.enforcementRecord(list!), list!.title],
+    ] as const) {
+      await page.goto(at(`${urls.search}?q=${encodeURIComponent(q)}`));
+      expect(await settled(page), q).toMatch(/找到 \d+ 条结果/);
+      expect(await resultHrefs(page), q).toContain(href);
+      const marks = await page.locator(`#search-results a[href="${href}"] mark`).allTextContents();
+      expect(marks, q).toEqual([q]);
+      expect(await page.locator(`#search-results a[href="${href}"]`).textContent(), q).toBe(title);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows a hint for an empty query', async () => {
     const { context, page, errors } = await open();
     await page.goto(at(urls.search));
@@ -80,7 +103,8 @@ describe('search page', () => {
       const { context, page, errors } = await open();
       await page.goto(at(`${urls.search}?q=${encodeURIComponent(q)}`));
       const status = await settled(page);
-      expect(status).toMatch(/没有找到|找到 \d+ 条结果/);
+      // Results, none, or the hint for a query of lone characters (the regex one leaves only the d of \d).
+      expect(status).toMatch(/没有找到|找到 \d+ 条结果|请至少输入两个相连的字/);
       // Typed into the form as well (the field takes at most 100 characters).
       await page.locator('#search-q').fill(q);
       await page.locator('#search-submit').click();

@@ -9,7 +9,7 @@ import { getPublishedView } from '../../../src/data/index.ts';
 import { createSearchClient, statusAt, type SearchClient } from '../../../src/search/client.ts';
 import { searchDocuments, type SearchDocument } from '../../../src/search/documents.ts';
 import { deltaDecode, shardFileName, versionDir, type FacetTable, type ShardFile } from '../../../src/search/format.ts';
-import { buildSearchIndex, documentTerms, type SearchIndex } from '../../../src/search/index-writer.ts';
+import { buildSearchIndex, documentTerms, slotIds, type SearchIndex } from '../../../src/search/index-writer.ts';
 import { statusOf } from '../../../src/data/status.ts';
 
 let docs: SearchDocument[];
@@ -53,26 +53,48 @@ describe('index writer', () => {
   it('writes exactly what FlexSearch 0.8 exports for the same terms', () => {
     const sampleDocs = docs.slice(0, 40);
     const index = buildSearchIndex(sampleDocs, { minShards: 4 });
-    const ours = new Map<string, number[]>();
+    const slots = index.manifest.slots;
+    const ours = { pairs: new Map<string, number[]>(), grams: new Map<string, number[]>() };
     for (let n = 0; n < index.manifest.shards; n++) {
       const file = JSON.parse(gunzipSync(index.files.find((f) => f.name === shardFileName(n))!.bytes).toString()) as ShardFile;
-      for (const [term, deltas] of file.text) ours.set(term, deltaDecode(deltas));
+      for (const field of ['pairs', 'grams'] as const) for (const [term, deltas] of file[field]) ours[field].set(term, deltaDecode(deltas));
     }
-    const flex = new Index({ tokenize: 'strict', resolution: 1, encode: (s: string) => s.split(' ') });
-    for (const d of sampleDocs) flex.add(d.id, documentTerms(d).text.join(' '));
-    let exported = '';
-    flex.export((key: string, data: string) => {
-      if (key.endsWith('map')) exported = data;
-    });
-    const theirs = new Map((JSON.parse(exported) as [string, number[][]][]).map(([term, slots]) => [term, slots.flat()]));
-    expect(ours.size).toBe(theirs.size);
-    for (const [term, ids] of theirs) expect(ours.get(term), term).toEqual(ids);
+    // The same terms added to FlexSearch, with slot ids (document id · slots + slot) for grams.
+    const flex = { pairs: new Index({ tokenize: 'strict', resolution: 1, encode: (s: string) => s.split(' ') }), grams: new Index({ tokenize: 'strict', resolution: 1, encode: (s: string) => s.split(' ') }) };
+    const bySlot = new Map<number, string[]>();
+    for (const d of sampleDocs) {
+      const terms = documentTerms(d);
+      expect(terms.segments).toBeLessThanOrEqual(slots);
+      flex.pairs.add(d.id, terms.pairs.join(' '));
+      for (const [term, at] of terms.grams) for (const id of slotIds(d.id, at, slots)) bySlot.set(id, [...(bySlot.get(id) ?? []), term]);
+    }
+    for (const id of [...bySlot.keys()].sort((a, b) => a - b)) flex.grams.add(id, bySlot.get(id)!.join(' '));
+    for (const field of ['pairs', 'grams'] as const) {
+      let exported = '';
+      flex[field].export((key: string, data: string) => {
+        if (key.endsWith('map')) exported = data;
+      });
+      const theirs = new Map((JSON.parse(exported) as [string, number[][]][]).map(([term, ids]) => [term, ids.flat()]));
+      expect(ours[field].size, field).toBe(theirs.size);
+      for (const [term, ids] of theirs) expect(ours[field].get(term), `${field} ${term}`).toEqual(ids);
+    }
   });
   it('is deterministic and spreads terms over several shards', () => {
     const again = buildSearchIndex(docs);
     expect(again.manifest).toEqual(built.manifest);
     expect(built.manifest.shards).toBeGreaterThanOrEqual(8);
     expect(built.manifest.sample).toBe(true);
+  });
+  it('gives every segment of the longest text its own slot, unless fewer slots are asked for', async () => {
+    const longest = Math.max(...docs.map((d) => documentTerms(d).segments));
+    expect(built.manifest.slots).toBeGreaterThanOrEqual(longest);
+    expect(built.manifest.slots / 2).toBeLessThan(longest);
+    const few = buildSearchIndex(docs, { slots: 8 });
+    expect(few.manifest.slots).toBe(8);
+    // Segments share slots then, but every record is still found by its title.
+    const c = client(few);
+    for (const d of docs.slice(0, 30)) expect(await c.ids(d.title), d.url).toContain(d.id);
+    expect(() => buildSearchIndex(docs, { slots: 3 })).toThrow(/power of two/);
   });
   it('refuses documents whose ids are not dense', () => {
     expect(() => buildSearchIndex([{ ...docs[0]!, id: 3 }])).toThrow(/dense ids/);
@@ -114,16 +136,46 @@ describe('search client', () => {
       expect(await c.ids(q), q).toContain(land.id);
     }
   });
-  it('ranks records with exactly the typed code before records that only share its trigrams', async () => {
+  it('ranks records with exactly the typed code first, then title matches, then text matches', async () => {
     const base = docs.find((d) => d.collection === 'notice')!;
-    const at = (id: number, title: string, codes: string[]): SearchDocument => ({ ...base, id, url: `/probe/${id}/`, title, text: title, codes });
-    // Newer first in display order: the decoy (trigrams fy2 y20 202 023 231 310 spread over two codes) comes first.
-    const probe = [at(0, '甲地块出让公告', ['FY2023-1', '富自然资告字〔2023〕101号']), at(1, '乙地块出让公告', ['FY2023-10'])];
+    const at = (id: number, title: string, text: string, codes: string[] = []): SearchDocument => ({ ...base, id, url: `/probe/${id}/`, title, text: `${title}\n${text}`, codes });
+    const probe = [
+      at(0, '甲地块出让公告', '乙地块FY2023-10的成交结果'),
+      at(1, '丙地块FY2023-10出让公告', ''),
+      at(2, '丁地块出让公告', 'FY2023-10', ['FY2023-10']),
+    ];
     const c = client(buildSearchIndex(probe));
-    expect(await c.ids('FY2023-10')).toEqual([1, 0]);
-    expect(await c.ids('fy2023 10')).toEqual([1, 0]);
-    // A part of a code has no exact match: trigram order (display order) stands.
-    expect(await c.ids('2023-1')).toEqual([0, 1]);
+    expect(await c.ids('FY2023-10')).toEqual([2, 1, 0]);
+    expect(await c.ids('fy2023 10')).toEqual([2, 1, 0]);
+    // A part of a code has no exact match: title, then text.
+    expect(await c.ids('2023-1')).toEqual([1, 0, 2]);
+  });
+  it('finds substrings that cut a run of digits or letters (the issue examples)', async () => {
+    const base = docs.find((d) => d.collection === 'notice')!;
+    const plan: SearchDocument = {
+      ...base,
+      id: 0,
+      url: '/probe/0/',
+      title: '齐齐哈尔市2026年度国有建设用地供应计划',
+      text: '齐齐哈尔市2026年度国有建设用地供应计划\n齐齐哈尔市自然资源和规划局2026年3月1日发布，地块2026-G-015。',
+      codes: ['2026-G-015'],
+    };
+    const apart: SearchDocument = { ...plan, id: 1, url: '/probe/1/', title: '规划局公告', text: '规划局公告\n2026年度\n国有建设用地', codes: [] };
+    const c = client(buildSearchIndex([plan, apart]));
+    for (const q of ['26年度国有', '规划局202', 'G-01', '6-G-0', '２６年度国有', '2026G01']) expect(await c.ids(q), q).toEqual([0]);
+    // Not adjacent in record 1: 规划局 and 2026, 26年度 and 国有 stand in different lines.
+    expect(await c.ids('年度国有')).toEqual([0]);
+    expect(await c.ids('年度')).toEqual([0, 1]);
+  });
+  it('does not piece a code together from two codes of one record', async () => {
+    const base = docs.find((d) => d.collection === 'notice')!;
+    const at = (id: number, codes: string[]): SearchDocument => ({ ...base, id, url: `/probe/${id}/`, title: `地块出让公告${id}`, text: `地块出让公告${id}\n${codes.join('\n')}`, codes });
+    // FY2023-1 and 〔2023〕101号 hold every 3- and 4-gram of FY2023-10 between them.
+    const c = client(buildSearchIndex([at(0, ['FY2023-1', '富自然资告字〔2023〕101号']), at(1, ['FY2023-10']), at(2, ['LJ2025-19', 'LJG2025-13'])]));
+    expect(await c.ids('FY2023-10')).toEqual([1]);
+    expect(await c.ids('FY2023-1')).toEqual([0, 1]);
+    expect(await c.ids('LJ2025-13')).toEqual([]);
+    expect(await c.ids('2025-13')).toEqual([2]);
   });
   it('finds nothing for text that is not there', async () => {
     const c = client();
@@ -134,6 +186,7 @@ describe('search client', () => {
     const c = client();
     expect((await c.search('')).hint).toMatch(/请输入/);
     expect((await c.search('江')).hint).toMatch(/两个/);
+    expect((await c.search('5')).hint).toMatch(/两个/);
     for (const q of ['.*+?^${}()|[]\\', '<img src=x onerror=alert(1)>', '😀🇨🇳', '江桥'.repeat(250), 'a(b'.repeat(200), '\u0000\ud800']) {
       const r = await c.search(q);
       expect(r.total, q.slice(0, 20)).toBeGreaterThanOrEqual(0);
