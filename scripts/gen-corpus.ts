@@ -17,7 +17,9 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bbox as turfBbox } from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { dayNumber, isoFromDay } from '../src/lib/dates.ts';
 import type { z } from 'zod';
 import type { landNotice, miningNotice, NoticeKind, noticeSchema, planningNotice, surveyingNotice } from '../src/schema/index.ts';
 import { formatIssue, loadDataset } from '../src/data/load.ts';
@@ -94,15 +96,12 @@ function round(x: number, digits: number): number {
 
 // ================================================================= dates ===
 
-const DAY_MS = 86_400_000;
-function dayOf(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-}
+const dayOf = dayNumber;
 const isoCache = new Map<number, string>();
 function isoOf(day: number): string {
   let s = isoCache.get(day);
   if (s === undefined) {
-    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    s = isoFromDay(day);
     isoCache.set(day, s);
   }
   return s;
@@ -403,16 +402,7 @@ function loadDistricts(boundaries: { features: { properties: { name: string; cod
   for (const f of boundaries.features) {
     const info = DISTRICT_INFO[f.properties.name];
     if (!info) throw new Error(`gen-corpus: 行政区“${f.properties.name}”没有词表（scripts/gen-corpus.ts DISTRICT_INFO）`);
-    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
-    for (const poly of polys)
-      for (const ring of poly)
-        for (const [x, y] of ring as [number, number][]) {
-          if (x < bbox[0]) bbox[0] = x;
-          if (y < bbox[1]) bbox[1] = y;
-          if (x > bbox[2]) bbox[2] = x;
-          if (y > bbox[3]) bbox[3] = y;
-        }
+    const bbox = turfBbox(f.geometry as Parameters<typeof turfBbox>[0]) as [number, number, number, number];
     out.push({ name: f.properties.name, code: f.properties.code, info, bbox, feature: { type: 'Feature', bbox, properties: {}, geometry: f.geometry } });
   }
   return out;

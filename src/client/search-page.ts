@@ -7,11 +7,11 @@
  * text nodes, never from HTML.
  */
 import type { FacetCounts, FacetName, SearchClient, SearchFilters, SearchResponse, StatusKey } from '../search/client.ts';
+import { statusKeys, statusLabels } from '../data/status.ts';
 import { collectionNames, type Collection } from '../search/format.ts';
 import { appendHighlighted, searchClient } from '../lib/search-ui.ts';
 
 const PAGE_SIZE = 20;
-const STATUS_LABELS: Record<StatusKey, string> = { superseded: '已被替代', upcoming: '未开始', open: '公示中', ended: '已结束', published: '已发布' };
 /** URL parameter of each facet. */
 const PARAMS: Record<FacetName, string> = { collection: 'c', kind: 'k', district: 'd', year: 'y', status: 's' };
 
@@ -48,7 +48,7 @@ function readState(url = new URL(location.href)): State {
       kind: text('k'),
       district: text('d'),
       year: Number.isInteger(year) && year > 0 ? year : undefined,
-      status: statusParam && statusParam in STATUS_LABELS ? (statusParam as StatusKey) : undefined,
+      status: (statusKeys as readonly string[]).includes(statusParam ?? '') ? (statusParam as StatusKey) : undefined,
     },
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
@@ -150,7 +150,7 @@ async function markStatuses(c: SearchClient, result: SearchResponse): Promise<vo
   result.hits.forEach((hit, i) => {
     const s = statuses[i];
     const meta = list.querySelector(`li[data-id="${hit.id}"] .meta`);
-    if (s && s !== 'published' && meta && !meta.querySelector('.hit-status')) meta.insertBefore(span(STATUS_LABELS[s], 'hit-status'), meta.children[1] ?? null);
+    if (s && s !== 'published' && meta && !meta.querySelector('.hit-status')) meta.insertBefore(span(statusLabels[s], 'hit-status'), meta.children[1] ?? null);
   });
 }
 

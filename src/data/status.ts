@@ -8,7 +8,8 @@
  * Pure and dependency-free: it ships to the browser.
  */
 
-export type StatusKey = 'superseded' | 'upcoming' | 'open' | 'ended' | 'published';
+export const statusKeys = ['superseded', 'upcoming', 'open', 'ended', 'published'] as const;
+export type StatusKey = (typeof statusKeys)[number];
 
 /** Labels of the statuses, plus 已撤回 for records that are gone (410). */
 export const statusLabels: Record<StatusKey | 'withdrawn', string> = {

@@ -63,11 +63,22 @@ export function addDays(iso: string, days: number): string {
   return dt.toISOString().slice(0, 10);
 }
 
+const DAY_MS = 86_400_000;
+
+/** "2026-11-23" → days since 1970-01-01 (a civil date, no time zone involved); '' → 0. */
+export function dayNumber(iso: string | undefined): number {
+  if (!iso) return 0;
+  return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS);
+}
+
+/** Days since 1970-01-01 → "YYYY-MM-DD". */
+export function isoFromDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Calendar days between two dates, both ends included. */
 export function countCalendarDays(startIso: string, endIso: string): number {
-  const a = Date.parse(`${startIso}T00:00:00Z`);
-  const b = Date.parse(`${endIso}T00:00:00Z`);
-  return Math.round((b - a) / 86_400_000) + 1;
+  return dayNumber(endIso) - dayNumber(startIso) + 1;
 }
 
 /** Day of the week of an ISO date, Monday = 1 … Sunday = 7 (calendar arithmetic in UTC: no time zone involved). */

@@ -35,8 +35,10 @@ import {
 } from './format.ts';
 import { expandPinyin, pinyinShardKey } from './pinyin-match.ts';
 import { classifyQuery, codeShardTerm, queryGrams, queryParts, queryTerms, type ClassifiedQuery } from './tokenize.ts';
+import { dayNumber, todayInShanghai } from '../lib/dates.ts';
+import { statusOf, type StatusKey } from '../data/status.ts';
 
-export type StatusKey = 'superseded' | 'upcoming' | 'open' | 'ended' | 'published';
+export type { StatusKey };
 
 export interface SearchFilters {
   collection?: Collection | undefined;
@@ -166,21 +168,10 @@ async function gunzipJson(response: Response): Promise<unknown> {
   return JSON.parse(new TextDecoder().decode(buffer));
 }
 
-function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS);
-
-/** A document's status on `today` (days since 1970): the rule of src/lib/status.ts. */
+/** A document's status on `today` (days since 1970): the published view's status rule, read from the facet table. */
 export function statusAt(facets: FacetTable, id: number, today: number): StatusKey {
-  if (facets.superseded[id]) return 'superseded';
   const start = facets.periodStart[id]!;
-  if (!start) return 'published';
-  if (today < start) return 'upcoming';
-  if (today > facets.periodEnd[id]!) return 'ended';
-  return 'open';
+  return statusOf({ superseded: facets.superseded[id] === 1, period: start ? { start, end: facets.periodEnd[id]! } : undefined }, today);
 }
 
 export class SearchClient {
@@ -381,7 +372,7 @@ export class SearchClient {
     let filtered = ids;
     if (this.hasFilters(options.filters)) {
       const facets = await this.facetTable();
-      filtered = ids.filter(this.keep(facets, options.filters, dayOf(this.today())));
+      filtered = ids.filter(this.keep(facets, options.filters, dayNumber(this.today())));
     }
     const hits = await this.rows(filtered.slice(offset, offset + limit));
     const terms = [...new Set([...base.terms, ...expanded])];
@@ -407,7 +398,7 @@ export class SearchClient {
   /** Each id's status today (公示中, 已结束 …). */
   async statuses(ids: readonly number[]): Promise<StatusKey[]> {
     const facets = await this.facetTable();
-    const today = dayOf(this.today());
+    const today = dayNumber(this.today());
     return ids.map((id) => statusAt(facets, id, today));
   }
 
@@ -417,7 +408,7 @@ export class SearchClient {
    */
   async facetCounts(ids: readonly number[], filters: SearchFilters = {}): Promise<FacetCounts> {
     const facets = await this.facetTable();
-    const today = dayOf(this.today());
+    const today = dayNumber(this.today());
     const label: Record<FacetName, (id: number) => string | undefined> = {
       collection: (id) => facets.collections[facets.collection[id]!],
       kind: (id) => facets.kinds[facets.kind[id]!],

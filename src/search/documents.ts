@@ -8,6 +8,7 @@
  * stored in id order, so “insertion order” is already the order results are
  * shown in and no score has to be shipped.
  */
+import { bbox as turfBbox } from '@turf/bbox';
 import type { PublishedView } from '../data/published.ts';
 import type { StatusRule } from '../data/status.ts';
 import { columns } from '../lib/columns.ts';
@@ -44,23 +45,7 @@ export interface SearchDocument {
   sample: boolean;
 }
 
-function bboxOf(g: Geometry | undefined): BBox | undefined {
-  if (!g) return undefined;
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
-      w = Math.min(w, c[0]);
-      e = Math.max(e, c[0]);
-      s = Math.min(s, c[1]);
-      n = Math.max(n, c[1]);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  visit(g.coordinates);
-  return Number.isFinite(w) ? [w, s, e, n] : undefined;
-}
+const bboxOf = (g: Geometry | undefined): BBox | undefined => (g ? (turfBbox(g) as BBox) : undefined);
 
 const join = (parts: Array<string | number | undefined | null | false>): string =>
   parts.filter((p): p is string | number => p !== undefined && p !== null && p !== false && p !== '').join('\n');
@@ -164,10 +149,8 @@ function redSiteDraft(s: RedSite): Draft {
 
 function redRouteDraft(r: RedRoute, sites: Map<string, RedSite>): Draft {
   const stops = r.stops.map((st) => sites.get(st.site));
-  const boxes = stops.flatMap((s) => (s ? [bboxOf(s.location)!] : []));
-  const bbox: BBox | undefined = boxes.length
-    ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
-    : undefined;
+  const points = stops.flatMap((s) => (s ? [s.location.coordinates] : []));
+  const bbox = points.length ? bboxOf({ type: 'MultiPoint', coordinates: points }) : undefined;
   return {
     url: urls.redRoute(r),
     title: r.name,

@@ -133,12 +133,5 @@ export function deltaDecode(deltas: readonly number[]): number[] {
   return out;
 }
 
-const DAY_MS = 86_400_000;
-/** "2026-11-23" → days since 1970-01-01; '' → 0. */
-export function dayNumber(iso: string | undefined): number {
-  if (!iso) return 0;
-  return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS);
-}
-export function isoFromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+/** Facet dates are day numbers (src/lib/dates.ts). */
+export { dayNumber, isoFromDay } from '../lib/dates.ts';
