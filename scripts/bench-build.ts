@@ -35,8 +35,9 @@ if (values.notices !== undefined) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Runs a build `runs` times under /usr/bin/time -v; median wall seconds and peak RSS in MB. */
-function timeRuns(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): { seconds: number; rssMb: number } {
+function timeRuns(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): { seconds: number; cpu: number; rssMb: number } {
   const wall: number[] = [];
+  const cpu: number[] = [];
   const rssMb: number[] = [];
   for (let i = 0; i < runs; i++) {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
@@ -53,13 +54,17 @@ function timeRuns(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: st
     }
     const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-    if (!elapsed || !rss) throw new Error('could not read /usr/bin/time output');
+    const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
+    if (!elapsed || !rss || !user || !sys) throw new Error('could not read /usr/bin/time output');
     const seconds = Number(elapsed[1] ?? 0) * 3600 + Number(elapsed[2]) * 60 + Number(elapsed[3]);
     wall.push(seconds);
+    // CPU seconds move less than wall time on a shared machine.
+    cpu.push(Number(user[1]) + Number(sys[1]));
     rssMb.push(Number(rss[1]) / 1024);
-    console.log(`${label} run ${i + 1}/${runs}: ${seconds.toFixed(1)} s, peak RSS ${(Number(rss[1]) / 1024).toFixed(0)} MB`);
+    console.log(`${label} run ${i + 1}/${runs}: ${seconds.toFixed(1)} s, CPU ${cpu.at(-1)!.toFixed(1)} s, peak RSS ${(Number(rss[1]) / 1024).toFixed(0)} MB`);
   }
-  return { seconds: median(wall), rssMb: median(rssMb) };
+  return { seconds: median(wall), cpu: median(cpu), rssMb: median(rssMb) };
 }
 
 /** A bare Astro project of `pages` one-line pages, using this repository's Astro. */
@@ -81,15 +86,15 @@ function floorProject(pages: number): string {
 }
 
 const site = timeRuns('site', [path.join(ROOT, 'scripts', 'build.ts')], { GEOPORTAL_DATA_DIR: dataDir }, ROOT);
-console.log(`build ${path.relative(ROOT, dataDir)}: median ${site.seconds.toFixed(1)} s, median peak RSS ${site.rssMb.toFixed(0)} MB (${runs} runs; ${os.cpus().length} cores)`);
+console.log(`build ${path.relative(ROOT, dataDir)}: median ${site.seconds.toFixed(1)} s (CPU ${site.cpu.toFixed(1)} s), median peak RSS ${site.rssMb.toFixed(0)} MB (${runs} runs; ${os.cpus().length} cores)`);
 
 if (values.floor) {
   const pages = Math.max(1000, Number(values.notices ?? 0));
   const dir = floorProject(pages);
   try {
     const floor = timeRuns('floor', [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {}, dir);
-    console.log(`floor: bare Astro build of ${pages.toLocaleString('en')} one-line pages: median ${floor.seconds.toFixed(1)} s, median peak RSS ${floor.rssMb.toFixed(0)} MB`);
-    console.log(`site build = ${(site.seconds / floor.seconds).toFixed(2)} × the floor`);
+    console.log(`floor: bare Astro build of ${pages.toLocaleString('en')} one-line pages: median ${floor.seconds.toFixed(1)} s (CPU ${floor.cpu.toFixed(1)} s), median peak RSS ${floor.rssMb.toFixed(0)} MB`);
+    console.log(`site build = ${(site.seconds / floor.seconds).toFixed(2)} × the floor (CPU ${(site.cpu / floor.cpu).toFixed(2)} ×)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,14 +3,9 @@
  * seconds), with hemisphere letters rather than signs.
  */
 
-/**
- * Longitude into [-180, 180]. A map that wraps the world horizontally can
- * report 483.9° for a point one world to the east; people expect 123.9°.
- */
-export function normalizeLon(lon: number): number {
-  if (lon >= -180 && lon <= 180) return lon;
-  return ((((lon + 180) % 360) + 360) % 360) - 180;
-}
+import { normalizeLon } from './longitude.ts';
+
+export { normalizeLon };
 
 const clampLat = (lat: number) => Math.min(90, Math.max(-90, lat));
 

@@ -6,7 +6,7 @@
  * ignored (its default stands) with a warning for the caller to log.
  */
 import type { LonLatExtent, MapViewState } from './types.ts';
-import { normalizeLon } from './coords.ts';
+import { normalizeLon } from './longitude.ts';
 
 export type PermalinkKnown = {
   /** Ids of the thematic layers the page offers. */
