@@ -8,16 +8,24 @@
  *   so the server never reads data/ at request time (`mapSite` is what the
  *   runtime map configuration, /config/map.json, takes from site.yaml);
  * - copies the attachments published records link into /files/;
+ * - writes the search index into /search/ (src/search/format.ts), built in a
+ *   worker thread from the start of the build so it overlaps page rendering;
+ *   `astro dev` serves the same files from injected routes instead;
  * - when GEOPORTAL_STATIC_CONFIG=1, writes /config/map.json as a static
  *   file at the end of the build (key from TIANDITU_KEY at build time), for
  *   static hosting. Without it the file is not written: on the Node server
  *   the request-time route answers, reading the key at request time.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildRuntimeConfig, mapSiteSettings, runtimeConfigJson, type MapSiteSettings } from '../map/runtime-config.ts';
 import { copyPublishedFiles, formatIssue, loadPublishedView, servePublishedFile, type PublishedView } from '../data/index.ts';
+import { MANIFEST_PATH, versionDir } from '../search/format.ts';
+import type { SearchIndex } from '../search/index-writer.ts';
+import { buildSearchIndexInWorker } from '../search/index-worker.ts';
+import { getSearchDocuments } from '../search/site-index.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -33,10 +41,11 @@ export const STATIC_CONFIG_PATH = 'config/map.json';
 export function geoportal(): AstroIntegration {
   let mapSite: MapSiteSettings | undefined;
   let published: PublishedView | undefined;
+  let searchIndex: Promise<SearchIndex> | undefined;
   return {
     name: 'geoportal',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute }) => {
         // The one load of this build: pages get the same view from the cache.
         const { view, issues } = await loadPublishedView();
         const errors = issues.filter((i) => i.severity === 'error');
@@ -52,6 +61,10 @@ export function geoportal(): AstroIntegration {
           `export const site = ${JSON.stringify(view.site)};\n` +
           `export const gone = ${JSON.stringify(view.gone)};\n` +
           `export const mapSite = ${JSON.stringify(mapSite)};\n`;
+        if (command === 'dev') {
+          injectRoute({ pattern: `/${MANIFEST_PATH}`, entrypoint: new URL('../search/dev-routes/manifest.ts', import.meta.url) });
+          injectRoute({ pattern: '/search/[version]/[file]', entrypoint: new URL('../search/dev-routes/index-file.ts', import.meta.url) });
+        }
         updateConfig({
           // The canonical origin for sitemap.xml and canonical links: SITE_URL, else the domain in site.yaml.
           ...(config.site ? {} : { site: `https://${view.site.domain}` }),
@@ -73,7 +86,21 @@ export function geoportal(): AstroIntegration {
           if (!published || !pathname.startsWith('/files/') || !servePublishedFile(published.files, pathname, res)) next();
         });
       },
+      'astro:build:start': () => {
+        searchIndex = getSearchDocuments().then(buildSearchIndexInWorker);
+        // Awaited in astro:build:done; a failure there stops the build, not an unhandled rejection here.
+        searchIndex.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        if (searchIndex) {
+          const { manifest, files, postings } = await searchIndex;
+          const client = fileURLToPath(dir);
+          const folder = path.join(client, 'search', versionDir(manifest.version));
+          await mkdir(folder, { recursive: true });
+          await Promise.all(files.map((f) => writeFile(path.join(folder, f.name), f.bytes)));
+          await writeFile(path.join(client, MANIFEST_PATH), JSON.stringify(manifest), 'utf8');
+          logger.info(`搜索索引：${manifest.docs} 个页面，${postings} 条倒排记录，${files.length} 个文件（/search/${versionDir(manifest.version)}/）`);
+        }
         // Attachments: exactly the files published records link (never those of withdrawn records).
         if (published) logger.info(`已复制 ${await copyPublishedFiles(published.files, fileURLToPath(dir))} 个附件到 /files/`);
         const flag = process.env['GEOPORTAL_STATIC_CONFIG']?.trim() ?? '';

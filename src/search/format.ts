@@ -100,6 +100,8 @@ export const shardFileName = (n: number): string => `t-${n}.gz`;
 export const metaFileName = (n: number): string => `m-${n}.gz`;
 export const FACETS_FILE = 'facets.gz';
 export const pinyinFileName = (letter: string): string => `py-${letter}.gz`;
+/** The manifest's path below the site root. */
+export const MANIFEST_PATH = 'search/manifest.json';
 export const versionDir = (version: string): string => `v-${version}`;
 
 /** FNV-1a over UTF-16 units: the shard of a term. `shards` is a power of two. */

@@ -95,11 +95,18 @@ export function documentTerms(doc: Pick<SearchDocument, 'title' | 'text' | 'code
 
 /** Slot ids of a document's segments: id · slots + (segment mod slots), ascending and distinct. */
 export function slotIds(id: number, segments: readonly number[], slots: number): number[] {
+  // The common case: every segment has its own slot, and segments come ascending and distinct.
+  if (segments.length === 0 || segments[segments.length - 1]! < slots) {
+    let ascending = true;
+    for (let i = 1; i < segments.length && ascending; i++) ascending = segments[i]! > segments[i - 1]!;
+    if (ascending) return segments.map((n) => id * slots + n);
+  }
   const at = [...new Set(segments.map((n) => n & (slots - 1)))].sort((a, b) => a - b);
   return at.map((slot) => id * slots + slot);
 }
 
-const gzip = (value: unknown): Uint8Array => gzipSync(Buffer.from(JSON.stringify(value)), { level: 9 });
+// zlib's default level: level 9 took twice the time for 0.3 % fewer bytes (10k notices, 735 files).
+const gzip = (value: unknown): Uint8Array => gzipSync(Buffer.from(JSON.stringify(value)), { level: 6 });
 
 function nextPow2(n: number): number {
   let p = 1;

@@ -1,7 +1,7 @@
 /** The gzip-compressed parts of the search index, under /search/v-<version>/ (src/search/format.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { versionDir } from '../../../search/format.ts';
-import { getSearchIndex } from '../../../search/site-index.ts';
+import { versionDir } from '../format.ts';
+import { getSearchIndex } from '../site-index.ts';
 
 export const getStaticPaths = (async () => {
   const { manifest, files } = await getSearchIndex();
