@@ -21,7 +21,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },
   integrations: [geoportal()],
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  // No inline <style>: the CSP allows style files only (src/server/headers.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
 });

@@ -8,8 +8,8 @@
  */
 import { statusLabels, statusOf } from '../data/status.ts';
 import { todayInShanghai } from '../lib/dates.ts';
+import { ELDERLY_KEY as KEY } from '../lib/elderly-mode.ts';
 
-const KEY = 'geoportal.elderly';
 const root = document.documentElement;
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-elderly-toggle]')) {
