@@ -18,7 +18,11 @@ export default defineConfig({
   // Pages are prerendered; the few request-time routes opt out with
   // `export const prerender = false`.
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: our own server (src/server/main.ts) serves the files,
+  // sets the headers and limits, and hands Astro only the request-time routes.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
+  // The site keeps no sessions (the adapter would otherwise enable file-system ones).
+  session: false,
   server: { host: '127.0.0.1', port: 4321 },
   integrations: [geoportal()],
   // No inline <style>: the CSP allows style files only (src/server/headers.ts).

@@ -1,7 +1,7 @@
 /**
  * npm run bench:map: what the map page costs in a real browser. Builds
  * nothing: run `npm run build` first (dist/, or GEOPORTAL_OUT_DIR). Starts
- * dist/server/entry.mjs on a free port on 127.0.0.1 (stopped at the end),
+ * the site's server (src/server/main.ts) on a free port on 127.0.0.1 (stopped at the end),
  * drives headless Chromium (CHROMIUM_PATH or /usr/bin/chromium) with every
  * request outside the server blocked and Tianditu stubbed by route
  * interception (a small PNG per tile, a fake key in /config/map.json), and
@@ -30,9 +30,10 @@
  * although Tianditu works (that is a defect, not a timing).
  */
 import { freePort } from './lib/free-port.ts';
+import { spawnSiteServer } from './lib/site-server.ts';
 import { stopProcess, waitForServer } from './lib/wait-for-server.ts';
 import { mulberry32 } from './lib/prng.ts';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -72,10 +73,8 @@ let server: ChildProcess | undefined;
 async function startServer(): Promise<string> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' };
   // The runtime config is stubbed per scenario; the server itself needs no key.
-  delete env['TIANDITU_KEY'];
-  const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env });
+  const child = spawnSiteServer(DIST, port, { cwd: ROOT, env: { TIANDITU_KEY: '' } });
   server = child;
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));

@@ -17,7 +17,7 @@
  *      truth = normalised substring match on SearchDocument text (codes: code
  *      key substring within one segment); the older truth, which did not let a
  *      match cut a digit or letter run, is reported beside it;
- *   4. starts <out>/server/entry.mjs on a free port and drives headless Chromium
+ *   4. starts the site's server (src/server/main.ts) on <out>/ on a free port and drives headless Chromium
  *      (CHROMIUM_PATH or /usr/bin/chromium, requests outside the server blocked):
  *      - recall and precision of every query, with every result of each engine
  *        (ours: geoportalSearch.ids(q); Pagefind: every result of search(q),
@@ -38,7 +38,7 @@
  * warm p95 ≤ 5 ms. A missed target prints MISSED; the bench does not assert and
  * exits 0. Exit 1 only when a measurement itself fails.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,7 @@ import { loadPublishedView } from '../src/data/index.ts';
 import { searchDocuments, type SearchDocument } from '../src/search/documents.ts';
 import { buildStamp, readStamp, writeStamp } from './lib/build-stamp.ts';
 import { freePort } from './lib/free-port.ts';
+import { spawnSiteServer } from './lib/site-server.ts';
 import { buildPagefind, dirBytes, pagefindSizes, pagefindUrls, type PagefindSizes } from './lib/pagefind-index.ts';
 import {
   deriveQueries,
@@ -114,11 +115,7 @@ let browser: Browser | undefined;
 async function startServer(outDir: string): Promise<string> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(outDir, 'server', 'entry.mjs')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' },
-  });
+  const child = spawnSiteServer(outDir, port, { cwd: ROOT });
   server = child;
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));

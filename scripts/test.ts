@@ -6,7 +6,7 @@
  *   1. type check (astro check)            — counts as one check
  *   2. unit tests (vitest, tests/unit)
  *   3. build into dist/ (scripts/build.ts)  — counts as one check
- *   4. the real server (dist/server/entry.mjs) on a free port on 127.0.0.1
+ *   4. the real server (src/server/main.ts on dist/) on a free port on 127.0.0.1
  *   5. browser tests (tests/e2e) against it, with E2E_BASE_URL
  *   6. build-output tests (tests/build) against dist/
  *
@@ -14,6 +14,7 @@
  * is non-zero if anything failed.
  */
 import { freePort } from './lib/free-port.ts';
+import { spawnSiteServer } from './lib/site-server.ts';
 import { stopProcess, waitForServer } from './lib/wait-for-server.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -93,16 +94,12 @@ function skipStage(name: string, why: string): void {
 }
 
 
-/** Starts dist/server/entry.mjs and waits until it answers; returns its base URL. */
+/** Starts the site's server (src/server/main.ts) on dist/ and waits until it answers; returns its base URL. */
 async function startServer(): Promise<string> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = createWriteStream(path.join(RESULTS, 'server.log'));
-  const child = spawn(NODE, [path.join('dist', 'server', 'entry.mjs')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' },
-  });
+  const child = spawnSiteServer(path.join(ROOT, 'dist'), port, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   server = child;
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

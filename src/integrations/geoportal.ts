@@ -11,6 +11,8 @@
  * - writes the search index into /search/ (src/search/format.ts), built in a
  *   worker thread from the start of the build so it overlaps page rendering;
  *   `astro dev` serves the same files from injected routes instead;
+ * - writes, last, the brotli/gzip twins of every text file and the Node
+ *   server's file manifest (src/server/static-files.ts);
  * - when GEOPORTAL_STATIC_CONFIG=1, writes /config/map.json as a static
  *   file at the end of the build (key from TIANDITU_KEY at build time), for
  *   static hosting. Without it the file is not written: on the Node server
@@ -19,13 +21,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { buildRuntimeConfig, mapSiteSettings, runtimeConfigJson, type MapSiteSettings } from '../map/runtime-config.ts';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { buildRuntimeConfig, mapSiteSettings, runtimeConfigJson } from '../map/runtime-config.ts';
 import { copyPublishedFiles, formatIssue, loadPublishedView, servePublishedFile, type PublishedView } from '../data/index.ts';
 import { MANIFEST_PATH, versionDir } from '../search/format.ts';
 import type { SearchIndex } from '../search/index-writer.ts';
 import { buildSearchIndexInWorker } from '../search/index-worker.ts';
 import { getSearchDocuments } from '../search/site-index.ts';
+import { writeStaticManifest } from '../server/static-files.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -38,10 +41,28 @@ export function wantsStaticConfig(env: Record<string, string | undefined>): bool
 /** The static runtime configuration's path below the client output directory. */
 export const STATIC_CONFIG_PATH = 'config/map.json';
 
+/** Writes /config/map.json as a file when GEOPORTAL_STATIC_CONFIG=1 (static hosting). */
+async function writeStaticConfig(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+  const flag = process.env['GEOPORTAL_STATIC_CONFIG']?.trim() ?? '';
+  if (!wantsStaticConfig(process.env)) {
+    if (flag !== '' && flag !== '0') logger.warn(`GEOPORTAL_STATIC_CONFIG=${flag.slice(0, 20)} 无效（应为 1），未写入 /${STATIC_CONFIG_PATH}`);
+    return;
+  }
+  const { view } = await loadPublishedView();
+  if (!view) throw new Error('站点配置未加载，无法写入 /config/map.json');
+  const { config, warnings } = buildRuntimeConfig(mapSiteSettings(view.site), process.env);
+  for (const w of warnings) logger.warn(w);
+  // `dir` is the client output directory (<outDir>/client/ with @astrojs/node).
+  const file = new URL(STATIC_CONFIG_PATH, dir.href.endsWith('/') ? dir : new URL(`${dir.href}/`));
+  await mkdir(new URL('./', file), { recursive: true });
+  await writeFile(file, runtimeConfigJson(config), 'utf8');
+  logger.info(`已写入静态 /${STATIC_CONFIG_PATH}（天地图 key：${config.tiandituKey ? '已设置' : '未设置，地图使用示意底图'}；矩阵集 ${config.matrixSet}）`);
+}
+
 export function geoportal(): AstroIntegration {
-  let mapSite: MapSiteSettings | undefined;
   let published: PublishedView | undefined;
   let searchIndex: Promise<SearchIndex> | undefined;
+  let serverDir: string | undefined;
   return {
     name: 'geoportal',
     hooks: {
@@ -56,7 +77,7 @@ export function geoportal(): AstroIntegration {
         }
         logger.info(`数据校验通过：已发布 ${view.notices.length} 条公告，${view.enforcement.length} 条执法信息，${view.redSites.length} 个红色资源点；${view.gone.length} 条已撤回`);
         published = view;
-        mapSite = mapSiteSettings(view.site);
+        const mapSite = mapSiteSettings(view.site);
         const source =
           `export const site = ${JSON.stringify(view.site)};\n` +
           `export const gone = ${JSON.stringify(view.gone)};\n` +
@@ -86,6 +107,9 @@ export function geoportal(): AstroIntegration {
           if (!published || !pathname.startsWith('/files/') || !servePublishedFile(published.files, pathname, res)) next();
         });
       },
+      'astro:config:done': ({ config }) => {
+        serverDir = fileURLToPath(config.build.server);
+      },
       'astro:build:start': () => {
         searchIndex = getSearchDocuments().then(buildSearchIndexInWorker);
         // Awaited in astro:build:done; a failure there stops the build, not an unhandled rejection here.
@@ -103,19 +127,13 @@ export function geoportal(): AstroIntegration {
         }
         // Attachments: exactly the files published records link (never those of withdrawn records).
         if (published) logger.info(`已复制 ${await copyPublishedFiles(published.files, fileURLToPath(dir))} 个附件到 /files/`);
-        const flag = process.env['GEOPORTAL_STATIC_CONFIG']?.trim() ?? '';
-        if (!wantsStaticConfig(process.env)) {
-          if (flag !== '' && flag !== '0') logger.warn(`GEOPORTAL_STATIC_CONFIG=${flag.slice(0, 20)} 无效（应为 1），未写入 /${STATIC_CONFIG_PATH}`);
-          return;
+        await writeStaticConfig(dir, logger);
+        // Last, when every file is in place: compressed twins and the server's file manifest.
+        if (serverDir && published) {
+          const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
+          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths);
+          logger.info(`已压缩：${r.files} 个文件，${r.twins} 个 br/gz 副本（br 合计 ${(r.brBytes / 1048576).toFixed(1)} MB / 原始 ${(r.rawBytes / 1048576).toFixed(1)} MB）`);
         }
-        if (!mapSite) throw new Error('站点配置未加载，无法写入 /config/map.json');
-        const { config, warnings } = buildRuntimeConfig(mapSite, process.env);
-        for (const w of warnings) logger.warn(w);
-        // `dir` is the client output directory (<outDir>/client/ with @astrojs/node).
-        const file = new URL(STATIC_CONFIG_PATH, dir.href.endsWith('/') ? dir : new URL(`${dir.href}/`));
-        await mkdir(new URL('./', file), { recursive: true });
-        await writeFile(file, runtimeConfigJson(config), 'utf8');
-        logger.info(`已写入静态 /${STATIC_CONFIG_PATH}（天地图 key：${config.tiandituKey ? '已设置' : '未设置，地图使用示意底图'}；矩阵集 ${config.matrixSet}）`);
       },
     },
   };

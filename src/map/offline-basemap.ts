@@ -23,10 +23,11 @@
  *   Tianditu level z + 1 as in w. The projection must be registered before
  *   this is called (the map module does it for c); projections in other
  *   units are refused.
- * - `webfonts` is set to an empty data: stylesheet. By default
- *   ol-mapbox-style adds a <link> to cdn.jsdelivr.net/@fontsource for every
- *   `text-font` that the page has not loaded with @font-face, i.e. for the
- *   system CJK fonts the labels use; the site loads nothing from third parties.
+ * - `webfonts` is set to an empty stylesheet of the site (public/map-webfonts.css).
+ *   By default ol-mapbox-style adds a <link> to cdn.jsdelivr.net/@fontsource
+ *   for every `text-font` that the page has not loaded with @font-face, i.e.
+ *   for the system CJK fonts the labels use; the site loads nothing from
+ *   third parties, and the CSP allows no data: stylesheet.
  */
 import LayerGroup from 'ol/layer/Group.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -38,7 +39,7 @@ import { OFFLINE_LABEL, checkOfflineStyle } from './offline-style.ts';
 export const DEGREE_RESOLUTIONS = Array.from({ length: 25 }, (_, z) => 0.703125 / 2 ** z);
 
 /** No third-party font CSS (see above). */
-const NO_WEBFONTS = 'data:text/css,';
+const NO_WEBFONTS = '/map-webfonts.css';
 
 export type OfflineBaseLayerOptions = {
   /** Called once if a data file (districts or labels) fails to load after the layer was created. */

@@ -19,7 +19,7 @@ import type { BrowserContext, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import type { MapHandle } from '../../src/map/map.ts';
 import type { MapViewState, RuntimeMapConfig } from '../../src/map/types.ts';
-import { at, launch, newContext } from './support.ts';
+import { at, injectAxe, launch, newContext } from './support.ts';
 
 /** A 256×256 solid PNG (569 bytes): every stubbed Tianditu tile. */
 const TILE_PNG = Buffer.from(
@@ -58,7 +58,7 @@ type MapPage = {
   close(): Promise<void>;
 };
 
-let context: BrowserContext & { blocked: string[] };
+let context: BrowserContext & { blocked: string[]; cspViolations: string[] };
 let closeBrowser: () => Promise<void>;
 let serverConfig: RuntimeMapConfig;
 const geo = new Map<string, Collection>();
@@ -100,7 +100,11 @@ async function mapPage(options: MapPageOptions = {}): Promise<MapPage> {
   const page = await context.newPage();
   const m: MapPage = { page, errors: [], console: [], tiles: [], scripts: [], close: () => page.close() };
   page.on('pageerror', (e) => m.errors.push(e.message));
-  page.on('console', (msg) => m.console.push({ type: msg.type(), text: msg.text() }));
+  page.on('console', (msg) => {
+    m.console.push({ type: msg.type(), text: msg.text() });
+    // A CSP violation fails every map test that checks m.errors.
+    if (msg.type() === 'error' && /Content Security Policy/.test(msg.text())) m.errors.push(msg.text());
+  });
   page.on('request', (r: Request) => {
     if (r.resourceType() === 'script') m.scripts.push(r.url());
   });
@@ -730,7 +734,7 @@ describe.concurrent('share, accessibility, broken data', () => {
     const m = await openMap('/map/', { key: 'w' });
     await settle(m.page);
     await poll(expect, () => m.page.locator('[data-feature-list] li').count()).toBeGreaterThan(0);
-    await m.page.addScriptTag({ content: axe.source });
+    await injectAxe(m.page, axe.source);
     const violations = await m.page.evaluate(async () => {
       const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

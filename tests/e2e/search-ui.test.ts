@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapHandle } from '../../src/map/map.ts';
 import type { MapViewState } from '../../src/map/types.ts';
 import { urls } from '../../src/lib/urls.ts';
-import { at, data, launch, newContext, ORIGIN } from './support.ts';
+import { at, data, injectAxe, launch, newContext, ORIGIN } from './support.ts';
 
 type HandleHost = HTMLElement & { geoportalMap: MapHandle };
 type Extent = [number, number, number, number];
@@ -290,7 +290,7 @@ describe('header suggestions: the combobox', () => {
     await page.goto(at('/'));
     await suggest(page, '江桥');
     await page.keyboard.press('ArrowDown');
-    await page.addScriptTag({ content: axe.source });
+    await injectAxe(page, axe.source);
     const violations = await page.evaluate(async () => {
       const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -528,7 +528,7 @@ describe('map search', () => {
   it('axe: no serious or critical violations with search results listed', async () => {
     const { page, errors, close } = await openMap(`${urls.map}?q=${encodeURIComponent('江桥')}`);
     await searched(page);
-    await page.addScriptTag({ content: axe.source });
+    await injectAxe(page, axe.source);
     const violations = await page.evaluate(async () => {
       const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

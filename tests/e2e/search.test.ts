@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urls } from '../../src/lib/urls.ts';
-import { at, data, launch, newContext } from './support.ts';
+import { at, data, injectAxe, launch, newContext } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -223,7 +223,7 @@ describe('search page', () => {
     await page.goto(at(`${urls.search}?q=${encodeURIComponent('江桥')}`));
     await settled(page);
     await expect.poll(() => page.locator('#facet-collection option[value="red-site"]').textContent()).toMatch(/（\d+）/);
-    await page.addScriptTag({ content: axe.source });
+    await injectAxe(page, axe.source);
     const violations = await page.evaluate(async () => {
       const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, data, isArticlePath, launch, newContext, pool, sitemapUrls } from './support.ts';
+import { BASE, data, injectAxe, isArticlePath, launch, newContext, pool, sitemapUrls } from './support.ts';
 
 const TABS = 4;
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
           bodyText: document.body.innerText,
         };
       }, META);
-      if (!(await tab.evaluate(() => typeof window.axe?.run === 'function'))) await tab.addScriptTag({ content: axe.source });
+      if (!(await tab.evaluate(() => typeof window.axe?.run === 'function'))) await injectAxe(tab, axe.source);
       const result = await tab.evaluate(async () => {
         const r = await window.axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

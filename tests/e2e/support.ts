@@ -2,7 +2,7 @@
  * Shared helpers for the browser tests: the base URL, Chromium with no
  * network beyond the site under test, the sitemap, and the data.
  */
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadDataset, resolveDataDir, type Dataset } from '../../src/data/load.ts';
 import { getPublishedView, type PublishedView } from '../../src/data/index.ts';
 
@@ -40,17 +40,31 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** A context whose pages can reach the server under test and nothing else. */
-export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext & { blocked: string[] }> {
+/**
+ * A context whose pages can reach the server under test and nothing else.
+ * `cspViolations` collects every Content-Security-Policy violation its pages
+ * report (the securitypolicyviolation event, registered before any page script).
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext & { blocked: string[]; cspViolations: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const blocked: string[] = [];
+  const cspViolations: string[] = [];
+  await context.exposeBinding('__geoportalCspViolation', ({ page }, text: string) => {
+    cspViolations.push(`${page.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __geoportalCspViolation: (t: string) => void }).__geoportalCspViolation;
+      report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+    });
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`${ORIGIN}/`) || url === ORIGIN) return route.continue();
     blocked.push(url);
     return route.abort('blockedbyclient');
   });
-  return Object.assign(context, { blocked });
+  return Object.assign(context, { blocked, cspViolations });
 }
 
 /** Every page URL in the sitemap index, mapped to the server under test. */
@@ -113,4 +127,13 @@ export function isArticlePath(p: string): boolean {
     /^\/enforcement\/(?!page\/)[^/]+\/$/.test(p) ||
     /^\/red\/(sites|routes)\/[^/]+\/$/.test(p)
   );
+}
+
+/**
+ * Puts axe-core into a page. Evaluated through the DevTools protocol, which the
+ * page's CSP does not govern, unlike an injected <script> tag.
+ */
+export async function injectAxe(page: Page, source: string): Promise<void> {
+  if (await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')) return;
+  await page.evaluate(source);
 }

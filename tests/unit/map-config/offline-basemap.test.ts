@@ -123,9 +123,9 @@ describe('createOfflineBaseLayer', () => {
     expect(text.getText()).toBe('龙沙区');
     expect(text.getFont()).toMatch(/^normal 400 \d+(\.\d+)?px\/1\.2 "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif$/);
     await new Promise((r) => setTimeout(r, 20)); // the font loader runs after document.fonts.ready
-    // One <link> per font of the stack (the stub's querySelector finds none), all to the empty data: stylesheet.
+    // One <link> per font of the stack (the stub's querySelector finds none), all to the site's empty stylesheet.
     expect(appended.length).toBeGreaterThan(0);
-    expect(new Set(appended.map((l) => l.href))).toEqual(new Set(['data:text/css,']));
+    expect(new Set(appended.map((l) => l.href))).toEqual(new Set(['/map-webfonts.css']));
     expect(requested.every((u) => u.startsWith(ORIGIN))).toBe(true);
   });
 

@@ -1,0 +1,25 @@
+/**
+ * The request-time routes and their limits (src/server/limits.ts). Every
+ * `prerender = false` route under src/pages/ has an entry here
+ * (tests/unit/architecture.test.ts checks it); the server sends nothing else
+ * to Astro.
+ */
+import type { RouteLimits } from './limits.ts';
+
+/** A page-like GET route: cheap, answers at once; the rate stops a flood, not a reader. */
+const GET_PAGE: RouteLimits = { methods: ['GET'], query: 'any', maxBodyBytes: 0, timeoutMs: 5_000, perMinute: 600, burst: 120 };
+
+export interface RequestTimeRoute {
+  /** The Astro route file, for the architecture test. */
+  file: string;
+  limits: RouteLimits;
+}
+
+/** Exact paths. */
+export const REQUEST_TIME_ROUTES: Readonly<Record<string, RequestTimeRoute>> = {
+  // The runtime map configuration reads no parameters: a query is refused rather than silently ignored.
+  '/config/map.json': { file: 'src/pages/config/map.json.ts', limits: { ...GET_PAGE, query: {} } },
+};
+
+/** Withdrawn records (the paths in the static manifest's `gone` list): their 410 page and JSON twins. */
+export const GONE_ROUTE: RequestTimeRoute = { file: 'src/pages/[...path].astro', limits: GET_PAGE };

@@ -1,0 +1,191 @@
+/**
+ * The built site's files, as the Node server serves them.
+ *
+ * At the end of a build, `writeStaticManifest` writes a brotli and a gzip twin
+ * beside every text file of dist/client (index.html → index.html.br,
+ * index.html.gz; nginx's gzip_static and brotli_static serve the same twins)
+ * and one manifest in dist/server: for each file its size, ETag (a content
+ * hash, so two builds of the same source agree), type and which twins exist,
+ * plus the paths of withdrawn records, which answer 410. At start the server
+ * reads only that manifest: a request never touches the file system to learn
+ * whether a file exists.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+
+export const STATIC_MANIFEST_FILE = 'static-files.json';
+
+/** Content types by extension; text types get compressed twins. */
+const TYPES: Record<string, { type: string; text: boolean }> = {
+  html: { type: 'text/html; charset=utf-8', text: true },
+  css: { type: 'text/css; charset=utf-8', text: true },
+  js: { type: 'text/javascript; charset=utf-8', text: true },
+  mjs: { type: 'text/javascript; charset=utf-8', text: true },
+  json: { type: 'application/json; charset=utf-8', text: true },
+  geojson: { type: 'application/geo+json; charset=utf-8', text: true },
+  xml: { type: 'application/xml; charset=utf-8', text: true },
+  svg: { type: 'image/svg+xml; charset=utf-8', text: true },
+  txt: { type: 'text/plain; charset=utf-8', text: true },
+  csv: { type: 'text/csv; charset=utf-8', text: true },
+  webmanifest: { type: 'application/manifest+json; charset=utf-8', text: true },
+  // The search index parts are gzip already (docs/search.md).
+  gz: { type: 'application/gzip', text: false },
+  pdf: { type: 'application/pdf', text: false },
+  png: { type: 'image/png', text: false },
+  jpg: { type: 'image/jpeg', text: false },
+  jpeg: { type: 'image/jpeg', text: false },
+  webp: { type: 'image/webp', text: false },
+  ico: { type: 'image/x-icon', text: false },
+  woff2: { type: 'font/woff2', text: false },
+  pmtiles: { type: 'application/vnd.pmtiles', text: false },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', text: false },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text: false },
+  zip: { type: 'application/zip', text: false },
+};
+const BINARY = 'application/octet-stream';
+
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).slice(1).toLowerCase()]?.type ?? BINARY;
+}
+
+/** Twins are written for text files of at least this size; below it the headers outweigh the saving. */
+export const COMPRESS_MIN_BYTES = 256;
+
+export type Encoding = 'br' | 'gzip';
+export const TWIN_SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+export interface StaticFile {
+  size: number;
+  etag: string;
+  type: string;
+  /** Sizes of the twins, when written. */
+  br?: number;
+  gzip?: number;
+}
+
+export interface StaticManifest {
+  format: 1;
+  /** By URL path of the file: `/index.html`, `/_astro/page.abc.js`. */
+  files: Record<string, StaticFile>;
+  /** URL paths that answer 410: withdrawn records' pages (`/notices/land/x/`) and their twins. */
+  gone: string[];
+}
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+async function* walk(dir: string, prefix = ''): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) yield* walk(path.join(dir, e.name), rel);
+    else if (e.isFile()) yield rel;
+  }
+}
+
+const isTwin = (rel: string, all: Set<string>): boolean =>
+  (rel.endsWith('.br') || (rel.endsWith('.gz') && !rel.startsWith('search/'))) && all.has(rel.slice(0, -3));
+
+export interface WriteManifestResult {
+  files: number;
+  twins: number;
+  rawBytes: number;
+  brBytes: number;
+}
+
+/**
+ * Writes the twins into `clientDir` and the manifest into `serverDir`.
+ * Compression runs on libuv's thread pool, a few files at a time.
+ */
+export async function writeStaticManifest(clientDir: string, serverDir: string, gone: readonly string[]): Promise<WriteManifestResult> {
+  const all: string[] = [];
+  for await (const rel of walk(clientDir)) all.push(rel);
+  const present = new Set(all);
+  const sources = all.filter((rel) => !isTwin(rel, present));
+  const files: Record<string, StaticFile> = {};
+  const result: WriteManifestResult = { files: 0, twins: 0, rawBytes: 0, brBytes: 0 };
+
+  const one = async (rel: string): Promise<void> => {
+    const abs = path.join(clientDir, rel);
+    const bytes = await readFile(abs);
+    const entry: StaticFile = { size: bytes.length, etag: etagOf(bytes), type: contentTypeOf(rel) };
+    if (TYPES[path.extname(rel).slice(1).toLowerCase()]?.text && bytes.length >= COMPRESS_MIN_BYTES) {
+      const [br, gz] = await Promise.all([
+        brotliAsync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+        gzipAsync(bytes, { level: 9 }),
+      ]);
+      if (br.length < bytes.length) {
+        await writeFile(`${abs}${TWIN_SUFFIX.br}`, br);
+        entry.br = br.length;
+        result.twins++;
+        result.brBytes += br.length;
+      }
+      if (gz.length < bytes.length) {
+        await writeFile(`${abs}${TWIN_SUFFIX.gzip}`, gz);
+        entry.gzip = gz.length;
+        result.twins++;
+      }
+    }
+    files[`/${rel}`] = entry;
+    result.files++;
+    result.rawBytes += bytes.length;
+  };
+
+  // A few at a time: enough to keep the thread pool busy, few enough to bound memory.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < sources.length) await one(sources[next++]!);
+    }),
+  );
+  const sorted = Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]!]));
+  const manifest: StaticManifest = { format: 1, files: sorted, gone: [...new Set(gone)].sort() };
+  await writeFile(path.join(serverDir, STATIC_MANIFEST_FILE), JSON.stringify(manifest));
+  return result;
+}
+
+/** A strong ETag from the content: the same bytes give the same tag on every build and every instance. */
+export function etagOf(bytes: Uint8Array): string {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`;
+}
+
+export async function readStaticManifest(serverDir: string): Promise<StaticManifest> {
+  const manifest = JSON.parse(await readFile(path.join(serverDir, STATIC_MANIFEST_FILE), 'utf8')) as StaticManifest;
+  if (manifest.format !== 1) throw new Error(`${STATIC_MANIFEST_FILE}: unknown format ${String(manifest.format)}`);
+  return manifest;
+}
+
+/**
+ * The file a URL path names, or undefined: `/a/` and `/a` → `/a/index.html`
+ * (trailing slashes are ignored, as in astro.config.mjs), `/a.json` → itself.
+ * `pathname` is already percent-decoded and free of `..` (see src/server/request-path.ts).
+ */
+export function lookupStatic(manifest: StaticManifest, pathname: string): { key: string; file: StaticFile } | undefined {
+  const candidates = pathname.endsWith('/') ? [`${pathname}index.html`] : [pathname, `${pathname}/index.html`];
+  for (const key of candidates) {
+    const file = manifest.files[key];
+    if (file) return { key, file };
+  }
+  return undefined;
+}
+
+/** The encoding to send: brotli, then gzip, when the client accepts it (q > 0) and the twin exists. */
+export function chooseEncoding(acceptEncoding: string | undefined, file: StaticFile): Encoding | undefined {
+  if (!acceptEncoding || (file.br === undefined && file.gzip === undefined)) return undefined;
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = q ? Number(q.slice(2)) : 1;
+    accepted.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const ok = (name: string): boolean => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (file.br !== undefined && ok('br')) return 'br';
+  if (file.gzip !== undefined && (ok('gzip') || ok('x-gzip'))) return 'gzip';
+  return undefined;
+}
