@@ -20,13 +20,13 @@ const logged: string[] = [];
 const HTML = `<!doctype html><html lang="zh-CN"><title>首页</title><p>${'自然资源和规划局公众地理信息门户。'.repeat(40)}</p></html>`;
 
 // Astro's stand-in: a 410 page for /gone/, JSON for the config route, a fault, a hang.
-const app: AppHandler = (req, res) => {
+const app: AppHandler = async (req, res) => {
   if (req.url?.startsWith('/gone/')) {
     res.writeHead(410, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<h1>已撤回</h1>');
   } else if (req.url?.startsWith('/config/map.json')) {
     if (req.headers['x-test'] === 'throw') throw new Error('secret stack detail');
-    if (req.headers['x-test'] === 'hang') return new Promise(() => undefined);
+    if (req.headers['x-test'] === 'hang') await new Promise(() => undefined);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end('{"tiandituKey":null}');
   }
