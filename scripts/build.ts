@@ -12,10 +12,11 @@ import { formatIssue, loadPublishedView } from '../src/data/index.ts';
 
 const root = process.cwd();
 const finalDir = path.resolve(process.env.GEOPORTAL_OUT_DIR ?? 'dist');
-// Inside the project: the prerender step imports packages from node_modules by
-// the bundle's own location. The final swap is a rename, so the output
-// directory must be on the same file system as the project.
-const workDir = path.join(root, '.build');
+// Inside the project (GEOPORTAL_BUILD_DIR may name another folder in it): the
+// prerender step imports packages from node_modules by the bundle's own
+// location. The final swap is a rename, so the output directory must be on
+// the same file system as the work directory.
+const workDir = path.resolve(process.env['GEOPORTAL_BUILD_DIR'] ?? '.build');
 const tag = `${path.basename(finalDir)}-${process.pid}`;
 const staging = path.join(workDir, `staging-${tag}`);
 const previous = path.join(workDir, `previous-${tag}`);
