@@ -128,7 +128,7 @@ describe('the server', () => {
     const fetchBytes = (onFirstChunk?: () => void) =>
       new Promise<{ complete: boolean; bytes: Buffer }>((resolve) => {
         const chunks: Buffer[] = [];
-        const r = request(`${base}${file}`, { headers: { 'accept-encoding': 'identity' }, highWaterMark: 1024 }, (res) => {
+        const r = request(`${base}${file}`, { headers: { 'accept-encoding': 'identity' } }, (res) => {
           res.on('data', (c: Buffer) => {
             if (chunks.length === 0) onFirstChunk?.();
             chunks.push(c);
