@@ -74,7 +74,18 @@ class ContentCache {
 
 export function createGeoportalServer(options: ServerOptions): http.Server {
   const { clientDir, manifest, app, trustedProxies } = options;
-  const log = options.log ?? ((line: string) => console.error(line));
+  // At most 30 lines a minute: a flood of faulty requests must not flood the log.
+  const write = options.log ?? ((line: string) => console.error(line));
+  let window = { start: 0, lines: 0, dropped: 0 };
+  const log = (line: string): void => {
+    const now = Date.now();
+    if (now - window.start >= 60_000) {
+      if (window.dropped > 0) write(`[geoportal] 上一分钟另有 ${window.dropped} 条错误日志未记录`);
+      window = { start: now, lines: 0, dropped: 0 };
+    }
+    if (window.lines++ < 30) write(line);
+    else window.dropped++;
+  };
   const gone = new Set(manifest.gone);
   const routes = options.routes ?? REQUEST_TIME_ROUTES;
   const cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);

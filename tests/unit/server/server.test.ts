@@ -166,6 +166,13 @@ describe('methods and errors', () => {
     expect(logged[0]).not.toMatch(/\n/);
   });
 
+  it('log at most 30 fault lines a minute, whatever the flood', async () => {
+    logged.length = 0;
+    await Promise.all(Array.from({ length: 45 }, (_, i) => get('/config/map.json', { headers: { 'x-test': 'throw', 'x-forwarded-for': `198.51.100.${i}` } })));
+    expect(logged.length).toBeLessThanOrEqual(30);
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
   it('rate-limit a request-time route per client, with Retry-After', async () => {
     const from = (ip: string) => get('/config/map.json', { headers: { 'x-forwarded-for': ip } });
     const statuses = [];
