@@ -166,13 +166,6 @@ describe('methods and errors', () => {
     expect(logged[0]).not.toMatch(/\n/);
   });
 
-  it('log at most 30 fault lines a minute, whatever the flood', async () => {
-    logged.length = 0;
-    await Promise.all(Array.from({ length: 45 }, (_, i) => get('/config/map.json', { headers: { 'x-test': 'throw', 'x-forwarded-for': `198.51.100.${i}` } })));
-    expect(logged.length).toBeLessThanOrEqual(30);
-    expect(logged.length).toBeGreaterThan(0);
-  });
-
   it('rate-limit a request-time route per client, with Retry-After', async () => {
     const from = (ip: string) => get('/config/map.json', { headers: { 'x-forwarded-for': ip } });
     const statuses = [];
@@ -189,6 +182,13 @@ describe('methods and errors', () => {
     const r = await get('/config/map.json', { headers: { 'x-test': 'hang', 'x-forwarded-for': '203.0.113.60' } });
     expect(r.status).toBe(503);
     expect(logged.join('\n')).toMatch(/503 GET \/config\/map\.json/);
+  });
+
+  it('log at most 30 fault lines a minute, whatever the flood (last: it fills the minute)', async () => {
+    logged.length = 0;
+    await Promise.all(Array.from({ length: 45 }, (_, i) => get('/config/map.json', { headers: { 'x-test': 'throw', 'x-forwarded-for': `198.51.100.${i}` } })));
+    expect(logged.length).toBeLessThanOrEqual(30);
+    expect(logged.length).toBeGreaterThan(0);
   });
 
   it('put the security headers on every answer, errors included; HSTS only over HTTPS from the proxy', async () => {
