@@ -72,6 +72,10 @@ class ContentCache {
   }
 }
 
+// Computed once: the CSP's hash does not change while the server runs.
+const HEADERS_HTTP = Object.entries(securityHeaders(false));
+const HEADERS_HTTPS = Object.entries(securityHeaders(true));
+
 export function createGeoportalServer(options: ServerOptions): http.Server {
   const { clientDir, manifest, app, trustedProxies } = options;
   // At most 30 lines a minute: a flood of faulty requests must not flood the log.
@@ -179,7 +183,7 @@ export function createGeoportalServer(options: ServerOptions): http.Server {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const who = clientInfo(req, trustedProxies);
-    for (const [name, value] of Object.entries(securityHeaders(who.https))) res.setHeader(name, value);
+    for (const [name, value] of who.https ? HEADERS_HTTPS : HEADERS_HTTP) res.setHeader(name, value);
     const target = parseRequestPath(req.url);
     if (!target.ok) return sendError(req, res, target.status, target.reason);
     const { pathname, search } = target;
