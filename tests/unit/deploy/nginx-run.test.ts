@@ -6,14 +6,15 @@
  * The start/stop tests need nginx (apt-get install nginx) and are skipped
  * without it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/free-port.ts';
-import { localSiteConf, nginxBinary, nginxError, SHIPPED_SITE, startNginx, type RunningNginx } from '../../../scripts/lib/nginx.ts';
+import { brotliModules, localSiteConf, mainConf, nginxBinary, nginxError, SHIPPED_SITE, SHIPPED_SNIPPETS, startNginx, type RunningNginx } from '../../../scripts/lib/nginx.ts';
 import { portOpen } from '../../../scripts/lib/processes.ts';
 import { securityHeaders } from '../../../src/server/headers.ts';
 
@@ -150,5 +151,31 @@ describe.skipIf(!nginxBinary())('nginx with the shipped site (needs Debian nginx
     await n.stop();
     expect(await portOpen(port)).toBe(false);
     expect(existsSync(n.dir)).toBe(false);
+  });
+});
+
+const openssl = spawnSync('openssl', ['version'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!nginxBinary() || !openssl)('the shipped site unchanged (needs Debian nginx and openssl)', () => {
+  it('passes nginx -t with its TLS server, http2 and IPv6 listens (a throwaway certificate in the TLS snippet)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nginx-tls-test-'));
+    try {
+      cpSync(SHIPPED_SNIPPETS, path.join(dir, 'snippets'), { recursive: true });
+      const key = path.join(dir, 'key.pem');
+      const cert = path.join(dir, 'cert.pem');
+      const gen = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=zrzy.example.gov.cn'], { encoding: 'utf8' });
+      expect(gen.status, gen.stderr).toBe(0);
+      const tls = path.join(dir, 'snippets', 'geoportal-tls.conf');
+      writeFileSync(tls, readFileSync(tls, 'utf8').replace('/etc/ssl/geoportal/fullchain.pem', cert).replace('/etc/ssl/geoportal/privkey.pem', key));
+      const modules = brotliModules();
+      if (!modules) rmSync(path.join(dir, 'snippets', 'geoportal-brotli.conf'));
+      mkdirSync(path.join(dir, 'tmp'));
+      writeFileSync(path.join(dir, 'nginx.conf'), mainConf({ dir, site: SHIPPED_SITE, brotli: modules }));
+      const r = spawnSync(nginxBinary()!, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', 'stderr'], { encoding: 'utf8' });
+      expect(r.stderr).toContain('test is successful');
+      expect(r.stderr).not.toMatch(/\[(warn|emerg)\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
