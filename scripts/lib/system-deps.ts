@@ -2,7 +2,8 @@
  * The browser tests need Debian's Chromium (/usr/bin/chromium) and a CJK
  * font (fonts-noto-cjk), neither of which npm can install. This installs
  * them with apt-get when the user may (root, or passwordless sudo), and
- * otherwise stops with one line that says what to install.
+ * otherwise stops with one line that says what to install. ensurePackages
+ * does the same for other packages (nginx for npm run bench:load).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,24 +33,41 @@ function installed(pkg: (typeof PACKAGES)[number]): boolean {
 
 /** Installs the missing packages if it may; otherwise prints one line and exits 1. */
 export function ensureSystemDeps(log: (line: string) => void = console.log): void {
-  const missing = PACKAGES.filter((p) => !installed(p));
+  ensurePackages(PACKAGES.map((name) => ({ name, present: () => installed(name) })), log);
+}
+
+/** Whether this process may run apt-get install (root, or passwordless sudo, and apt-get on PATH). */
+export function canInstall(): boolean {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return onPath('apt-get') && (isRoot || (onPath('sudo') && run('sudo', ['-n', 'true']).status === 0));
+}
+
+/**
+ * Debian packages a script needs: installs the missing ones with apt-get when
+ * the user may (root, or passwordless sudo); otherwise prints one line that
+ * says what to install and exits 1. `optional`: packages to install along
+ * when possible, never a reason to stop.
+ */
+export function ensurePackages(packages: readonly { name: string; present: () => boolean }[], log: (line: string) => void = console.log, optional: readonly { name: string; present: () => boolean }[] = []): void {
+  const missing = packages.filter((p) => !p.present()).map((p) => p.name);
   if (missing.length === 0) return;
+  const extra = optional.filter((p) => !p.present()).map((p) => p.name);
 
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const canSudo = !isRoot && onPath('sudo') && run('sudo', ['-n', 'true']).status === 0;
   const hasApt = onPath('apt-get');
   const hint = `需要先安装：sudo apt-get install ${missing.join(' ')}`;
-  if (!hasApt || !(isRoot || canSudo)) {
-    const what = missing.map((p) => (p === 'chromium' ? `Chromium（${CHROMIUM}）` : '中文字体 Noto CJK')).join('和');
+  if (!canInstall()) {
+    const what = missing.map((p) => (p === 'chromium' ? `Chromium（${CHROMIUM}）` : p === 'fonts-noto-cjk' ? '中文字体 Noto CJK' : p)).join('和');
     console.error(hasApt ? hint : `需要先安装：${what}（Debian 软件包 ${missing.join(' ')}）`);
     process.exit(1);
   }
 
-  log(`正在安装 ${missing.join(' ')}（apt-get）……`);
+  const all = [...missing, ...extra];
+  log(`正在安装 ${all.join(' ')}（apt-get）……`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args: string[]) =>
     isRoot ? run('apt-get', args, { inherit: true, env }) : run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { inherit: true, env });
-  const steps: string[][] = [['update'], ['install', '-y', '--no-install-recommends', ...missing]];
+  const steps: string[][] = [['update'], ['install', '-y', '--no-install-recommends', ...all]];
   for (const args of steps) {
     const r = apt(args);
     if (r.status !== 0) {
@@ -57,7 +75,7 @@ export function ensureSystemDeps(log: (line: string) => void = console.log): voi
       process.exit(1);
     }
   }
-  const still = PACKAGES.filter((p) => !installed(p));
+  const still = packages.filter((p) => !p.present()).map((p) => p.name);
   if (still.length > 0) {
     console.error(`安装后仍缺少 ${still.join(' ')}。${hint}`);
     process.exit(1);

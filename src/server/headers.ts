@@ -2,7 +2,7 @@
  * The security headers of every response, static or request-time, 404, 410
  * and errors included: the Node server (src/server/) sets them, and the
  * shipped nginx site (deploy/nginx/) carries the same values, which
- * tests/unit/server/headers.test.ts keeps equal.
+ * tests/unit/deploy/nginx-conf.test.ts keeps equal.
  *
  * Scripts: 'self' and the one inline snippet by its hash (src/lib/elderly-mode.ts),
  * never 'unsafe-inline'. Styles: files only (astro.config.mjs inlines none).
