@@ -7,11 +7,10 @@
  * existing build (dist/, or GEOPORTAL_OUT_DIR) and stops with one line when
  * there is none.
  *
- *   - The Node server is started by scripts/lib/node-server.ts (the one
- *     switch: src/server/main.ts once it exists, dist/server/entry.mjs until
- *     then) with GEOPORTAL_RATE_LIMIT_PER_MINUTE set high, since the new
- *     server rate-limits request-time routes per client and every request
- *     here comes from 127.0.0.1.
+ *   - The Node server (src/server/main.ts, started by scripts/lib/node-server.ts)
+ *     runs with GEOPORTAL_RATE_LIMIT_PER_MINUTE set high, since it
+ *     rate-limits request-time routes per client and every request here
+ *     comes from 127.0.0.1.
  *   - nginx is Debian's (installed with apt-get if missing and allowed,
  *     otherwise one line says what to install), run as the current user from
  *     a temporary directory, the shipped site with only listen, root and the

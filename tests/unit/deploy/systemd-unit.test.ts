@@ -42,7 +42,7 @@ const one = (k: string) => {
 describe('the unit file', () => {
   it('runs the pinned Node as a dedicated user, restarts on failure, reads /etc/geoportal/env', () => {
     expect(one('User')).toBe('geoportal');
-    expect(one('ExecStart')).toMatch(/^\/srv\/geoportal\/node_modules\/\.bin\/node (dist\/server\/entry\.mjs|src\/server\/main\.ts)$/);
+    expect(one('ExecStart')).toMatch(/^\/srv\/geoportal\/node_modules\/\.bin\/node src\/server\/main\.ts$/);
     expect(one('Restart')).toBe('on-failure');
     expect(one('EnvironmentFile')).toBe('-/etc/geoportal/env');
   });
