@@ -94,5 +94,5 @@ export class RateLimiter {
 /** GEOPORTAL_RATE_LIMIT_PER_MINUTE: a whole number ≥ 1 overrides every route's per-minute rate (load benches). */
 export function rateOverride(value: string | undefined): number | undefined {
   const v = value?.trim();
-  return v && /^\d{1,9}$/.test(v) && Number(v) >= 1 ? Number(v) : undefined;
+  return v && /^\d{1,12}$/.test(v) && Number(v) >= 1 ? Number(v) : undefined;
 }

@@ -43,6 +43,6 @@ describe('request limits', () => {
 
   it('takes a rate override only as a positive whole number', () => {
     expect(rateOverride('100000')).toBe(100000);
-    expect([rateOverride(''), rateOverride('0'), rateOverride('1e9'), rateOverride('-5'), rateOverride(undefined)]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([rateOverride(''), rateOverride('0'), rateOverride('1e9'), rateOverride('-5'), rateOverride('1'.repeat(13)), rateOverride(undefined)]).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
