@@ -56,7 +56,7 @@ const seconds = (t0: number) => (performance.now() - t0) / 1000;
 /** At most `n` lines of a list, then how many were left out. */
 const firstLines = (lines: string[], n = 15) => [...lines.slice(0, n), ...(lines.length > n ? [`… and ${lines.length - n} more`] : [])];
 
-function reportValidity(r: ValidityReport, t0: number): void {
+function reportValidity(r: ValidityReport, secs: number): void {
   heading('1. HTML validity (html-validate, .htmlvalidate.mjs)');
   const byRule = new Map<string, { errors: number; warnings: number; pages: Set<string>; first: string }>();
   for (const m of r.messages) {
@@ -71,10 +71,10 @@ function reportValidity(r: ValidityReport, t0: number): void {
   rows.push(['total', String(r.errors), String(r.warnings), String(new Set(r.messages.map((m) => m.page)).size), `${r.pages} pages validated${r.workers ? ` in ${r.workers} worker threads` : ''}`]);
   console.log(formatTable(rows, 'lrrrl'));
   for (const line of firstLines(r.messages.map((m) => `${pageUrl(m.page)}:${m.line}:${m.column} [${m.ruleId}] ${m.message}\n    ${m.selector ?? ''}  …${m.excerpt}…`), 10)) console.log(line);
-  outcomes.push({ gate: 'HTML validity', ok: r.errors === 0, summary: `${r.pages} pages, ${r.errors} errors, ${r.warnings} warnings`, seconds: seconds(t0) });
+  outcomes.push({ gate: 'HTML validity', ok: r.errors === 0, summary: `${r.pages} pages, ${r.errors} errors, ${r.warnings} warnings`, seconds: secs });
 }
 
-function reportLinks(r: LinkReport, t0: number): void {
+function reportLinks(r: LinkReport, secs: number): void {
   heading('2. Links (sitemap, href/src, anchors; against dist/client)');
   const externalLinks = [...r.external.values()].reduce((a, b) => a + b, 0);
   const byKind = (k: string) => String(r.problems.filter((p) => p.kind === k).length);
@@ -99,7 +99,7 @@ function reportLinks(r: LinkReport, t0: number): void {
   if (hosts.length) console.log(`external hosts: ${hosts.join(', ')}`);
   if (r.notInSitemap.length) console.log(`pages not in the sitemap (information): ${firstLines(r.notInSitemap, 8).join(', ')}`);
   for (const line of firstLines(r.problems.map((p) => `${p.kind}: ${p.from} → ${p.link}${p.detail ? ` (${p.detail})` : ''}`), 20)) console.log(line);
-  outcomes.push({ gate: 'links', ok: r.problems.length === 0, summary: `${r.internal} internal, ${r.anchors} anchors, ${r.sitemapUrls} sitemap URLs, ${r.problems.length} broken; ${externalLinks} external`, seconds: seconds(t0) });
+  outcomes.push({ gate: 'links', ok: r.problems.length === 0, summary: `${r.internal} internal, ${r.anchors} anchors, ${r.sitemapUrls} sitemap URLs, ${r.problems.length} broken; ${externalLinks} external`, seconds: secs });
 }
 
 function budgetGate(pages: string[]): void {
@@ -130,6 +130,9 @@ async function lighthouseGate(view: PublishedView): Promise<void> {
   heading('4. Lighthouse 13 (mobile, simulated slow 4G, Chromium; no network)');
   ensureSystemDeps();
   const server = await startSiteServer(outDir, path.join(reportDir, 'server.log'));
+  // Never leave the server behind, also on Ctrl-C or when npm test is stopped.
+  const killServer = () => server.child.kill('SIGKILL');
+  process.once('exit', killServer);
   try {
     const pages = await runLighthouse(server.base, lighthouseTargets(view), { chromePath: CHROMIUM, reportDir: path.join(reportDir, 'lighthouse') });
     const target = (c: (typeof CATEGORIES)[number]) => (LIGHTHOUSE_TARGETS[c] ? ` ≥${LIGHTHOUSE_TARGETS[c]}` : '');
@@ -149,8 +152,12 @@ async function lighthouseGate(view: PublishedView): Promise<void> {
     outcomes.push({ gate: 'Lighthouse', ok: problems.length === 0, summary: `${pages.length} pages; lowest ${CATEGORIES.map((c) => `${c} ${min(c)}`).join(', ')}`, seconds: seconds(t0) });
   } finally {
     await server.stop();
+    process.off('exit', killServer);
   }
 }
+
+// A signal ends the process through process.exit, so the exit hooks (server, Chromium) run.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => process.exit(130));
 
 async function main(): Promise<number> {
   const gates = selectedGates(process.argv.slice(2));
@@ -163,20 +170,24 @@ async function main(): Promise<number> {
 
   // Validation runs in worker threads while this thread loads the data and checks links and budgets.
   const t0 = performance.now();
-  const validity = gates.has('html') ? validatePages(clientDir, pages) : undefined;
+  const validity = gates.has('html') ? validatePages(clientDir, pages).then((report) => ({ report, secs: seconds(t0) })) : undefined;
   validity?.catch(() => undefined);
   const view = gates.has('links') || gates.has('lighthouse') ? await getPublishedView() : undefined;
-  let links: { report: LinkReport; t0: number } | undefined;
+  let links: { report: LinkReport; secs: number } | undefined;
   if (gates.has('links') && view) {
     const t1 = performance.now();
     const gone = new Set(view.gone.flatMap((g) => [g.page, ...g.json]));
-    links = { report: checkLinks({ clientDir, pages, gone }), t0: t1 };
-    // The data must be the data of this build: the sitemap lists what the view publishes.
-    if (links.report.sitemapUrls !== view.sitemap.length)
-      links.report.problems.push({ from: '/sitemap.xml', link: '', kind: 'missing', detail: `the sitemap lists ${links.report.sitemapUrls} URLs, the data publishes ${view.sitemap.length}: was the site built from GEOPORTAL_DATA_DIR=${process.env.GEOPORTAL_DATA_DIR ?? 'data'}?` });
+    const report = checkLinks({ clientDir, pages, gone });
+    // The gone list is only right for the data this site was built from: the sitemap lists what that data publishes.
+    if (report.sitemapUrls !== view.sitemap.length)
+      report.problems.push({ from: '/sitemap.xml', link: '', kind: 'other data', detail: `the sitemap lists ${report.sitemapUrls} URLs, the data publishes ${view.sitemap.length}: was the site built from GEOPORTAL_DATA_DIR=${process.env.GEOPORTAL_DATA_DIR ?? 'data'}?` });
+    links = { report, secs: seconds(t1) };
   }
-  if (validity) reportValidity(await validity, t0);
-  if (links) reportLinks(links.report, links.t0);
+  if (validity) {
+    const v = await validity;
+    reportValidity(v.report, v.secs);
+  }
+  if (links) reportLinks(links.report, links.secs);
   if (gates.has('budgets')) budgetGate(pages);
   // Last and alone: Lighthouse's simulation starts from a real page load, which a busy CPU slows.
   if (gates.has('lighthouse') && view) {

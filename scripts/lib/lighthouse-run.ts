@@ -145,6 +145,8 @@ export async function runLighthouse(base: string, targets: readonly LighthouseTa
     logLevel: 'silent',
     envVars: { ...process.env, TZ: 'Asia/Shanghai' },
   });
+  const killChrome = () => chrome.kill();
+  process.once('exit', killChrome);
   const origin = new URL(base).origin;
   const out: LighthousePage[] = [];
   try {
@@ -160,6 +162,7 @@ export async function runLighthouse(base: string, targets: readonly LighthouseTa
     }
   } finally {
     chrome.kill();
+    process.off('exit', killChrome);
   }
   return out;
 }

@@ -73,7 +73,8 @@ export function sitemapLocs(xml: string): string[] {
   return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => decodeEntities(m[1]!));
 }
 
-export type LinkProblemKind = 'missing' | 'gone' | 'anchor' | 'off-site sitemap URL';
+/** `other data`: the audit was given another data directory than the build's (scripts/audit.ts). */
+export type LinkProblemKind = 'missing' | 'gone' | 'anchor' | 'off-site sitemap URL' | 'other data';
 export type LinkProblem = { from: string; link: string; kind: LinkProblemKind; detail?: string };
 
 export type LinkReport = {

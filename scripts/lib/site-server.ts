@@ -18,6 +18,18 @@ export function serverCommand(outDir: string): string[] {
   return [path.join(outDir, 'server', 'entry.mjs')];
 }
 
+/**
+ * Why serverCommand cannot serve outDir, if it cannot: the adapter's server
+ * chunks import packages by name, which Node finds only in a node_modules
+ * above the build, so a build outside the repository does not start.
+ */
+export function serverProblem(outDir: string): string | undefined {
+  const rel = path.relative(ROOT, path.resolve(outDir));
+  if (rel.startsWith('..') || path.isAbsolute(rel))
+    return `${outDir}/server/entry.mjs 在仓库外，找不到 node_modules 中的依赖：请在仓库内构建（例如 GEOPORTAL_OUT_DIR=.build/audit），或加 --skip=lighthouse`;
+  return undefined;
+}
+
 export type SiteServer = { base: string; child: ChildProcess; stop: () => Promise<void> };
 
 /**
@@ -27,6 +39,8 @@ export type SiteServer = { base: string; child: ChildProcess; stop: () => Promis
  * nothing from Tianditu.
  */
 export async function startSiteServer(outDir: string, logFile: string): Promise<SiteServer> {
+  const problem = serverProblem(outDir);
+  if (problem) throw new Error(problem);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   mkdirSync(path.dirname(logFile), { recursive: true });
