@@ -19,12 +19,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getPublishedView, type PublishedView } from '../src/data/index.ts';
 import { urls } from '../src/lib/urls.ts';
+import { startAuditServer } from './lib/audit-server.ts';
 import { budgetProblems, budgetTable, measureBudgets } from './lib/budgets.ts';
 import { validatePages, type ValidityReport } from './lib/html-validity.ts';
 import { listHtmlPages, pageUrl } from './lib/js-budget.ts';
 import { CATEGORIES, LIGHTHOUSE_TARGETS, lighthouseProblems, runLighthouse, type LighthouseTarget } from './lib/lighthouse-run.ts';
 import { checkLinks, type LinkReport } from './lib/link-check.ts';
-import { startSiteServer } from './lib/site-server.ts';
 import { CHROMIUM, ensureSystemDeps } from './lib/system-deps.ts';
 import { formatTable } from './lib/table.ts';
 
@@ -129,7 +129,7 @@ async function lighthouseGate(view: PublishedView): Promise<void> {
   const t0 = performance.now();
   heading('4. Lighthouse 13 (mobile, simulated slow 4G, Chromium; no network)');
   ensureSystemDeps();
-  const server = await startSiteServer(outDir, path.join(reportDir, 'server.log'));
+  const server = await startAuditServer(outDir, path.join(reportDir, 'server.log'));
   // Never leave the server behind, also on Ctrl-C or when npm test is stopped.
   const killServer = () => server.child.kill('SIGKILL');
   process.once('exit', killServer);

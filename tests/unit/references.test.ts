@@ -17,6 +17,12 @@ const basenames = new Set(tracked.map((f) => path.basename(f)));
 
 /** Files the bureau may add: naming them is documentation, not a dangling reference. */
 const OPTIONAL = new Set(['data/holidays.yaml']);
+/**
+ * Files of the new Node server being written on branch main, named ahead of
+ * the merge (as on main, whose server starter is not on this branch yet). Drop
+ * these once they exist here.
+ */
+const PLANNED = new Set(['src/server/main.ts', 'src/server/client-info.ts', 'tests/unit/server/headers.test.ts']);
 
 // A repository path (src/…, data/…) or a bare source file name (page.ts, search-notes.md).
 const REF = /(?<![\w@/.:-])((?:src|scripts|tests|docs|deploy|public|data|\.ci|shared)(?:\/(?:[\w.-]|\[[\w.]+\])+)+|[\w-]+\.(?:ts|astro|mjs|md))(?![\w/])/g;
@@ -24,7 +30,7 @@ const REF = /(?<![\w@/.:-])((?:src|scripts|tests|docs|deploy|public|data|\.ci|sh
 function exists(ref: string, from: string): boolean {
   const r = ref.replace(/[./]+$/, '');
   if (r.startsWith('shared/')) return !existsSync(SHARED) || existsSync(path.join(SHARED, r.slice('shared/'.length)));
-  if (OPTIONAL.has(r) || files.has(r) || dirs.has(r)) return true;
+  if (OPTIONAL.has(r) || PLANNED.has(r) || files.has(r) || dirs.has(r)) return true;
   if (!r.includes('/')) return basenames.has(r) || (existsSync(SHARED) && existsSync(path.join(SHARED, 'reference', r)));
   const relative = path.posix.normalize(path.posix.join(path.posix.dirname(from), r));
   return files.has(relative) || dirs.has(relative);
