@@ -88,7 +88,7 @@ function reportLinks(r: LinkReport, secs: number): void {
         ['internal links', String(r.internal), byKind('missing')],
         ['distinct internal targets', String(r.internalTargets), ''],
         ['fragment anchors', String(r.anchors), byKind('anchor')],
-        ['links to withdrawn records (410)', '', byKind('gone')],
+        ['withdrawn-record URLs (410), none may be linked', String(r.goneUrls), byKind('gone')],
         [`external links (not fetched), ${r.external.size} hosts`, String(externalLinks), ''],
         ['mailto:, tel: and other schemes', String(r.other), ''],
       ],
@@ -200,7 +200,7 @@ async function main(): Promise<number> {
   }
 
   heading('summary');
-  console.log(formatTable([['gate', 'result', 'seconds', ''], ...outcomes.map((o) => [o.gate, o.ok ? 'pass' : 'FAIL', o.seconds.toFixed(1), o.summary])], 'llrl'));
+  console.log(formatTable([['gate', 'result', 'seconds', ''], ...outcomes.map((o) => [o.gate, o.ok ? 'pass' : 'FAIL', o.seconds.toFixed(o.seconds < 1 ? 2 : 1), o.summary])], 'llrl'));
   const failed = outcomes.filter((o) => !o.ok).length;
   console.log(`audit: ${outcomes.length - failed} passed, ${failed} failed (${seconds(started).toFixed(1)} s)`);
   return failed > 0 ? 1 : 0;

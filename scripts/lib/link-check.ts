@@ -85,6 +85,8 @@ export type LinkReport = {
   internal: number;
   internalTargets: number;
   anchors: number;
+  /** URL paths of withdrawn records (pages and twins) that no page may link to. */
+  goneUrls: number;
   /** Links to other origins, by host; not fetched. */
   external: Map<string, number>;
   /** mailto:, tel:, data: and the like. */
@@ -258,6 +260,7 @@ export function checkLinks(input: LinkCheckInput): LinkReport {
     internal,
     internalTargets: targets.size,
     anchors: fragments.length,
+    goneUrls: gone.size,
     external,
     other,
     problems,
