@@ -9,6 +9,9 @@
  *   4. the real server (src/server/main.ts on dist/) on a free port on 127.0.0.1
  *   5. browser tests (tests/e2e) against it, with E2E_BASE_URL
  *   6. build-output tests (tests/build) against dist/
+ *   7. the quality gates (npm run audit: HTML validity, links, budgets,
+ *      Lighthouse) on dist/, after the test server has stopped: Lighthouse
+ *      wants a quiet CPU            — counts as one check
  *
  * The server is always stopped, also on failure and on Ctrl-C. The exit code
  * is non-zero if anything failed.
@@ -165,6 +168,7 @@ async function main(): Promise<number> {
   if (!built || !existsSync(path.join(ROOT, 'dist', 'server', 'entry.mjs'))) {
     skipStage('browser tests', 'the build failed');
     skipStage('build-output tests', 'the build failed');
+    skipStage('audit', 'the build failed');
     return summary();
   }
 
@@ -179,6 +183,7 @@ async function main(): Promise<number> {
     await stopServer();
     skipStage('browser tests', 'the server did not start');
     await vitestStage('build-output tests', 'build', ['--config', 'tests/build/vitest.config.ts']);
+    skipStage('audit', 'the server did not start');
     return summary();
   }
   try {
@@ -187,6 +192,7 @@ async function main(): Promise<number> {
   } finally {
     await stopServer();
   }
+  await checkStage('audit', NODE, ['scripts/audit.ts']);
   return summary();
 }
 

@@ -55,12 +55,13 @@ const LINK = /<link\b([^>]*)>/gi;
 /** Static `import … from "x"`, `import "x"`, `export … from "x"` at a statement start. Not import(). */
 const STATIC_IMPORT = /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g;
 
-function attr(attrs: string, name: string): string | undefined {
+/** An attribute's value in a start tag's attribute text. */
+export function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs);
   return m ? (m[1] ?? m[2] ?? m[3] ?? '') : undefined;
 }
 
-function hasAttr(attrs: string, name: string): boolean {
+export function hasAttr(attrs: string, name: string): boolean {
   return new RegExp(`(?:^|\\s)${name}(?:\\s*=|\\s|$)`, 'i').test(attrs);
 }
 
@@ -77,7 +78,7 @@ export function staticImports(code: string): string[] {
 }
 
 /** A same-site URL path for a reference, or undefined for other origins and bare specifiers. */
-function localPath(ref: string, fromUrl: string): string | undefined {
+export function localPath(ref: string, fromUrl: string): string | undefined {
   if (/^(data|blob):/i.test(ref)) return undefined;
   if (!/^(\/|\.\.?\/|[a-z][\w+.-]*:)/i.test(ref)) return undefined; // bare specifier
   const u = new URL(ref, new URL(fromUrl, 'http://site.invalid'));

@@ -10,7 +10,13 @@ import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
 import { urls } from './urls.ts';
 
-export type MapCollection = { name: string; title: string; features: Feature[] };
+export type MapCollection = {
+  name: string;
+  title: string;
+  features: Feature[];
+  /** The paged HTML list of the collection's records (none for the districts). */
+  listUrl?: string;
+};
 
 /** A red site as a GeoJSON Feature (its display point). */
 export function redSiteFeature(s: RedSite): Feature {
@@ -47,9 +53,9 @@ export function mapCollections(data: PublishedView): MapCollection[] {
     properties: { title: f.properties.name, code: f.properties.code, level: f.properties.level, labelPoint: f.properties.labelPoint },
   }));
   return [
-    { name: 'red-sites', title: '红色资源点', features: redSites },
-    ...noticeKinds.map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind) })),
-    { name: 'enforcement', title: '执法公示', features: enforcement },
+    { name: 'red-sites', title: '红色资源点', features: redSites, listUrl: urls.red },
+    ...noticeKinds.map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind), listUrl: urls.noticeKind(kind) })),
+    { name: 'enforcement', title: '执法公示', features: enforcement, listUrl: urls.enforcement },
     { name: 'districts', title: '行政区划（示意）', features: districts },
   ];
 }

@@ -101,17 +101,19 @@ function bindShare(root: HTMLElement, map: MapHandle, say: Say): void {
   const dialog = root.querySelector<HTMLDialogElement>('dialog.map-share');
   if (!dialog) return;
   const input = dialog.querySelector<HTMLInputElement>('input[name="permalink"]')!;
-  const qr = dialog.querySelector<HTMLImageElement>('img.map-qr')!;
+  const qrBox = dialog.querySelector<HTMLElement>('[data-map-qr]')!;
   for (const b of root.querySelectorAll<HTMLButtonElement>('[data-action="share"]')) {
     b.addEventListener('click', async () => {
       const url = map.permalink();
       input.value = url;
       try {
         const QRCode = (await import('qrcode')).default;
-        qr.src = await QRCode.toDataURL(url, { margin: 1, width: 220, errorCorrectionLevel: 'M' });
-        qr.hidden = false;
+        const src = await QRCode.toDataURL(url, { margin: 1, width: 220, errorCorrectionLevel: 'M' });
+        const qr = qrBox.querySelector('img') ?? qrBox.appendChild(Object.assign(new Image(220, 220), { className: 'map-qr', alt: '当前地图链接的二维码，可用微信扫描' }));
+        qr.src = src;
+        qrBox.hidden = false;
       } catch {
-        qr.hidden = true;
+        qrBox.hidden = true;
       }
       dialog.showModal();
       input.select();

@@ -134,6 +134,10 @@ describe('map collections', () => {
     expect(byName['districts']!.features).toHaveLength(v.boundaries.features.length);
     const noticeFeatures = ['planning', 'land', 'mining', 'surveying'].flatMap((k) => byName[`notices-${k}`]!.features);
     expect(noticeFeatures.map((f) => f.properties['url']).sort()).toEqual(v.notices.filter((n) => noticeGeometry(n)).map((n) => urls.notice(n)).sort());
+    // The map page lists a layer's newest features and links the rest to the layer's column list.
+    expect(byName['notices-land']!.listUrl).toBe(urls.noticeKind('land'));
+    expect(byName['red-sites']!.listUrl).toBe(urls.red);
+    expect(byName['enforcement']!.listUrl).toBe(urls.enforcement);
   });
 });
 

@@ -1,0 +1,95 @@
+/**
+ * JavaScript and CSS budgets per page type, on the built pages: the table
+ * `npm run bench:budget` prints and the gate of `npm run audit`. JavaScript
+ * is measured by js-budget.ts, CSS by css-budget.ts; this module only sets
+ * the budgets and sorts pages into rows.
+ */
+import { CssBudget, type PageCss } from './css-budget.ts';
+import { JsBudget, PAGE_BUDGET_BYTES, isExempt, pageType, type PageJs, type PageType } from './js-budget.ts';
+
+/**
+ * First-load JavaScript of the map and search pages: their page scripts only
+ * (OpenLayers and the search client are dynamic imports, not counted; see
+ * npm run bench:map). Twice a plain page's budget.
+ */
+export const EXEMPT_FIRST_LOAD_BYTES = 2 * PAGE_BUDGET_BYTES;
+/**
+ * Render-blocking CSS on every page: 14 KB gzipped is what arrives in the
+ * first round trip of a new connection (TCP's initial window of 10 segments).
+ */
+export const CSS_BUDGET_BYTES = 14 * 1024;
+
+export const PAGE_TYPE_ORDER: readonly PageType[] = ['home', 'column list', 'notice detail', 'red site', 'red route', 'enforcement detail', 'map', 'search', '404', 'other'];
+
+/** The JavaScript budget of a page (by URL) and its CSS budget. */
+export function budgetOf(url: string): { js: number; css: number } {
+  return { js: isExempt(url) ? EXEMPT_FIRST_LOAD_BYTES : PAGE_BUDGET_BYTES, css: CSS_BUDGET_BYTES };
+}
+
+export type Measured = { js: PageJs; css: PageCss; budget: { js: number; css: number } };
+
+export type BudgetRow = {
+  type: PageType;
+  pages: Measured[];
+  /** The page with the most JavaScript, and with the most CSS. */
+  maxJs: Measured;
+  maxCss: Measured;
+  overJs: Measured[];
+  overCss: Measured[];
+};
+
+export type BudgetReport = {
+  rows: BudgetRow[];
+  /** Scripts or stylesheets a page references that are not in the client dir. */
+  missing: string[];
+};
+
+/** Measures pages (HTML files relative to clientDir) and groups them by page type. */
+export function measureBudgets(clientDir: string, pages: readonly string[]): BudgetReport {
+  const js = new JsBudget(clientDir);
+  const css = new CssBudget(clientDir);
+  const byType = new Map<PageType, Measured[]>();
+  const missing: string[] = [];
+  for (const page of pages) {
+    const m: Measured = { js: js.measure(page), css: css.measure(page), budget: { js: 0, css: 0 } };
+    m.budget = budgetOf(m.js.url);
+    for (const f of [...m.js.missing, ...m.css.missing]) missing.push(`${m.js.url}: ${f}`);
+    const t = pageType(m.js.url);
+    byType.set(t, [...(byType.get(t) ?? []), m]);
+  }
+  const rows: BudgetRow[] = [];
+  for (const type of PAGE_TYPE_ORDER) {
+    const list = byType.get(type);
+    if (!list || list.length === 0) continue;
+    const maxBy = (key: 'js' | 'css') => list.reduce((a, b) => (b[key].gzipBytes > a[key].gzipBytes ? b : a));
+    rows.push({
+      type,
+      pages: list,
+      maxJs: maxBy('js'),
+      maxCss: maxBy('css'),
+      overJs: list.filter((m) => m.js.gzipBytes > m.budget.js),
+      overCss: list.filter((m) => m.css.gzipBytes > m.budget.css),
+    });
+  }
+  return { rows, missing };
+}
+
+export const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
+
+/** The budget table: one row per page type, worst page per column. */
+export function budgetTable(report: BudgetReport): string[][] {
+  const out: string[][] = [['page type', 'pages', 'JS max', 'JS budget', 'CSS max', 'CSS budget', 'result', 'largest JS page']];
+  for (const r of report.rows) {
+    const over = [r.overJs.length ? `JS OVER (${r.overJs.length})` : '', r.overCss.length ? `CSS OVER (${r.overCss.length})` : ''].filter(Boolean).join(', ');
+    out.push([r.type, String(r.pages.length), kb(r.maxJs.js.gzipBytes), `≤ ${kb(r.maxJs.budget.js)}`, kb(r.maxCss.css.gzipBytes), `≤ ${kb(r.maxCss.budget.css)}`, over || 'ok', r.maxJs.js.url]);
+  }
+  return out;
+}
+
+/** Every page over a budget, one line each. */
+export function budgetProblems(report: BudgetReport): string[] {
+  return report.rows.flatMap((r) => [
+    ...r.overJs.map((m) => `${m.js.url}: JavaScript ${kb(m.js.gzipBytes)} gzipped > ${kb(m.budget.js)} (${m.js.files.join(', ')})`),
+    ...r.overCss.map((m) => `${m.css.url}: CSS ${kb(m.css.gzipBytes)} gzipped > ${kb(m.budget.css)} (${m.css.files.join(', ')})`),
+  ]);
+}
