@@ -39,7 +39,10 @@ export function enforcementFeature(r: EnforcementRecord, rule: StatusRule): Feat
   };
 }
 
-const noticeCollectionName = (kind: NoticeKind) => `notices-${kind}`;
+/** Map layer ids (docs/permalink.md `l=` and `f=`): one per notice kind, the red sites, enforcement. */
+export const noticeCollectionName = (kind: NoticeKind) => `notices-${kind}`;
+export const RED_SITES_LAYER = 'red-sites';
+export const ENFORCEMENT_LAYER = 'enforcement';
 
 /** The map collections of the published view. */
 export function mapCollections(data: PublishedView): MapCollection[] {
@@ -53,9 +56,9 @@ export function mapCollections(data: PublishedView): MapCollection[] {
     properties: { title: f.properties.name, code: f.properties.code, level: f.properties.level, labelPoint: f.properties.labelPoint },
   }));
   return [
-    { name: 'red-sites', title: '红色资源点', features: redSites, listUrl: urls.red },
+    { name: RED_SITES_LAYER, title: '红色资源点', features: redSites, listUrl: urls.red },
     ...noticeKinds.map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind), listUrl: urls.noticeKind(kind) })),
-    { name: 'enforcement', title: '执法公示', features: enforcement, listUrl: urls.enforcement },
+    { name: ENFORCEMENT_LAYER, title: '执法公示', features: enforcement, listUrl: urls.enforcement },
     { name: 'districts', title: '行政区划（示意）', features: districts },
   ];
 }
@@ -76,15 +79,15 @@ export function thematicLayers(): ThematicLayerConfig[] {
   const geo = (name: string) => `/geo/${name}.geojson`;
   return [
     {
-      id: 'red-sites', title: '红色资源点', url: geo('red-sites'), cluster: true,
+      id: RED_SITES_LAYER, title: '红色资源点', url: geo(RED_SITES_LAYER), cluster: true,
       categoryProperty: 'category', categories: categoriesOf(redSiteCategories), defaultColor: '#b3261e', visible: true,
     },
     ...noticeKinds.map((kind, i) => ({
-      id: `notices-${kind}`, title: noticeKindNames[kind], url: geo(`notices-${kind}`), cluster: false,
+      id: noticeCollectionName(kind), title: noticeKindNames[kind], url: geo(noticeCollectionName(kind)), cluster: false,
       categoryProperty: 'subKind', categories: categoriesOf(noticeSubKinds[kind]), defaultColor: PALETTE[i + 1]!, visible: kind === 'planning' || kind === 'land',
     })),
     {
-      id: 'enforcement', title: '执法公示', url: geo('enforcement'), cluster: true,
+      id: ENFORCEMENT_LAYER, title: '执法公示', url: geo(ENFORCEMENT_LAYER), cluster: true,
       categoryProperty: 'stage', categories: categoriesOf(enforcementStages), defaultColor: '#5d4037', visible: false,
     },
   ];

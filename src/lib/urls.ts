@@ -8,6 +8,8 @@ import type { EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite } from '.
 export const urls = {
   home: '/',
   map: '/map/',
+  /** The big map with one record selected (docs/permalink.md `f=`); layer ids in src/lib/collections.ts. */
+  mapFeature: (layer: string, id: string) => `/map/?f=${encodeURIComponent(layer)}:${encodeURIComponent(id)}`,
   search: '/search/',
   sitemap: '/sitemap/',
   about: '/about/',

@@ -76,8 +76,12 @@ class ContentCache {
 const HEADERS_HTTP = Object.entries(securityHeaders(false));
 const HEADERS_HTTPS = Object.entries(securityHeaders(true));
 
-export function createGeoportalServer(options: ServerOptions): http.Server {
-  const { clientDir, manifest, app, trustedProxies } = options;
+export type GeoportalServer = http.Server & { useBuild(next: { manifest: StaticManifest; app: AppHandler }): void };
+
+export function createGeoportalServer(options: ServerOptions): GeoportalServer {
+  const { clientDir, trustedProxies } = options;
+  // Replaced together when a new build is published (GeoportalServer.useBuild).
+  let { manifest, app } = options;
   // At most 30 lines a minute: a flood of faulty requests must not flood the log.
   const write = options.log ?? ((line: string) => console.error(line));
   let window = { start: 0, lines: 0, dropped: 0 };
@@ -90,9 +94,9 @@ export function createGeoportalServer(options: ServerOptions): http.Server {
     if (window.lines++ < 30) write(line);
     else window.dropped++;
   };
-  const gone = new Set(manifest.gone);
+  let gone = new Set(manifest.gone);
   const routes = options.routes ?? REQUEST_TIME_ROUTES;
-  const cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
+  let cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
   const limiters = new Map<RouteLimits, RateLimiter>();
   const limiterFor = (limits: RouteLimits): RateLimiter => {
     let l = limiters.get(limits);
@@ -204,11 +208,18 @@ export function createGeoportalServer(options: ServerOptions): http.Server {
       void sendError(req, res, 500, '服务器内部错误').catch(() => res.destroy());
     });
   });
+  // A new build: its files, withdrawn paths and Astro routes, and an empty cache. In-flight requests finish on the old ones.
+  const useBuild = (next: { manifest: StaticManifest; app: AppHandler }): void => {
+    manifest = next.manifest;
+    app = next.app;
+    gone = new Set(manifest.gone);
+    cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
+  };
   // Slow or idle clients cannot hold connections open for long.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
-  return server;
+  return Object.assign(server, { useBuild });
 }
 

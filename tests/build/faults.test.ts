@@ -112,6 +112,32 @@ describe('builds', () => {
 });
 
 describe('the server', () => {
+  it('picks up a new build swapped in under it, without a restart', async () => {
+    const out = path.join(scratch, 'republish');
+    const first = startBuild(out);
+    expect(await first.done, first.output()).toBe(0);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = spawnSiteServer(out, port, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    server.stdout!.on('data', (d: Buffer) => (log += d));
+    server.stderr!.on('data', (d: Buffer) => (log += d));
+    try {
+      await waitForServer(base, () => undefined, { exited: (w) => `server exited: ${w}`, timeout: 'server did not start' });
+      const canonical = async () => /<link rel="canonical" href="([^"]+)"/.exec(await (await fetch(`${base}/about/`)).text())?.[1];
+      expect(await canonical()).not.toContain('republished.example');
+      // The same source with another canonical origin: every page changes.
+      const second = startBuild(out, { SITE_URL: 'https://republished.example' });
+      expect(await second.done, second.output()).toBe(0);
+      await expect.poll(canonical, { timeout: 20_000, interval: 200 }).toBe('https://republished.example/about/');
+      expect(log).toContain('已切换到新的构建');
+      expect(log).not.toContain('无法加载');
+    } finally {
+      await stopProcess(server);
+    }
+  });
+
+
   it('killed in the middle of a response and started again, serves the same bytes', async () => {
     const dist = path.join(ROOT, 'dist');
     const file = '/geo/districts.geojson';

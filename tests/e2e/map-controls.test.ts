@@ -1,0 +1,123 @@
+/**
+ * The map's controls for everyone (issue 11 §4): from 320 to 1920 px nothing
+ * on the map overlaps (zoom, scale bar, full screen, north arrow,
+ * attribution, the 示意底图 notice), and every control meets WCAG 2.1 AA
+ * contrast: its symbol against its own colour at rest, hovered and focused,
+ * and the control against the map frame (non-text contrast, 3:1).
+ * Without a key, as most deployments run.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urls } from '../../src/lib/urls.ts';
+import { at, launch, newContext, published } from './support.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Box = { name: string; x: number; y: number; width: number; height: number };
+
+async function ready(page: Page): Promise<void> {
+  await page.locator('[data-map]').first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const r = document.querySelector<HTMLElement>('[data-map]')?.dataset['ready'];
+    return r === 'true' || r === 'error';
+  });
+  expect(await page.locator('[data-map]').first().getAttribute('data-ready')).toBe('true');
+}
+
+/** The boxes of the things drawn on or around the first map. */
+function boxes(page: Page): Promise<Box[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-map]')!;
+    const pick: Record<string, string> = {
+      'zoom in': '.ol-zoom-in',
+      'zoom out': '.ol-zoom-out',
+      'scale bar': '.ol-scale-line',
+      'full screen': '.ol-full-screen',
+      north: '.map-north',
+      attribution: '.map-attribution',
+      '示意底图 notice': '.map-offline',
+    };
+    return Object.entries(pick).flatMap(([name, sel]) => {
+      const el = root.querySelector<HTMLElement>(sel);
+      if (!el || el.hidden || el.getClientRects().length === 0) return [];
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 ? [{ name, x: r.x, y: r.y, width: r.width, height: r.height }] : [];
+    });
+  });
+}
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+/** WCAG 2.1 contrast ratio of two CSS rgb()/rgba() colours (alpha composited on white). */
+function contrast(a: string, b: string): number {
+  const rgb = (c: string) => {
+    const [r, g, bl, alpha = 1] = c.match(/[\d.]+/g)!.map(Number) as [number, number, number, number?];
+    return [r, g, bl].map((v) => v * alpha + 255 * (1 - alpha));
+  };
+  const lum = (c: number[]) => {
+    const [r, g, bl] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [l1, l2] = [lum(rgb(a)), lum(rgb(b))].sort((x, y) => y - x) as [number, number];
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+describe('map controls', () => {
+  for (const width of [320, 375, 768, 1280, 1920]) {
+    it(`nothing overlaps at ${width} px, on the big map and an embedded one`, async () => {
+      const view = await published();
+      const notice = view.notices.find((n) => n.geometry)!;
+      const context = await newContext(browser, { viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const p of ['/map/', urls.notice(notice)]) {
+        await page.goto(at(p));
+        await ready(page);
+        const found = await boxes(page);
+        expect(found.map((b) => b.name), p).toEqual(expect.arrayContaining(['zoom in', 'zoom out', 'scale bar', 'attribution']));
+        const clashes = found.flatMap((a, i) => found.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.name} × ${b.name}`));
+        expect(clashes, `${p} at ${width} px`).toEqual([]);
+        for (const b of found) expect(b.x + b.width, `${p}: ${b.name} inside the viewport`).toBeLessThanOrEqual(width + 0.5);
+      }
+      await context.close();
+    });
+  }
+
+  it('every control meets 3:1 at rest, hovered and focused, and against the map frame', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(at('/map/'));
+    await ready(page);
+    const frame = await page.locator('.map-frame').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const buttons = page.locator('.map-frame .ol-control button');
+    expect(await buttons.count()).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < (await buttons.count()); i++) {
+      const b = buttons.nth(i);
+      const name = (await b.getAttribute('title')) ?? (await b.textContent()) ?? `button ${i}`;
+      const colours = async () => b.evaluate((el) => ({ fg: getComputedStyle(el).color, bg: getComputedStyle(el).backgroundColor }));
+      const states: Record<string, { fg: string; bg: string }> = { rest: await colours() };
+      await b.hover();
+      states['hover'] = await colours();
+      await b.focus();
+      states['focus'] = await colours();
+      for (const [state, c] of Object.entries(states)) {
+        expect(contrast(c.fg, c.bg), `${name} ${state}: symbol ${c.fg} on ${c.bg}`).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(c.bg, frame), `${name} ${state}: control ${c.bg} on the frame ${frame}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+    await context.close();
+  });
+
+  it('the check sees a clash and a faint control when there is one', async () => {
+    expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 5, y: 5, width: 10, height: 10 })).toBe(true);
+    expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 10, y: 0, width: 10, height: 10 })).toBe(false);
+    // OpenLayers' default: #666 on a red button, about 2:1.
+    expect(contrast('rgb(102, 102, 102)', 'rgba(168, 20, 26, 0.9)')).toBeLessThan(3);
+    expect(contrast('rgb(255, 255, 255)', 'rgb(168, 20, 26)')).toBeGreaterThan(4.5);
+  });
+});
