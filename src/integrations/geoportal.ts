@@ -28,6 +28,7 @@ import { MANIFEST_PATH, versionDir } from '../search/format.ts';
 import type { SearchIndex } from '../search/index-writer.ts';
 import { buildSearchIndexInWorker } from '../search/index-worker.ts';
 import { getSearchDocuments } from '../search/site-index.ts';
+import { wmtsOrigins } from '../server/basemap-capabilities.ts';
 import { writeStaticManifest } from '../server/static-files.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
@@ -131,7 +132,8 @@ export function geoportal(): AstroIntegration {
         // Last, when every file is in place: compressed twins and the server's file manifest.
         if (serverDir && published) {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
-          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths);
+          const wmts = published.site.map.wmts;
+          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, wmts ? wmtsOrigins(wmts) : []);
           logger.info(`已压缩：${r.files} 个文件，${r.twins} 个 br/gz 副本（br 合计 ${(r.brBytes / 1048576).toFixed(1)} MB / 原始 ${(r.rawBytes / 1048576).toFixed(1)} MB）`);
         }
       },

@@ -8,6 +8,29 @@ const lonLatBox = z
   })
   .refine(([w, s, e, n]) => w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90, '范围无效：应满足 最小经度 < 最大经度、最小纬度 < 最大纬度');
 
+/** An https origin tiles may come from, e.g. https://tdt.example.gov.cn (no path). */
+const httpsOrigin = z.url({ protocol: /^https$/, error: '应为 https 开头的地址' }).refine((u) => new URL(u).origin === u.replace(/\/$/, ''), '只写协议和主机（如 https://tdt.example.gov.cn），不含路径');
+
+/**
+ * The city's own 天地图 node, or any WMTS (issue 11 §2b): read from its
+ * GetCapabilities document through the server route
+ * /config/basemap/capabilities.xml, which fetches only this URL.
+ */
+const wmtsBasemap = z.strictObject({
+  /** The GetCapabilities URL (https). */
+  capabilities: z.url({ protocol: /^https$/, error: 'GetCapabilities 地址应为 https' }).meta({ privacy: 'url' }),
+  /** The layer's ows:Identifier in that document. */
+  layer: z.string().regex(/^[\w.:-]{1,100}$/, '图层标识只能含字母、数字和 . _ : -'),
+  /** The TileMatrixSet to use; default: the first the layer links. */
+  matrixSet: z.string().regex(/^[\w.:-]{1,100}$/).optional(),
+  /** Other origins the capabilities send tiles from (the capabilities' own origin is always allowed). */
+  tileOrigins: z.array(httpsOrigin).max(8).default([]),
+  /** Who made the map, shown in the attribution, e.g. 齐齐哈尔市自然资源和规划局（天地图·齐齐哈尔）. */
+  attribution: nonEmptyText,
+  /** The map's 审图号 when it has one, e.g. 黑S(2024)015号. */
+  reviewNo: z.string().regex(/^[\p{Script=Han}A-Z]{1,3}[（(]\d{4}[)）]\d+号$/u, '审图号格式应如 黑S(2024)015号').optional(),
+});
+
 export const siteSchema = z.strictObject({
   /** 齐齐哈尔市自然资源和规划局 */
   bureauName: nonEmptyText,
@@ -50,6 +73,8 @@ export const siteSchema = z.strictObject({
     homeExtent: lonLatBox,
     /** Tianditu tile matrix set: w (EPSG:3857, default) or c (CGCS2000). */
     matrixSet: z.enum(['w', 'c']).default('w'),
+    /** A WMTS base map instead of national 天地图 (the city's own node); absent: 天地图, or the 示意底图 without a key. */
+    wmts: wmtsBasemap.optional(),
   }),
   tianditu: z.strictObject({
     /** Shown in every map's attribution, lower left. */

@@ -43,10 +43,14 @@ export const PERMISSIONS_POLICY = 'geolocation=(self), camera=(), microphone=(),
 /** One year, subdomains included: sent only on responses to HTTPS requests. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** The header set, lower-case names. `https`: the request arrived over HTTPS (see src/server/client-info.ts). */
-export function securityHeaders(https: boolean): Record<string, string> {
+/**
+ * The header set, lower-case names. `https`: the request arrived over HTTPS
+ * (see src/server/client-info.ts). `extraTileOrigins`: a configured WMTS base
+ * map's origins (the build lists them in the file manifest).
+ */
+export function securityHeaders(https: boolean, extraTileOrigins: readonly string[] = []): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(),
+    'content-security-policy': contentSecurityPolicy([...TILE_ORIGINS, ...extraTileOrigins]),
     'x-content-type-options': 'nosniff',
     // Not no-referrer: 天地图 checks a browser key's domain whitelist against the Referer.
     'referrer-policy': 'strict-origin-when-cross-origin',

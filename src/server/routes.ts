@@ -19,6 +19,8 @@ export interface RequestTimeRoute {
 export const REQUEST_TIME_ROUTES: Readonly<Record<string, RequestTimeRoute>> = {
   // The runtime map configuration reads no parameters: a query is refused rather than silently ignored.
   '/config/map.json': { file: 'src/pages/config/map.json.ts', limits: { ...GET_PAGE, query: {} } },
+  // Fetches upstream (at most 5 s, src/server/basemap-capabilities.ts), cached; the rate keeps a flood off the upstream.
+  '/config/basemap/capabilities.xml': { file: 'src/pages/config/basemap/capabilities.xml.ts', limits: { ...GET_PAGE, query: {}, timeoutMs: 8_000, perMinute: 120, burst: 30 } },
 };
 
 /** Withdrawn records (the paths in the static manifest's `gone` list): their 410 page and JSON twins. */

@@ -72,10 +72,6 @@ class ContentCache {
   }
 }
 
-// Computed once: the CSP's hash does not change while the server runs.
-const HEADERS_HTTP = Object.entries(securityHeaders(false));
-const HEADERS_HTTPS = Object.entries(securityHeaders(true));
-
 export type GeoportalServer = http.Server & { useBuild(next: { manifest: StaticManifest; app: AppHandler }): void };
 
 export function createGeoportalServer(options: ServerOptions): GeoportalServer {
@@ -95,6 +91,9 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
     else window.dropped++;
   };
   let gone = new Set(manifest.gone);
+  // Computed once per build (the tile origins come with it), not per request.
+  const headersOf = (m: StaticManifest) => ({ http: Object.entries(securityHeaders(false, m.tileOrigins)), https: Object.entries(securityHeaders(true, m.tileOrigins)) });
+  let headers = headersOf(manifest);
   const routes = options.routes ?? REQUEST_TIME_ROUTES;
   let cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
   const limiters = new Map<RouteLimits, RateLimiter>();
@@ -187,7 +186,7 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const who = clientInfo(req, trustedProxies);
-    for (const [name, value] of who.https ? HEADERS_HTTPS : HEADERS_HTTP) res.setHeader(name, value);
+    for (const [name, value] of who.https ? headers.https : headers.http) res.setHeader(name, value);
     const target = parseRequestPath(req.url);
     if (!target.ok) return sendError(req, res, target.status, target.reason);
     const { pathname, search } = target;
@@ -213,6 +212,7 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
     manifest = next.manifest;
     app = next.app;
     gone = new Set(manifest.gone);
+    headers = headersOf(manifest);
     cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
   };
   // Slow or idle clients cannot hold connections open for long.

@@ -83,6 +83,8 @@ export interface StaticManifest {
   files: Record<string, StaticFile>;
   /** URL paths that answer 410: withdrawn records' pages (`/notices/land/x/`) and their twins. */
   gone: string[];
+  /** Tile origins beyond 天地图's that the CSP must allow: a configured WMTS base map's (site.yaml map.wmts). */
+  tileOrigins?: string[];
 }
 
 const gzipAsync = promisify(gzip);
@@ -112,7 +114,7 @@ export interface WriteManifestResult {
  * Writes the twins into `clientDir` and the manifest into `serverDir`.
  * Compression runs on libuv's thread pool, a few files at a time.
  */
-export async function writeStaticManifest(clientDir: string, serverDir: string, gone: readonly string[]): Promise<WriteManifestResult> {
+export async function writeStaticManifest(clientDir: string, serverDir: string, gone: readonly string[], tileOrigins: readonly string[] = []): Promise<WriteManifestResult> {
   const all: string[] = [];
   for await (const rel of walk(clientDir)) all.push(rel);
   const present = new Set(all);
@@ -155,7 +157,7 @@ export async function writeStaticManifest(clientDir: string, serverDir: string, 
     }),
   );
   const sorted = Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]!]));
-  const manifest: StaticManifest = { format: 1, files: sorted, gone: [...new Set(gone)].sort() };
+  const manifest: StaticManifest = { format: 1, files: sorted, gone: [...new Set(gone)].sort(), tileOrigins: [...new Set(tileOrigins)].sort() };
   await writeFile(path.join(serverDir, STATIC_MANIFEST_FILE), JSON.stringify(manifest));
   return result;
 }
