@@ -11,12 +11,23 @@
  */
 import { formatPermalink } from './permalink.ts';
 import type { MapViewState } from './types.ts';
-import type { MapState, MapStore } from './state.ts';
+import { cloneState, type MapState, type MapStore } from './state.ts';
+
+type EntryData = { geoportalMap: MapState };
+
+/** Enough of a check on what another script could have left in history.state. */
+function isMapState(v: unknown): v is MapState {
+  const s = v as MapState;
+  return (
+    typeof v === 'object' && v !== null && Array.isArray(s.center) && s.center.length === 2 && s.center.every(Number.isFinite) &&
+    Number.isFinite(s.zoom) && typeof s.base === 'string' && typeof s.lang === 'string' && Array.isArray(s.layers) && s.layers.every((l) => typeof l === 'string')
+  );
+}
 
 /** The part of window the sync needs: tests pass a fake. */
 export type HistoryEnv = {
   location: { pathname: string; search: string; hash: string };
-  history: { pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
+  history: { readonly state: unknown; pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
   addEventListener(type: 'popstate', listener: () => void): void;
   removeEventListener(type: 'popstate', listener: () => void): void;
 };
@@ -46,8 +57,10 @@ export function syncHistory(store: MapStore, env: HistoryEnv, options: HistorySy
     const search = formatPermalink(store.get(), options.defaults);
     if (search === env.location.search.replace(/^\?/, '')) return;
     const url = `${env.location.pathname}${search ? `?${search}` : ''}${env.location.hash}`;
-    if (how === 'push') env.history.pushState({ geoportalMap: true }, '', url);
-    else env.history.replaceState({ geoportalMap: true }, '', url);
+    // The entry keeps the state unrounded too, so that back and forward restore it exactly (the URL rounds the centre).
+    const data: EntryData = { geoportalMap: cloneState(store.get()) };
+    if (how === 'push') env.history.pushState(data, '', url);
+    else env.history.replaceState(data, '', url);
   };
 
   const unsubscribe = store.subscribe((_state, _previous, origin) => {
@@ -57,11 +70,19 @@ export function syncHistory(store: MapStore, env: HistoryEnv, options: HistorySy
     if (!options.moving()) write();
   });
 
+  /** The entry's own saved state when it still stands for its URL (an edited address has none), else the URL's. */
+  const entryState = (): MapState => {
+    const saved = (env.history.state as Partial<EntryData> | null)?.geoportalMap;
+    const search = env.location.search.replace(/^\?/, '');
+    if (saved && isMapState(saved) && formatPermalink(saved, options.defaults) === search) return saved;
+    return options.read(env.location.search);
+  };
+
   const onPopState = () => {
     // The URL is already what the state becomes: nothing waits to be written.
     pending = undefined;
     // Absent from the URL means none: spread over explicit blanks so an old selection or query does not survive.
-    store.set({ selected: undefined, query: undefined, ...options.read(env.location.search) }, 'history');
+    store.set({ selected: undefined, query: undefined, ...entryState() }, 'history');
   };
   env.addEventListener('popstate', onPopState);
 

@@ -42,12 +42,13 @@ export function panIntoViewDelta(box: Rect, viewport: Rect, margin = POPUP_MARGI
 
 /**
  * The part of the map canvas a reader can see: the canvas, within the
- * window, below any of `covers` that lies over the canvas's top edge.
+ * window, below any of `covers` that sits along its top (starting in the
+ * upper third, as the 示意底图 banner does).
  */
 export function visibleMapRect(canvas: Rect, windowSize: { width: number; height: number }, covers: readonly Rect[]): Rect {
   const out: Rect = { left: Math.max(canvas.left, 0), top: Math.max(canvas.top, 0), right: Math.min(canvas.right, windowSize.width), bottom: Math.min(canvas.bottom, windowSize.height) };
   for (const c of covers) {
-    const overTop = c.top <= out.top + 1 && c.bottom > out.top && c.left < out.right && c.right > out.left;
+    const overTop = c.top < out.top + (out.bottom - out.top) / 3 && c.bottom > out.top && c.left < out.right && c.right > out.left;
     if (overTop) out.top = Math.min(out.bottom, c.bottom);
   }
   return out;

@@ -47,6 +47,13 @@ if (hasStressNg) {
 } else {
   for (let i = 0; i < CPUS; i++) workers.push(new Worker('for (;;) {}', { eval: true }));
 }
+// Ctrl-C or kill: stop the load and the server too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    stress?.kill('SIGTERM');
+    server.kill('SIGTERM');
+    process.exit(130);
+  });
 const load = hasStressNg ? `stress-ng --cpu ${CPUS}` : `${CPUS} busy Node workers`;
 console.log(`permalink tests × ${RUNS} under ${load} (${availableParallelism()} cores), server ${base}`);
 
