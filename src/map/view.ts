@@ -62,14 +62,18 @@ export function bindView(map: OlMap, store: MapStore, projection: string): ViewS
     if (!moving()) for (const listener of settledListeners) listener();
   };
   /** `completed` false: the move was cut short by another (which commits in its turn) or by a gesture (its moveend commits). */
+  // Only the latest move commits: an earlier one ending late (a busy machine) must not undo a newer state.
+  let latest = 0;
   const held = (origin: ChangeOrigin) => {
     holds++;
+    const ticket = ++latest;
     let released = false;
     return (completed = true) => {
       if (released) return;
       released = true;
       holds--;
-      if (completed) commit(origin);
+      // A move to a state from the history only shows it: that state is already the truth.
+      if (completed && ticket === latest && origin !== 'history') commit(origin);
       settle();
     };
   };
@@ -77,9 +81,12 @@ export function bindView(map: OlMap, store: MapStore, projection: string): ViewS
   const show = (s: Readonly<MapState>, animate: boolean) => {
     const center = fromLonLat(s.center, projection);
     if (animate) {
+      // Back or forward again while the last one still animates: go to the newer state only.
+      view.cancelAnimations();
       const done = held('history');
       view.animate({ center, zoom: s.zoom, duration: HISTORY_ANIMATION_MS }, (completed) => done(completed));
     } else {
+      latest++; // a move still under way must not commit over this
       view.setCenter(center);
       view.setZoom(s.zoom);
     }
