@@ -32,8 +32,8 @@ export class TiandituBaseMap {
     this.set = set;
     this.key = key;
     this.onFailure = onFailure;
-    this.base = new TileLayer({ className: 'tdt-base', zIndex: 0 });
-    this.annotation = new TileLayer({ className: 'tdt-annotation', zIndex: 1 });
+    this.base = new TileLayer({ className: 'tdt-base' });
+    this.annotation = new TileLayer({ className: 'tdt-annotation' });
   }
 
   /** Shows a base map; sources are rebuilt only when the choice changes. */

@@ -165,7 +165,8 @@ export function bindMapSearch(root: HTMLElement, handle: MapHandle, layers: read
     return li;
   };
 
-  const run = async (query: string, fit: boolean) => {
+  /** `fit`: frame the results; `fromLink`: that fit is the map's own doing (it replaces the history entry). */
+  const run = async (query: string, fit: boolean, fromLink = false) => {
     const mine = ++seq;
     list.replaceChildren();
     more.replaceChildren();
@@ -192,7 +193,7 @@ export function bindMapSearch(root: HTMLElement, handle: MapHandle, layers: read
     if (mine !== seq) return;
     const { located, others } = partitionHits(res.hits, res.total);
     const box = unionBBox(located.map((h) => h.bbox));
-    const framed = fit && !!box && handle.fitLonLatExtent(box, { maxZoom: 15 });
+    const framed = fit && !!box && handle.fitLonLatExtent(box, { maxZoom: 15, derived: fromLink });
     // After the fit has started: the permalink is written once the view settles, q and view in one history entry.
     handle.setQuery(query);
     status.textContent = mapSearchSummary(query, res, located.length, framed);
@@ -234,7 +235,7 @@ export function bindMapSearch(root: HTMLElement, handle: MapHandle, layers: read
     show(query, how) {
       input.value = query;
       if (query === '') reset();
-      else void run(query, how.fit);
+      else void run(query, how.fit, true);
     },
   };
 }

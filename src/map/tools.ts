@@ -10,6 +10,7 @@ import type { LineString, Polygon } from 'ol/geom.js';
 import { Fill, Stroke, Style, Circle } from 'ol/style.js';
 import { formatArea, formatLength, geodesicArea, geodesicLength } from './geodesy.ts';
 import type { MapHandle } from './map.ts';
+import { LAYER_Z } from './layer-order.ts';
 
 type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
 
@@ -51,7 +52,7 @@ function bindMeasure(root: HTMLElement, map: MapHandle, say: Say): void {
     fill: new Fill({ color: 'rgba(10, 75, 148, 0.12)' }),
     image: new Circle({ radius: 5, fill: new Fill({ color: '#0a4b94' }) }),
   });
-  map.olMap.addLayer(new VectorLayer({ source, style, zIndex: 30 }));
+  map.olMap.addLayer(new VectorLayer({ source, style, zIndex: LAYER_Z.measure }));
   let draw: Draw | undefined;
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-action^="measure-"]')];
 

@@ -1,0 +1,21 @@
+/**
+ * The one table of z-orders. Every layer the map module adds takes its
+ * zIndex from here, so the drawing order is readable in one place and a new
+ * layer cannot slip between two others by accident.
+ */
+export const LAYER_Z = {
+  offlineBase: 0,
+  tiandituBase: 1,
+  tiandituAnnotation: 2,
+  thematic: 10,
+  searchResults: 15,
+  focus: 20,
+  measure: 30,
+} as const;
+
+export type LayerRole = keyof typeof LAYER_Z;
+
+/** The roles bottom to top (ties keep the table's order). */
+export function layerRolesBottomUp(): LayerRole[] {
+  return (Object.keys(LAYER_Z) as LayerRole[]).sort((a, b) => LAYER_Z[a] - LAYER_Z[b]);
+}
