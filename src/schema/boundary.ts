@@ -27,6 +27,8 @@ export const boundaryCollection = z.strictObject({
     licence: z.string().min(1),
     datum: z.literal('CGCS2000/WGS84'),
     note: z.string().optional(),
+    /** The credit the 示意底图 shows for these shapes, in Chinese for the public; absent: `source`. */
+    attribution: z.string().min(1).optional(),
   }),
   features: z.array(boundaryFeature).min(1, '至少需要一个行政区'),
 });

@@ -351,9 +351,11 @@ describe.concurrent('falling back to the offline base map', () => {
       expect(m.tiles.length, 'Tianditu requests after the fallback').toBe(count);
       expect(await m.page.getByRole('radio', { name: '影像' }).isDisabled()).toBe(true);
 
+      // The credit follows what is drawn: no 天地图 and no 审图号 over the 示意底图.
       const attribution = m.page.locator('.map-attribution');
       expect(await attribution.isVisible()).toBe(true);
-      expect(await attribution.textContent()).toContain(`审图号：${serverConfig.reviewNo}`);
+      expect(await attribution.innerText()).not.toContain('审图号');
+      expect(await attribution.innerText()).toMatch(/示意底图，非标准地图.*边界据/);
       await poll(expect, () => m.page.locator('[data-feature-list]').getAttribute('data-count').then(Number)).toBeGreaterThan(0);
       expect(m.errors).toEqual([]);
       await m.close();
@@ -373,7 +375,8 @@ describe.concurrent('falling back to the offline base map', () => {
     expect(offlineLayers).toBe(1);
     await moveTo(m.page, 123.95, 47.34, 12);
     expect(m.tiles).toEqual([]);
-    expect(await m.page.locator('.map-attribution').textContent()).toContain('审图号');
+    expect(await m.page.locator('.map-attribution').innerText()).not.toContain('审图号');
+    expect(await m.page.locator('.map-attribution').innerText()).toContain('非标准地图');
     await poll(expect, () => m.page.locator('[data-feature-list]').getAttribute('data-count').then(Number)).toBeGreaterThan(0);
     expect(m.errors).toEqual([]);
     await m.close();
@@ -772,7 +775,7 @@ describe.concurrent('share, accessibility, broken data', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.map-toolbar').isVisible()).toBe(false);
     expect(await page.locator('.map-legend').first().isVisible()).toBe(true);
-    expect(await page.locator('.map-attribution').textContent()).toMatch(/审图号/);
+    expect(await page.locator('.map-attribution').innerText()).toMatch(/审图号/);
     expect(await page.locator('.map-north').isVisible()).toBe(true);
     expect(await page.locator('.ol-scale-line').isVisible()).toBe(true);
     expect(m.errors).toEqual([]);
@@ -857,7 +860,8 @@ describe.concurrent('an embedded map', () => {
     expect(Math.min(...lats)).toBeGreaterThanOrEqual(south!);
     expect(Math.max(...lats)).toBeLessThanOrEqual(north!);
     checkTiles(m.tiles, 'w', ['vec', 'cva'], view);
-    expect(await m.page.locator('.map-attribution').textContent()).toContain('审图号');
+    expect(await m.page.locator('.map-attribution').innerText()).toContain('审图号');
+    expect(await m.page.locator('.map-attribution').innerText()).not.toContain('非标准地图');
     // Embedded maps have no permalink.
     await moveTo(m.page, 124, 47.5, 10);
     await m.page.waitForTimeout(500);
