@@ -120,7 +120,7 @@ describe('withdrawn notice', async () => {
       if (n.status.state !== 'withdrawn') continue;
       const res = await fetch(at(urls.notice(n)));
       expect(res.status, urls.notice(n)).toBe(410);
-      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       const html = await res.text();
       expect(html).toContain(n.status.reason);
       expect(html).toContain(n.title);
