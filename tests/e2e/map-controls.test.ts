@@ -113,6 +113,22 @@ describe('map controls', () => {
     await context.close();
   });
 
+  it('an embedded map names the record’s district and coordinates, also without JavaScript', async () => {
+    const view = await published();
+    const point = view.redSites[0]!;
+    const html = await (await fetch(at(urls.redSite(point)))).text();
+    const [lon, lat] = point.location.coordinates as [number, number];
+    const where = /<p class="map-where[^"]*">([^<]+)<\/p>/.exec(html)?.[1];
+    expect(where).toContain(`所在行政区：${point.district}`);
+    expect(where).toContain(`${lon.toFixed(5)}°E, ${lat.toFixed(5)}°N`);
+    expect(where).toContain('CGCS2000');
+    const notice = view.notices.find((n) => n.geometry && n.geometry.type !== 'Point')!;
+    const noticeHtml = await (await fetch(at(urls.notice(notice)))).text();
+    expect(/<p class="map-where[^"]*">([^<]+)<\/p>/.exec(noticeHtml)?.[1]).toMatch(/^所在行政区：.+　范围中心（CGCS2000）：\d+\.\d{5}°E, \d+\.\d{5}°N/);
+    // A page without a map says nothing of the kind.
+    expect(await (await fetch(at('/about/'))).text()).not.toContain('map-where');
+  });
+
   it('the check sees a clash and a faint control when there is one', async () => {
     expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 5, y: 5, width: 10, height: 10 })).toBe(true);
     expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 10, y: 0, width: 10, height: 10 })).toBe(false);
