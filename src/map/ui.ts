@@ -169,6 +169,23 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
     });
   }
 
+  // Keyboard: ] and [ step through the features in view, in the order of the list below the map.
+  canvas.addEventListener('keydown', (e) => {
+    if ((e.key !== ']' && e.key !== '[') || e.altKey || e.ctrlKey || e.metaKey) return;
+    const inView = handle!.featuresInView().flatMap(({ config, features }) => features.map((f) => ({ layer: config.id, id: f.id, title: String(f.properties['title'] ?? f.id) })));
+    if (inView.length === 0) {
+      say('视野内没有要素。', 'info');
+      return;
+    }
+    e.preventDefault();
+    const selected = handle!.state().selected;
+    const at = selected ? inView.findIndex((f) => f.layer === selected.layer && f.id === selected.id) : -1;
+    const step = e.key === ']' ? 1 : -1;
+    const next = at < 0 ? (step > 0 ? 0 : inView.length - 1) : (at + step + inView.length) % inView.length;
+    const f = inView[next]!;
+    if (handle!.select(f.layer, f.id)) say(`第 ${next + 1}/${inView.length} 个要素：${f.title}`, 'info');
+  });
+
   // Tools.
   const { bindTools } = await import('./tools.ts');
   bindTools(root, handle, say);

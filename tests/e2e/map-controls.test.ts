@@ -129,6 +129,37 @@ describe('map controls', () => {
     expect(await (await fetch(at('/about/'))).text()).not.toContain('map-where');
   });
 
+  it('keyboard: ] and [ on the focused map step through the features in view, with their popup and a spoken status', async () => {
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(at('/map/'));
+    await ready(page);
+    type Handle = { geoportalMap: { state(): { selected?: { layer: string; id: string } }; featuresInView(): { features: unknown[] }[] } };
+    const selected = () => page.locator('[data-map]').first().evaluate((el) => (el as unknown as Handle).geoportalMap.state().selected);
+    const count = await page.locator('[data-map]').first().evaluate((el) => (el as unknown as Handle).geoportalMap.featuresInView().reduce((n, g) => n + g.features.length, 0));
+    expect(count, 'features in the default view').toBeGreaterThan(1);
+    expect(await selected()).toBeUndefined();
+    await page.locator('.map-canvas').first().focus();
+    await page.keyboard.press(']');
+    await expect.poll(selected).toBeDefined();
+    const first = await selected();
+    // The popup's pan may change what is in view, so the total is read from the status itself.
+    await expect.poll(() => page.locator('.map-status').textContent()).toMatch(/第 1\/\d+ 个要素：/);
+    expect(await page.locator('.map-popup').isVisible()).toBe(true);
+    await page.keyboard.press(']');
+    await expect.poll(async () => (await selected())?.id).not.toBe(first!.id);
+    await page.keyboard.press('[');
+    await expect.poll(selected).toEqual(first);
+    // Back past the first wraps to the last.
+    await page.keyboard.press('[');
+    await expect.poll(() => page.locator('.map-status').textContent()).toMatch(/第 (\d+)\/\1 个要素/);
+    // Other keys leave the selection alone.
+    const before = await selected();
+    await page.keyboard.press('x');
+    expect(await selected()).toEqual(before);
+    await context.close();
+  });
+
   it('the check sees a clash and a faint control when there is one', async () => {
     expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 5, y: 5, width: 10, height: 10 })).toBe(true);
     expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 10, y: 0, width: 10, height: 10 })).toBe(false);
