@@ -160,6 +160,35 @@ describe('map controls', () => {
     await context.close();
   });
 
+  it('keyboard measuring: a crosshair, Enter adds its centre, arrows move the map, Shift+Enter ends', async () => {
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(at('/map/'));
+    await ready(page);
+    const canvas = page.locator('.map-canvas').first();
+    const result = page.locator('.map-measure-result');
+    for (const [button, points, expected] of [['测距离', 2, /^长度：[\d.,]+ (米|公里)/], ['测面积', 3, /^面积：[\d.,]+ (平方米|平方公里|公顷|亩)/]] as const) {
+      await page.getByRole('button', { name: button }).click();
+      expect(await page.locator('.map-crosshair').isVisible(), `${button}: crosshair`).toBe(true);
+      await canvas.focus();
+      // Too few points: a warning, no result.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+Enter');
+      await expect.poll(() => page.locator('.map-status').textContent()).toMatch(/至少需要/);
+      expect(await result.textContent()).toBe('');
+      for (let i = 1; i < points; i++) {
+        for (let k = 0; k < 4; k++) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowDown');
+        await page.waitForFunction(() => !(document.querySelector('[data-map]') as unknown as { geoportalMap: { olMap: { getView(): { getAnimating(): boolean } } } }).geoportalMap.olMap.getView().getAnimating());
+        await page.keyboard.press('Enter');
+      }
+      await page.keyboard.press('Shift+Enter');
+      await expect.poll(() => result.textContent(), { message: button }).toMatch(expected);
+      expect(await page.locator('.map-crosshair').isVisible(), `${button}: crosshair gone after the end`).toBe(false);
+      await result.evaluate((el) => (el.textContent = ''));
+    }
+    await context.close();
+  });
+
   it('the check sees a clash and a faint control when there is one', async () => {
     expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 5, y: 5, width: 10, height: 10 })).toBe(true);
     expect(overlap({ name: 'a', x: 0, y: 0, width: 10, height: 10 }, { name: 'b', x: 10, y: 0, width: 10, height: 10 })).toBe(false);
