@@ -3,10 +3,10 @@
  * <link rel="stylesheet"> and (recursively, each file once) the @imports
  * inside those. The CSS counterpart of js-budget.ts, with its helpers.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { attr, hasAttr, localPath, pageUrl } from './js-budget.ts';
+import { AssetFiles, attr, hasAttr, localPath, pageUrl } from './js-budget.ts';
 
 export type PageCss = {
   page: string;
@@ -34,27 +34,15 @@ export function cssImports(css: string): string[] {
 /** Measures pages of one client dir; caches each CSS file's size and imports. */
 export class CssBudget {
   readonly clientDir: string;
-  private files = new Map<string, { raw: number; gzip: number; imports: string[] } | null>();
+  private readonly assets: AssetFiles;
 
   constructor(clientDir: string) {
     this.clientDir = path.resolve(clientDir);
-  }
-
-  private file(urlPath: string) {
-    let info = this.files.get(urlPath);
-    if (info === undefined) {
-      const full = path.join(this.clientDir, urlPath);
-      if (!full.startsWith(this.clientDir) || !existsSync(full)) info = null;
-      else {
-        const buf = readFileSync(full);
-        const imports = cssImports(buf.toString('utf8'))
-          .map((s) => localPath(asUrl(s), urlPath))
-          .filter((p): p is string => p !== undefined);
-        info = { raw: buf.length, gzip: gzipSync(buf).length, imports };
-      }
-      this.files.set(urlPath, info);
-    }
-    return info;
+    this.assets = new AssetFiles(this.clientDir, (css, urlPath) =>
+      cssImports(css)
+        .map((s) => localPath(asUrl(s), urlPath))
+        .filter((p): p is string => p !== undefined),
+    );
   }
 
   measure(page: string): PageCss {
@@ -63,13 +51,9 @@ export class CssBudget {
     let gzipBytes = 0;
     let rawBytes = 0;
     let inlineStyles = 0;
-    const seen = new Set<string>();
-    const queue: string[] = [];
+    const entries: string[] = [];
     const enqueue = (p: string | undefined) => {
-      if (p !== undefined && !seen.has(p)) {
-        seen.add(p);
-        queue.push(p);
-      }
+      if (p !== undefined) entries.push(p);
     };
     for (const m of html.matchAll(STYLE)) {
       const body = m[1] ?? '';
@@ -85,20 +69,9 @@ export class CssBudget {
       const href = attr(attrs, 'href');
       if (rel.includes('stylesheet') && href !== undefined && !hasAttr(attrs, 'disabled')) enqueue(localPath(asUrl(href), url));
     }
-    const files: string[] = [];
-    const missing: string[] = [];
-    while (queue.length > 0) {
-      const p = queue.shift()!;
-      const info = this.file(p);
-      if (!info) {
-        missing.push(p);
-        continue;
-      }
-      files.push(p);
-      rawBytes += info.raw;
-      gzipBytes += info.gzip;
-      for (const dep of info.imports) enqueue(dep);
-    }
+    const { files, missing, rawBytes: fileRaw, gzipBytes: fileGzip } = this.assets.walk(entries);
+    rawBytes += fileRaw;
+    gzipBytes += fileGzip;
     return { page, url, gzipBytes, rawBytes, inlineStyles, files, missing };
   }
 }

@@ -86,13 +86,20 @@ export function localPath(ref: string, fromUrl: string): string | undefined {
   return decodeURIComponent(u.pathname);
 }
 
-/** Measures pages of one client dir; caches each JS file's size and imports. */
-export class JsBudget {
+/**
+ * The files of one client dir that pages load, each read, gzipped and parsed
+ * for its own references once; `walk` counts what a set of entry references
+ * reaches, each file once. Shared by the JS and the CSS budget (css-budget.ts).
+ */
+export class AssetFiles {
   readonly clientDir: string;
+  private readonly importsOf: (text: string, urlPath: string) => string[];
   private files = new Map<string, { raw: number; gzip: number; imports: string[] } | null>();
 
-  constructor(clientDir: string) {
+  /** `importsOf`: the same-site URL paths a file of this kind references. */
+  constructor(clientDir: string, importsOf: (text: string, urlPath: string) => string[]) {
     this.clientDir = clientDir;
+    this.importsOf = importsOf;
   }
 
   private file(urlPath: string) {
@@ -102,14 +109,53 @@ export class JsBudget {
       if (!full.startsWith(this.clientDir) || !existsSync(full)) info = null;
       else {
         const buf = readFileSync(full);
-        const imports = staticImports(buf.toString('utf8'))
-          .map((s) => localPath(s, urlPath))
-          .filter((p): p is string => p !== undefined);
-        info = { raw: buf.length, gzip: gz(buf), imports };
+        info = { raw: buf.length, gzip: gz(buf), imports: this.importsOf(buf.toString('utf8'), urlPath) };
       }
       this.files.set(urlPath, info);
     }
     return info;
+  }
+
+  /** The files reachable from `entries` (URL paths, in order, duplicates ignored), breadth first. */
+  walk(entries: Iterable<string>): { files: string[]; missing: string[]; rawBytes: number; gzipBytes: number } {
+    const seen = new Set<string>();
+    const queue: string[] = [];
+    const enqueue = (p: string) => {
+      if (!seen.has(p)) {
+        seen.add(p);
+        queue.push(p);
+      }
+    };
+    for (const p of entries) enqueue(p);
+    const out = { files: [] as string[], missing: [] as string[], rawBytes: 0, gzipBytes: 0 };
+    while (queue.length > 0) {
+      const p = queue.shift()!;
+      const info = this.file(p);
+      if (!info) {
+        out.missing.push(p);
+        continue;
+      }
+      out.files.push(p);
+      out.rawBytes += info.raw;
+      out.gzipBytes += info.gzip;
+      for (const dep of info.imports) enqueue(dep);
+    }
+    return out;
+  }
+}
+
+/** Measures pages of one client dir; caches each JS file's size and imports. */
+export class JsBudget {
+  readonly clientDir: string;
+  private readonly assets: AssetFiles;
+
+  constructor(clientDir: string) {
+    this.clientDir = clientDir;
+    this.assets = new AssetFiles(clientDir, (code, urlPath) =>
+      staticImports(code)
+        .map((s) => localPath(s, urlPath))
+        .filter((p): p is string => p !== undefined),
+    );
   }
 
   measure(page: string): PageJs {
@@ -118,15 +164,10 @@ export class JsBudget {
     let gzipBytes = 0;
     let rawBytes = 0;
     let inlineScripts = 0;
-    const seen = new Set<string>();
-    const missing: string[] = [];
-    const queue: string[] = [];
+    const entries: string[] = [];
     const enqueue = (ref: string, from: string) => {
       const p = localPath(ref, from);
-      if (p !== undefined && !seen.has(p)) {
-        seen.add(p);
-        queue.push(p);
-      }
+      if (p !== undefined) entries.push(p);
     };
 
     for (const m of html.matchAll(SCRIPT)) {
@@ -151,24 +192,9 @@ export class JsBudget {
       if (rel.includes('modulepreload') && href !== undefined && !hasAttr(attrs, 'disabled')) enqueue(href, url);
     }
 
-    const files: string[] = [];
-    while (queue.length > 0) {
-      const p = queue.shift()!;
-      const info = this.file(p);
-      if (!info) {
-        missing.push(p);
-        continue;
-      }
-      files.push(p);
-      rawBytes += info.raw;
-      gzipBytes += info.gzip;
-      for (const dep of info.imports) {
-        if (!seen.has(dep)) {
-          seen.add(dep);
-          queue.push(dep);
-        }
-      }
-    }
+    const { files, missing, rawBytes: fileRaw, gzipBytes: fileGzip } = this.assets.walk(entries);
+    rawBytes += fileRaw;
+    gzipBytes += fileGzip;
     return { page, url, gzipBytes, rawBytes, inlineScripts, files, missing };
   }
 }
