@@ -43,15 +43,14 @@ export function wantsStaticConfig(env: Record<string, string | undefined>): bool
 export const STATIC_CONFIG_PATH = 'config/map.json';
 
 /** Writes /config/map.json as a file when GEOPORTAL_STATIC_CONFIG=1 (static hosting). */
-async function writeStaticConfig(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+async function writeStaticConfig(dir: URL, logger: AstroIntegrationLogger, site: PublishedView['site'] | undefined): Promise<void> {
   const flag = process.env['GEOPORTAL_STATIC_CONFIG']?.trim() ?? '';
   if (!wantsStaticConfig(process.env)) {
     if (flag !== '' && flag !== '0') logger.warn(`GEOPORTAL_STATIC_CONFIG=${flag.slice(0, 20)} 无效（应为 1），未写入 /${STATIC_CONFIG_PATH}`);
     return;
   }
-  const { view } = await loadPublishedView();
-  if (!view) throw new Error('站点配置未加载，无法写入 /config/map.json');
-  const { config, warnings } = buildRuntimeConfig(mapSiteSettings(view.site), process.env);
+  if (!site) throw new Error('站点配置未加载，无法写入 /config/map.json');
+  const { config, warnings } = buildRuntimeConfig(mapSiteSettings(site), process.env);
   for (const w of warnings) logger.warn(w);
   // `dir` is the client output directory (<outDir>/client/ with @astrojs/node).
   const file = new URL(STATIC_CONFIG_PATH, dir.href.endsWith('/') ? dir : new URL(`${dir.href}/`));
@@ -128,7 +127,7 @@ export function geoportal(): AstroIntegration {
         }
         // Attachments: exactly the files published records link (never those of withdrawn records).
         if (published) logger.info(`已复制 ${await copyPublishedFiles(published.files, fileURLToPath(dir))} 个附件到 /files/`);
-        await writeStaticConfig(dir, logger);
+        await writeStaticConfig(dir, logger, published?.site);
         // Last, when every file is in place: compressed twins and the server's file manifest.
         if (serverDir && published) {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);

@@ -20,7 +20,7 @@ import { securityHeaders } from './headers.ts';
 import { checkRequest, RateLimiter, type RouteLimits } from './limits.ts';
 import { parseRequestPath } from './request-path.ts';
 import { GONE_ROUTE, REQUEST_TIME_ROUTES, type RequestTimeRoute } from './routes.ts';
-import { chooseEncoding, lookupStatic, TWIN_SUFFIX, type StaticFile, type StaticManifest } from './static-files.ts';
+import { chooseEncoding, lookupStatic, TWIN_SUFFIX, type Encoding, type StaticFile, type StaticManifest } from './static-files.ts';
 
 /** Astro's request handler (dist/server/entry.mjs in middleware mode). */
 export type AppHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void> | void;
@@ -52,6 +52,10 @@ class ContentCache {
   constructor(capacity: number) {
     this.capacity = capacity;
   }
+  /** Whether a file of this size is kept (larger ones are streamed from disk). */
+  holds(size: number): boolean {
+    return size <= this.capacity / 64;
+  }
   get(key: string): Buffer | undefined {
     const hit = this.entries.get(key);
     if (hit) {
@@ -61,7 +65,7 @@ class ContentCache {
     return hit;
   }
   set(key: string, value: Buffer): void {
-    if (value.length > this.capacity / 64) return;
+    if (!this.holds(value.length)) return;
     this.entries.set(key, value);
     this.bytes += value.length;
     while (this.bytes > this.capacity) {
@@ -95,7 +99,10 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
   const headersOf = (m: StaticManifest) => ({ http: Object.entries(securityHeaders(false, m.tileOrigins)), https: Object.entries(securityHeaders(true, m.tileOrigins)) });
   let headers = headersOf(manifest);
   const routes = options.routes ?? REQUEST_TIME_ROUTES;
-  let cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
+  const newCache = () => new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
+  let cache = newCache();
+  /** A file of the build on disk, or its brotli/gzip twin. */
+  const diskPath = (key: string, encoding: Encoding | undefined) => path.join(clientDir, encoding ? `${key}${TWIN_SUFFIX[encoding]}` : key);
   const limiters = new Map<RouteLimits, RateLimiter>();
   const limiterFor = (limits: RouteLimits): RateLimiter => {
     let l = limiters.get(limits);
@@ -103,11 +110,11 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
     return l;
   };
 
-  const readVariant = async (key: string, encoding: string | undefined): Promise<Buffer> => {
+  const readVariant = async (key: string, encoding: Encoding | undefined): Promise<Buffer> => {
     const cacheKey = `${encoding ?? ''}:${key}`;
     const hit = cache.get(cacheKey);
     if (hit) return hit;
-    const bytes = await readFile(path.join(clientDir, encoding ? `${key}${TWIN_SUFFIX[encoding as 'br' | 'gzip']}` : key));
+    const bytes = await readFile(diskPath(key, encoding));
     cache.set(cacheKey, bytes);
     return bytes;
   };
@@ -136,11 +143,11 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
       res.end();
       return;
     }
-    if (size <= (options.cacheBytes ?? 64 * 1024 * 1024) / 64) {
+    if (cache.holds(size)) {
       res.end(await readVariant(key, encoding));
       return;
     }
-    const stream = createReadStream(path.join(clientDir, encoding ? `${key}${TWIN_SUFFIX[encoding]}` : key));
+    const stream = createReadStream(diskPath(key, encoding));
     stream.on('error', () => res.destroy());
     stream.pipe(res);
   };
@@ -213,7 +220,7 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
     app = next.app;
     gone = new Set(manifest.gone);
     headers = headersOf(manifest);
-    cache = new ContentCache(options.cacheBytes ?? 64 * 1024 * 1024);
+    cache = newCache();
   };
   // Slow or idle clients cannot hold connections open for long.
   server.headersTimeout = 10_000;
