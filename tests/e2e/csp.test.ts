@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urls } from '../../src/lib/urls.ts';
-import { at, launch, newContext, published } from './support.ts';
+import { at, launch, mapReady, newContext, published } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,12 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const mapReady = (page: import('playwright-core').Page) =>
-  page.waitForFunction(() => {
-    const r = document.querySelector<HTMLElement>('[data-map]')?.dataset['ready'];
-    return r === 'true' || r === 'error';
-  });
 
 describe('under the CSP', () => {
   it('pages, the embedded map and the search page report no violation', async () => {
@@ -34,10 +28,7 @@ describe('under the CSP', () => {
     for (const p of ['/', '/notices/', urls.notice(notice), urls.redRoute(route), urls.redSite(view.redSites[0]!), '/about/', '/no-such-page/']) {
       const res = await page.goto(at(p));
       expect(res?.headers()['content-security-policy'], p).toMatch(/script-src 'self' 'sha256-/);
-      if (await page.locator('[data-map]').count()) {
-        await page.locator('[data-map]').first().scrollIntoViewIfNeeded();
-        await mapReady(page);
-      }
+      if (await page.locator('[data-map]').count()) await mapReady(page);
     }
     // The elderly mode's inline snippet is the one allowed by hash: it must run.
     await page.goto(at('/'));
@@ -58,8 +49,7 @@ describe('under the CSP', () => {
     const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(at('/map/'));
-    await mapReady(page);
-    expect(await page.locator('[data-map]').first().getAttribute('data-ready')).toBe('true');
+    expect(await mapReady(page)).toBe('true');
     await page.getByRole('button', { name: '分享' }).click();
     const qr = page.locator('dialog.map-share img.map-qr');
     await qr.waitFor({ state: 'visible' });

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urls } from '../../src/lib/urls.ts';
-import { at, launch, newContext, published } from './support.ts';
+import { at, launch, mapReady, newContext, published } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,12 +22,7 @@ afterAll(async () => {
 type Box = { name: string; x: number; y: number; width: number; height: number };
 
 async function ready(page: Page): Promise<void> {
-  await page.locator('[data-map]').first().scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => {
-    const r = document.querySelector<HTMLElement>('[data-map]')?.dataset['ready'];
-    return r === 'true' || r === 'error';
-  });
-  expect(await page.locator('[data-map]').first().getAttribute('data-ready')).toBe('true');
+  expect(await mapReady(page)).toBe('true');
 }
 
 /** The boxes of the things drawn on or around the first map. */

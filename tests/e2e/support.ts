@@ -137,3 +137,14 @@ export async function injectAxe(page: Page, source: string): Promise<void> {
   if (await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')) return;
   await page.evaluate(source);
 }
+
+/** Scrolls the page's first map into view (embedded maps load then) and waits for mountMap() to finish; returns its data-ready ('true' or 'error'). */
+export async function mapReady(page: Page): Promise<string | null> {
+  const root = page.locator('[data-map]').first();
+  await root.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const r = document.querySelector<HTMLElement>('[data-map]')?.dataset['ready'];
+    return r === 'true' || r === 'error';
+  });
+  return root.getAttribute('data-ready');
+}
