@@ -16,7 +16,7 @@ import type BaseLayer from 'ol/layer/Base.js';
 import { TiandituBaseMap } from './base-layers.ts';
 import { LAYER_Z } from './layer-order.ts';
 import type { MapStore } from './state.ts';
-import type { AnnotationLang, BaseMapId, BaseMapSourceConfig, DrawnBaseMap, RuntimeMapConfig } from './types.ts';
+import type { AnnotationLang, BaseMapCredit, BaseMapId, BaseMapSourceConfig, DrawnBaseMap, RuntimeMapConfig } from './types.ts';
 
 export type BaseMapReport = {
   base: BaseMapId;
@@ -28,7 +28,12 @@ export type BaseMapReport = {
   offlineReason?: string;
   /** Only 天地图 offers 矢量/影像/地形 and English annotation. */
   switchable: boolean;
+  /** A WMTS or PMTiles base map's credit, when that is drawn (天地图's and the 示意底图's are in the page). */
+  credit?: string;
 };
+
+/** A WMTS or PMTiles map's credit: its 审图号 when it has one, otherwise that it is no 标准地图. */
+export const externalCredit = (c: BaseMapCredit): string => `${c.attribution} · ${c.reviewNo ? `审图号：${c.reviewNo}` : '非标准地图，不作为界线依据'}`;
 
 export type BaseMapEvents = {
   status(message: string, kind: 'info' | 'warning' | 'error'): void;
@@ -54,7 +59,8 @@ export function bindBaseMap(
   const report = () => {
     const { base, lang } = store.get();
     const now = drawn ?? (source.kind === 'offline' ? 'offline' : source.kind);
-    events.baseMapChanged({ base, lang, drawn: now, offline: now === 'offline', ...(offlineReason ? { offlineReason } : {}), switchable: now === 'tianditu' });
+    const credit = (now === 'wmts' || now === 'pmtiles') && (source.kind === 'wmts' || source.kind === 'pmtiles') ? externalCredit(source) : undefined;
+    events.baseMapChanged({ base, lang, drawn: now, offline: now === 'offline', ...(offlineReason ? { offlineReason } : {}), switchable: now === 'tianditu', ...(credit ? { credit } : {}) });
   };
   const draw = (what: DrawnBaseMap) => {
     drawn = what;

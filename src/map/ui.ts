@@ -95,7 +95,7 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
 
   handle = await createMap(canvas, setup, {
     status: say,
-    baseMapChanged({ base, lang, drawn, offline, offlineReason, switchable }) {
+    baseMapChanged({ base, lang, drawn, offline, offlineReason, switchable, credit }) {
       // 矢量/影像/地形 and English annotation are 天地图's; other base maps have one look.
       for (const input of root.querySelectorAll<HTMLInputElement>('input[name="basemap"]')) {
         input.checked = input.value === base;
@@ -113,7 +113,11 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
       }
       root.dataset['basemap'] = drawn === 'tianditu' ? base : drawn;
       // The credit of what is drawn: 天地图 and its 审图号 only over its tiles, each other source its own.
-      for (const credit of root.querySelectorAll<HTMLElement>('[data-attribution]')) credit.hidden = credit.dataset['attribution'] !== drawn;
+      const shown = drawn === 'wmts' || drawn === 'pmtiles' ? 'source' : drawn;
+      for (const el of root.querySelectorAll<HTMLElement>('[data-attribution]')) {
+        if (el.dataset['attribution'] === 'source') el.textContent = credit ?? '';
+        el.hidden = el.dataset['attribution'] !== shown;
+      }
     },
     layersChanged(layers) {
       for (const { config, visible, error } of layers) {

@@ -37,9 +37,12 @@ async function serverReason(res: Response): Promise<string | undefined> {
 
 /** Reads the capabilities text into WMTS source options for `projection`; throws with the reason. */
 export function wmtsOptions(xml: string, cfg: Pick<WmtsConfig, 'layer' | 'matrixSet'>, projection: string): ReturnType<typeof optionsFromCapabilities> & object {
+  // The server route has checked the document already (src/server/wmts-capabilities.ts); this guards the browser's side.
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length > 0) throw new Error(`${LABEL}的 GetCapabilities 文档无法解析`);
   let caps: Record<string, unknown>;
   try {
-    caps = new WMTSCapabilities().read(xml) as Record<string, unknown>;
+    caps = new WMTSCapabilities().read(doc) as Record<string, unknown>;
   } catch {
     throw new Error(`${LABEL}的 GetCapabilities 文档无法解析`);
   }
