@@ -18,13 +18,13 @@ if (!manifest) {
 }
 const at = process.argv.indexOf('--write');
 if (at === -1) {
-  console.log(cspLine(manifest.tileOrigins));
+  console.log(cspLine(manifest.tileOrigins ?? []));
 } else {
   const file = process.argv[at + 1];
   if (!file) {
     console.error('--write 后面要写 nginx 的 geoportal-headers.conf 路径');
     process.exit(1);
   }
-  writeFileSync(file, rewriteCsp(readFileSync(file, 'utf8'), manifest.tileOrigins));
+  writeFileSync(file, rewriteCsp(readFileSync(file, "utf8"), manifest.tileOrigins ?? []));
   console.log(`已更新 ${file} 的 Content-Security-Policy（${manifest.tileOrigins.length} 个额外瓦片来源）；请运行 nginx -t && nginx -s reload。`);
 }
