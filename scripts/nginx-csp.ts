@@ -16,15 +16,16 @@ if (!manifest) {
   console.error(`找不到 ${path.relative(process.cwd(), dist)}/server/static-files.json：请先运行 npm run build。`);
   process.exit(1);
 }
+const origins = manifest.tileOrigins ?? [];
 const at = process.argv.indexOf('--write');
 if (at === -1) {
-  console.log(cspLine(manifest.tileOrigins ?? []));
+  console.log(cspLine(origins));
 } else {
   const file = process.argv[at + 1];
   if (!file) {
     console.error('--write 后面要写 nginx 的 geoportal-headers.conf 路径');
     process.exit(1);
   }
-  writeFileSync(file, rewriteCsp(readFileSync(file, "utf8"), manifest.tileOrigins ?? []));
-  console.log(`已更新 ${file} 的 Content-Security-Policy（${manifest.tileOrigins.length} 个额外瓦片来源）；请运行 nginx -t && nginx -s reload。`);
+  writeFileSync(file, rewriteCsp(readFileSync(file, 'utf8'), origins));
+  console.log(`已更新 ${file} 的 Content-Security-Policy（${origins.length} 个额外瓦片来源）；请运行 nginx -t && nginx -s reload。`);
 }
