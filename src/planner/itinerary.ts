@@ -49,21 +49,26 @@ export function itinerary(plan: Plan, computed: ComputedPlan, title?: string): I
   const visits = new Map(schedule.visits.map((v) => [v.stopIndex, v]));
   let number = 0;
   const points = computed.points.map((p): ItineraryPoint => {
-    if (p.kind === 'start') return { kind: 'start', number: 0, name: p.name, lonLat: p.lonLat, departure: schedule.departure, description: `${formatClock(schedule.departure)} 出发` };
-    if (p.kind === 'end') return { kind: 'end', number: 0, name: p.name, lonLat: p.lonLat, arrival: schedule.finish, description: `${formatClock(schedule.finish)} 到达` };
+    const lunchHere = schedule.lunch?.place.kind === p.kind ? schedule.lunch : null;
+    if (p.kind === 'start') {
+      const leave = lunchHere ? lunchHere.end : schedule.departure;
+      return { kind: 'start', number: 0, name: p.name, lonLat: p.lonLat, departure: leave, description: `${lunchHere ? `${formatClock(lunchHere.start)} 午餐，` : ''}${formatClock(leave)} 出发` };
+    }
+    if (p.kind === 'end')
+      return { kind: 'end', number: 0, name: p.name, lonLat: p.lonLat, arrival: schedule.finish, description: `${formatClock(schedule.finish)} 到达${lunchHere ? `，${formatClock(lunchHere.start)} 午餐` : ''}` };
     const v = visits.get(p.stopIndex!)!;
     number += 1;
-    const wait = v.wait > 0 ? `，等候 ${formatDuration(v.wait)}，${formatClock(v.start)} 入馆` : '';
-    return {
-      kind: 'stop',
-      number,
-      name: p.name,
-      lonLat: p.lonLat,
-      siteId: p.siteId!,
-      arrival: v.arrival,
-      departure: v.end,
-      description: `${formatClock(v.arrival)} 到达${wait}，参观 ${formatDuration(v.minutes)}，${formatClock(v.end)} 离开`,
-    };
+    const lunchAfter = schedule.lunch?.place.kind === 'after' && schedule.lunch.place.stopIndex === v.stopIndex ? schedule.lunch : null;
+    const leave = lunchAfter ? lunchAfter.end : v.end;
+    const parts = [
+      `${formatClock(v.arrival)} 到达`,
+      v.ready > v.arrival && `午餐至 ${formatClock(v.ready)}`,
+      v.wait > 0 && `等候 ${formatDuration(v.wait)}，${formatClock(v.start)} 入馆`,
+      `参观 ${formatDuration(v.minutes)}`,
+      lunchAfter && `${formatClock(lunchAfter.start)} 午餐`,
+      `${formatClock(leave)} 离开`,
+    ];
+    return { kind: 'stop', number, name: p.name, lonLat: p.lonLat, siteId: p.siteId!, arrival: v.arrival, departure: leave, description: parts.filter(Boolean).join('，') };
   });
   const legs = computed.legs.map((l, i): ItineraryLeg => ({
     number: i + 1,

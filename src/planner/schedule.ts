@@ -20,10 +20,13 @@ export interface Visit {
   /** The leg that brings the group here; null for a first stop without a start point. */
   legIn: Leg | null;
   arrival: number;
+  /** When the group is ready to go in: the arrival, or the end of a lunch taken on arrival. */
+  ready: number;
   /** Entry (after any wait for the doors). */
   start: number;
   end: number;
   minutes: number;
+  /** Minutes between ready and entry, waiting for the doors. */
   wait: number;
   opening: DayOpening;
   /** How the group gets in; absent when the venue is closed that day or no date is set. */
@@ -79,15 +82,16 @@ export function buildSchedule(plan: Plan, points: readonly Waypoint[], legs: rea
     }
     const stop = plan.stops[p.stopIndex!]!;
     const site = sites.get(stop.siteId)!;
-    takeLunch({ kind: 'before', stopIndex: p.stopIndex!, siteName: site.name });
     const arrival = t;
+    takeLunch({ kind: 'before', stopIndex: p.stopIndex!, siteName: site.name });
+    const ready = t;
     const opening = openingOn(site, day);
-    const entry = opening.kind === 'open' ? entryFor(opening.spans, arrival, site.lastEntryMinutesBeforeClose) : undefined;
-    const start = entry?.kind === 'in' ? entry.start : arrival;
+    const entry = opening.kind === 'open' ? entryFor(opening.spans, ready, site.lastEntryMinutesBeforeClose) : undefined;
+    const start = entry?.kind === 'in' ? entry.start : ready;
     const minutes = stop.minutes ?? site.visitMinutes;
-    waitMinutes += start - arrival;
+    waitMinutes += start - ready;
     t = start + minutes;
-    visits.push({ stopIndex: p.stopIndex!, site, legIn, arrival, start, end: t, minutes, wait: start - arrival, opening, ...(entry ? { entry } : {}) });
+    visits.push({ stopIndex: p.stopIndex!, site, legIn, arrival, ready, start, end: t, minutes, wait: start - ready, opening, ...(entry ? { entry } : {}) });
     finish = t;
     takeLunch({ kind: 'after', stopIndex: p.stopIndex!, siteName: site.name });
   });

@@ -39,7 +39,7 @@ export interface ParseOptions {
   extent?: Extent;
 }
 
-const COORD = /^(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,2}(?:\.\d{1,6})?)$/;
+const COORD = /^(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,3}(?:\.\d{1,6})?)$/;
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INT = /^\d{1,4}$/;

@@ -61,6 +61,9 @@ const contactOf = (site: PlannerSite): string => {
   return parts.length ? `${parts.join('，')}。` : '';
 };
 
+/** 预计 9:10 到达某馆, or, when lunch came first, 午餐后预计 12:20 到达某馆入口. */
+const arriving = (v: Visit): string => (v.ready === v.arrival ? `预计 ${formatClock(v.arrival)} 到达${v.site.name}` : `午餐后预计 ${formatClock(v.ready)} 进入${v.site.name}`);
+
 function visitWarnings(v: Visit, ctx: WarningContext): PlanWarning[] {
   const { site } = v;
   const at = { stopIndex: v.stopIndex, siteId: site.id };
@@ -82,15 +85,15 @@ function visitWarnings(v: Visit, ctx: WarningContext): PlanWarning[] {
         code: 'after-last-entry',
         severity: 'error',
         message: closed
-          ? `预计 ${formatClock(v.arrival)} 到达${site.name}，已过 ${formatMinutes(v.entry.span[1])} 闭馆时间（开放时间：${hours}）。`
-          : `预计 ${formatClock(v.arrival)} 到达${site.name}，晚于最晚入馆时间 ${formatMinutes(v.entry.lastEntry)}（${formatMinutes(v.entry.span[1])} 闭馆，闭馆前 ${site.lastEntryMinutesBeforeClose} 分钟停止入馆）。`,
+          ? `${arriving(v)}，已过 ${formatMinutes(v.entry.span[1])} 闭馆时间（开放时间：${hours}）。`
+          : `${arriving(v)}，晚于最晚入馆时间 ${formatMinutes(v.entry.lastEntry)}（${formatMinutes(v.entry.span[1])} 闭馆，闭馆前 ${site.lastEntryMinutesBeforeClose} 分钟停止入馆）。`,
         ...at,
       });
     } else {
       if (v.end > v.entry.span[1])
         out.push({ code: 'visit-past-closing', severity: 'warning', message: `${site.name}的参观将持续到 ${formatClock(v.end)}，超过 ${formatMinutes(v.entry.span[1])} 闭馆时间：请缩短参观时间或提早到达。`, ...at });
       if (v.wait > 0)
-        out.push({ code: 'waiting', severity: 'info', message: `预计 ${formatClock(v.arrival)} 到达${site.name}，${formatMinutes(v.entry.start)} 开馆，需等候 ${formatDuration(v.wait)}。`, ...at });
+        out.push({ code: 'waiting', severity: 'info', message: `${arriving(v)}，${formatMinutes(v.entry.start)} 开馆，需等候 ${formatDuration(v.wait)}。`, ...at });
     }
   }
 
