@@ -79,7 +79,7 @@ export function itinerary(plan: Plan, computed: ComputedPlan, title?: string): I
     source: l.source,
     label: l.label,
     line: l.line,
-    description: `${formatDistance(l.distanceM)}，约 ${formatDuration(l.minutes)}（${l.label}）`,
+    description: `${formatDistance(l.distanceM)}，约 ${formatDuration(l.minutes)}，${l.label}`,
   }));
   const mode = TRANSPORT_MODES[plan.mode].label;
   const when = plan.date ? formatDateWithWeekday(plan.date) : '日期未定';
