@@ -23,8 +23,3 @@ export function lineMetres(line: readonly LonLat[]): number {
   for (let i = 1; i < line.length; i++) m += geodesicMetres(line[i - 1]!, line[i]!);
   return m;
 }
-
-/** [west, south, east, north] in degrees, as site.yaml's map.homeExtent. */
-export type Extent = readonly [number, number, number, number];
-
-export const insideExtent = (p: LonLat, [w, s, e, n]: Extent): boolean => p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n;

@@ -10,7 +10,7 @@
  * way back has 22, and the client asks in two parts (./routing-client.ts).
  * The answer is JSON: RouteAnswer.
  */
-import { insideExtent, type Extent } from './geo.ts';
+import { insideExtent, type Extent } from './extent.ts';
 import type { LonLat, TransportModeId } from './types.ts';
 
 export const ROUTE_PATH = '/planner/route.json';

@@ -8,7 +8,7 @@
  * the reason, and everything else still loads.
  */
 import { isIsoDate } from '../lib/dates.ts';
-import { insideExtent, type Extent } from './geo.ts';
+import { insideExtent, type Extent } from './extent.ts';
 import { DEFAULT_PLAN, LIMITS, MAX_STOPS, type Plan, type PlanEnd, type PlanPoint, type PlanStop } from './model.ts';
 import { isTransportMode } from './modes.ts';
 import type { LonLat } from './types.ts';
