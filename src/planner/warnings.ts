@@ -103,8 +103,9 @@ function visitWarnings(v: Visit, ctx: WarningContext): PlanWarning[] {
   if (needed === 'unknown-size') {
     out.push({ code: 'booking-unknown-size', severity: 'info', message: `${site.name}：${site.booking.groupThreshold} 人以上的团队须预约${lead ? `（提前 ${lead} 个工作日）` : ''}；请填写团队人数。${contactOf(site)}`, ...at });
   } else if (needed === 'yes') {
-    if (lead === undefined || !ctx.day) {
-      out.push({ code: 'booking', severity: 'warning', message: `${site.name}需预约：${who}${lead !== undefined ? `，须提前 ${lead} 个工作日` : '（场馆未注明提前天数，请尽早联系）'}。${contactOf(site)}`, ...at });
+    if (lead === undefined || lead === 0 || !ctx.day) {
+      const when = lead === undefined ? '（场馆未注明提前天数，请尽早联系）' : lead === 0 ? '，当天预约即可' : `，须提前 ${lead} 个工作日`;
+      out.push({ code: 'booking', severity: 'warning', message: `${site.name}需预约：${who}${when}。${contactOf(site)}`, ...at });
     } else {
       const deadline = bookingDeadline(ctx.calendar, ctx.day.date, lead, ctx.today);
       if (deadline.kind === 'not-covered')

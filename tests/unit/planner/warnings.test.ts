@@ -3,7 +3,7 @@ import { calendarFromDocument, holidayCalendarDocument } from '../../../src/plan
 import { computePlan, type PlanContext } from '../../../src/planner/compute.ts';
 import type { Plan } from '../../../src/planner/model.ts';
 import type { PlanWarning, WarningCode } from '../../../src/planner/warnings.ts';
-import { CALENDAR, plan, SCHOOL, SITES } from './fixtures.ts';
+import { CALENDAR, FIELDS, plan, SCHOOL, SITES, sitesOf } from './fixtures.ts';
 
 const CTX: PlanContext = { sites: SITES, calendar: CALENDAR, today: '2026-06-01' };
 const warningsOf = (p: Plan, ctx: Partial<PlanContext> = {}): PlanWarning[] => computePlan(p, { ...CTX, ...ctx }).warnings;
@@ -69,6 +69,16 @@ describe('warnings: booking', () => {
       '中国一重展览馆须提前 5 个工作日预约，最晚应在 2026年9月24日（周四），今天（2026年9月25日（周五））已来不及：请改期，或先与场馆联系确认。网上预约 https://example.gov.cn/yuyue。',
     );
     expect(codes(base({ date: '2026-10-09', stops: [stop('zhongguo-yizhong-zhanlanguan')] }), { today: '2026-09-24' })).toContain('booking');
+  });
+
+  it('without a lead time or a date it still says to book, and how', () => {
+    const noLead = sitesOf([{ ...FIELDS[0]!, booking: { required: true } }, { ...FIELDS[1]!, booking: { required: true, leadWorkingDays: 0 } }]);
+    const p = base({ stops: [stop('qiqihaer-lieshi-lingyuan'), stop('qiqihaer-dangshi-jiaoyuguan')] });
+    expect(warningsOf(p, { sites: noLead }).filter((w) => w.code === 'booking').map((w) => w.message)).toEqual([
+      '齐齐哈尔市烈士陵园需预约：该馆参观须预约（场馆未注明提前天数，请尽早联系）。',
+      '齐齐哈尔市党史教育馆需预约：该馆参观须预约，当天预约即可。',
+    ]);
+    expect(one(base({ date: null, groupSize: 30, stops: [stop('qiqihaer-lieshi-lingyuan')] }), 'booking').message).toMatch(/须提前 3 个工作日。预约电话/);
   });
 
   it('no booking for a small group; a reminder to give the size when it is missing', () => {
