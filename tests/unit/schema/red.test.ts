@@ -8,7 +8,8 @@ describe('redSiteSchema', () => {
     expect(a.location.coordinates).toEqual([123.950929, 47.315233]);
     const b = redSiteSchema.parse(fixture(FILES.redSite2));
     expect(b.designations).toEqual([]);
-    expect(b.images).toEqual([]);
+    expect(b.photos).toEqual([]);
+    expect(b.hours.seasons).toEqual([]);
   });
   it('rejects a site without a category', () => {
     expectIssue(redSiteSchema, { ...fixture(FILES.redSite), categories: [] }, 'categories', /至少选择一个类别/);
