@@ -12,6 +12,7 @@ import {
   formatRedFilter,
   isEmptyFilter,
   matchingIds,
+  normalizeFilter,
   parseRedFilter,
   type BookingValue,
   type CategoryValue,
@@ -86,8 +87,12 @@ if (form && dataEl) {
     apply(filter, warnings);
   };
 
-  const update = () => {
-    const f = readForm();
+  const update = (e?: Event) => {
+    // Unticking 爱国主义教育基地 drops its levels; ticking a level ticks the category (normalizeFilter).
+    const target = e?.target as HTMLInputElement | null;
+    if (target?.name === 'cat' && target.value === 'base' && !target.checked) for (const l of form.querySelectorAll<HTMLInputElement>('input[name="level"]')) l.checked = false;
+    const f = normalizeFilter(readForm());
+    writeForm(f);
     const query = formatRedFilter(f);
     history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
     apply(f);

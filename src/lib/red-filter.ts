@@ -86,13 +86,19 @@ export type RedFilter = {
 
 export const EMPTY_FILTER: RedFilter = { categories: [], levels: [], districts: [], stages: [], free: false, booking: [] };
 
+/** A level says “bases of this level”: it brings the base category with it. */
+export function normalizeFilter(f: RedFilter): RedFilter {
+  return f.levels.length > 0 && !f.categories.includes('base') ? { ...f, categories: CATEGORY_VALUES.filter((c) => f.categories.includes(c) || c === 'base') } : f;
+}
+
 export const isEmptyFilter = (f: RedFilter): boolean =>
   f.categories.length === 0 && f.levels.length === 0 && f.districts.length === 0 && f.stages.length === 0 && !f.free && f.booking.length === 0 && !f.open;
 
 /** Whether a date is a 法定节假日; undefined when the calendar the page carries does not cover its year. */
 export type HolidayLookup = (iso: string) => boolean | undefined;
 
-export function matches(site: SiteFacets, f: RedFilter, isPublicHoliday: HolidayLookup): boolean {
+export function matches(site: SiteFacets, filter: RedFilter, isPublicHoliday: HolidayLookup): boolean {
+  const f = normalizeFilter(filter);
   if (f.categories.length > 0) {
     const ok = f.categories.some((c) => {
       if (!site.categories.includes(c)) return false;
@@ -143,9 +149,8 @@ export function parseRedFilter(search: string, districtCodes: readonly string[])
     if (!(PARAMS as readonly string[]).includes(key)) warnings.push(`${key}：不是筛选参数，已忽略`);
     else if (q.getAll(key).length > 1) warnings.push(`${key} 出现了多次，只读第一个`);
   }
-  const named = listOf(q.get('cat'), CATEGORY_VALUES, 'cat', warnings);
+  const categories = listOf(q.get('cat'), CATEGORY_VALUES, 'cat', warnings);
   const levels = listOf(q.get('level'), LEVEL_VALUES, 'level', warnings);
-  const categories = levels.length > 0 ? CATEGORY_VALUES.filter((c) => named.includes(c) || c === 'base') : named;
   const districts = listOf(q.get('district'), districtCodes, 'district', warnings);
   const stages = listOf(q.get('stage'), STAGE_VALUES, 'stage', warnings);
   const freeRaw = q.get('free');
@@ -157,7 +162,7 @@ export function parseRedFilter(search: string, districtCodes: readonly string[])
     if (isIsoDate(openRaw)) open = openRaw;
     else warnings.push(`open=${openRaw}：日期应写作 YYYY-MM-DD，已忽略`);
   }
-  return { filter: { categories, levels, districts, stages, free: freeRaw === '1', booking, open }, warnings };
+  return { filter: normalizeFilter({ categories, levels, districts, stages, free: freeRaw === '1', booking, open }), warnings };
 }
 
 /** The canonical query string of a filter, without “?”; '' for no filter. Parsing it gives the filter back. */

@@ -13,7 +13,8 @@ export type RouteSketch = {
   height: number;
   /** SVG path data of the line through the stops, in order. */
   path: string;
-  stops: { x: number; y: number; n: number }[];
+  /** Each stop, with where its name goes: `dy` below the marker's centre, so close stops' names do not overlap. */
+  stops: { x: number; y: number; n: number; dy: number }[];
   /** A scale bar of a round length. */
   scale: { px: number; label: string };
 };
@@ -24,7 +25,31 @@ export function roundDown125(value: number): number {
   return [5, 2, 1].map((f) => f * p).find((v) => v <= value) ?? p;
 }
 
-export function routeSketch(points: readonly LonLat[], width = 640, height = 360, margin = 40): RouteSketch {
+/** Label rectangles approximated from the text length (12 px a CJK character at 12 px type). */
+type Box = { x0: number; y0: number; x1: number; y1: number };
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * Vertical offsets for the stops' names (placed right of their markers):
+ * each takes the first of 0, +16, −16, +32, −32 px that overlaps no name
+ * or marker placed before it.
+ */
+export function labelOffsets(stops: readonly { x: number; y: number }[], names: readonly string[]): number[] {
+  const placed: Box[] = stops.map((p) => ({ x0: p.x - 11, y0: p.y - 11, x1: p.x + 11, y1: p.y + 11 }));
+  return stops.map((p, i) => {
+    const w = 12 * (names[i]?.length ?? 0);
+    for (const dy of [0, 16, -16, 32, -32, 48]) {
+      const box = { x0: p.x + 14, y0: p.y + dy - 8, x1: p.x + 14 + w, y1: p.y + dy + 6 };
+      if (!placed.some((q) => overlaps(box, q))) {
+        placed.push(box);
+        return dy;
+      }
+    }
+    return 0;
+  });
+}
+
+export function routeSketch(points: readonly LonLat[], names: readonly string[] = [], width = 640, height = 360, margin = 40): RouteSketch {
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
   const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
@@ -45,7 +70,7 @@ export function routeSketch(points: readonly LonLat[], width = 640, height = 360
     width,
     height,
     path: xy.map((p, i) => `${i ? 'L' : 'M'}${p.x} ${p.y}`).join(' '),
-    stops: xy.map((p, i) => ({ ...p, n: i + 1 })),
+    stops: ((dys) => xy.map((p, i) => ({ ...p, n: i + 1, dy: dys[i]! })))(labelOffsets(xy, names)),
     scale: { px: Math.round(metres / metresPerPx), label: metres >= 1000 ? `${metres / 1000} 公里` : `${metres} 米` },
   };
 }
