@@ -120,10 +120,10 @@ export function describeHours(hours: SiteHours): HoursText {
   if (same(closedBy)) {
     if (closedBy[0]) closed.push(`每${closedBy[0]}闭馆${phOpen ? '（逢法定节假日照常开放）' : ''}`);
   } else {
-    specs.forEach((s, i) => closedBy[i] && closed.push(`${s.label}每${closedBy[i]}闭馆`));
+    specs.forEach((s, i) => closedBy[i] && closed.push(`${s.label}：每${closedBy[i]}闭馆`));
   }
   for (const c of hours.closedDates) closed.push(`${c.to && c.to !== c.from ? `${c.from} 至 ${c.to}` : c.from} 闭馆：${c.reason}`);
-  const holidays = same(holidayBy) ? holidayBy[0]! : specs.map((s, i) => `${s.label}${holidayBy[i]}`).join('；');
+  const holidays = same(holidayBy) ? holidayBy[0]! : specs.map((s, i) => `${s.label}：${holidayBy[i]}`).join('；');
 
   return {
     opening,

@@ -12,7 +12,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat } from 'ol/proj.js';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
-import type { Extent } from 'ol/extent.js';
+import { isEmpty, type Extent } from 'ol/extent.js';
 import { LAYER_Z } from './layer-order.ts';
 import type { RouteOverlay } from './types.ts';
 
@@ -59,5 +59,7 @@ export function createRouteLayer(route: RouteOverlay, projection: string): { lay
     zIndex: LAYER_Z.route,
     style: (f) => (f.get('role') === 'line' ? LINE_STYLES : stopMarkerStyle(String(f.get('label')))),
   });
-  return { layer, extent: source.getExtent() ?? undefined };
+  const extent = source.getExtent();
+  // An empty route (the schema allows none) has an infinite extent: nothing to frame.
+  return { layer, extent: extent && !isEmpty(extent) ? extent : undefined };
 }
