@@ -140,7 +140,7 @@ function redSiteDraft(s: RedSite): Draft {
     state: 'active',
     codes: [],
     names: [s.name, s.address, s.district],
-    text: join([s.name, ...s.categories, s.district, s.address, ...s.designations.map((d) => d.title), s.summary, s.managingUnit, s.transport, s.guidedTours]),
+    text: join([s.name, ...s.categories, s.district, s.address, ...s.designations.map((d) => d.title), s.summary, s.history, s.managingUnit, s.transport, s.guidedTours]),
     bbox: bboxOf(s.location)!,
     sample: s.sample,
     sortKey: '',
