@@ -72,7 +72,7 @@ describe('the Tianditu key stays out of the bundle', () => {
     expect(hits).toEqual([STATIC_FILE]);
     const config = JSON.parse(readFileSync(path.join(out.static, STATIC_FILE), 'utf8')) as RuntimeMapConfig;
     expect(config.tiandituKey).toBe(SENTINEL);
-    expect(Object.keys(config).sort()).toEqual(['attribution', 'homeExtent', 'matrixSet', 'qualificationNo', 'reviewNo', 'termsUrl', 'tiandituKey']);
+    expect(Object.keys(config).sort()).toEqual(['attribution', 'basemap', 'homeExtent', 'matrixSet', 'qualificationNo', 'reviewNo', 'termsUrl', 'tiandituKey']);
     expect(runs.static!.output).not.toContain(SENTINEL);
   });
 
