@@ -18,7 +18,9 @@ import { bindSelection } from './selection.ts';
 import { cloneState, createMapStore, type MapState } from './state.ts';
 import { mapProjection, registerCgcs2000 } from './tianditu.ts';
 import { bindView } from './view.ts';
-import type { AnnotationLang, BaseMapId, LonLatExtent, MapViewState, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
+import { createFeatureFilter, type FeatureFilter } from './feature-filter.ts';
+import { createRouteLayer } from './route-layer.ts';
+import type { AnnotationLang, BaseMapId, LonLatExtent, MapViewState, RouteOverlay, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
 
 /** What a page asks for. */
 export type MapSetup = {
@@ -27,6 +29,8 @@ export type MapSetup = {
   layers: ThematicLayerConfig[];
   /** Embedded maps: the record's geometry (GeoJSON, CGCS2000) to show and frame. */
   focus?: { geometry: object; label: string };
+  /** Embedded maps: a study route, its line and numbered stops, framed like a focus. */
+  route?: RouteOverlay;
   /** Full maps keep their view in the URL (docs/permalink.md). */
   permalink: boolean;
   runtimeConfigUrl: string;
@@ -64,6 +68,8 @@ export type MapHandle = {
   /** Features of visible layers inside the current view, per layer. */
   featuresInView(): { config: ThematicLayerConfig; features: { id: string; properties: Record<string, unknown> }[] }[];
   select(layer: string, id: string, opts?: { zoom?: boolean }): boolean;
+  /** Shows only these features of a thematic layer (null: all); a selection filtered out ends. */
+  setFeatureFilter(layer: string, ids: ReadonlySet<string> | null): void;
   clearSelection(): void;
   goHome(): void;
   zoomToLonLat(lon: number, lat: number, zoom?: number): void;
@@ -136,7 +142,10 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     layerLoaded: () => events.viewChanged(),
   });
   const view = bindView(map, store, projection);
-  if (layers.focusExtent) void view.fit(layers.focusExtent, { maxZoom: 15, padding: [40, 40, 40, 40], size: map.getSize() ?? [600, 400] }, 'load');
+  const route = setup.route ? createRouteLayer(setup.route, projection) : undefined;
+  if (route) map.addLayer(route.layer);
+  const frame = layers.focusExtent ?? route?.extent;
+  if (frame) void view.fit(frame, { maxZoom: 15, padding: [40, 40, 40, 40], size: map.getSize() ?? [600, 400] }, 'load');
   const selection = bindSelection(map, store, layers, view, target, events);
 
   // The reader's view of the state, for the panel around the map.
@@ -146,6 +155,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     if ((state.query ?? '') !== (previous.query ?? '') && origin === 'history') events.queryChanged?.(state.query ?? '', { fit: false });
   });
   map.on('moveend', () => events.viewChanged());
+  const filters = new Map<string, FeatureFilter>();
 
   if (setup.permalink) {
     const history = syncHistory(store, window, { defaults, read: (search) => readUrl(search).state, moving: view.moving });
@@ -179,6 +189,15 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     },
     select: (layer, id, opts) => selection.select(layer, id, opts),
     clearSelection: () => selection.clear(),
+    setFeatureFilter(layer, ids) {
+      const t = layers.byId(layer);
+      if (!t) return;
+      let filter = filters.get(layer);
+      if (!filter) filters.set(layer, (filter = createFeatureFilter(t.source, t.ready)));
+      const selected = store.get().selected;
+      if (ids && selected?.layer === layer && !ids.has(selected.id)) selection.clear();
+      void filter.set(ids).then(() => events.viewChanged());
+    },
     goHome() {
       void view.fit(homeExtent, { duration: 250 }, 'user');
     },

@@ -7,6 +7,7 @@
  */
 import { createMap, type MapHandle, type MapSetup } from './map.ts';
 import { bindMapSearch, type MapSearch } from './search.ts';
+import { bindFilterAttribute } from './feature-filter.ts';
 import type { AnnotationLang, BaseMapId, LonLatExtent } from './types.ts';
 
 const LIST_LIMIT = 200;
@@ -190,6 +191,9 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
     const f = inView[next]!;
     if (handle!.select(f.layer, f.id)) say(`第 ${next + 1}/${inView.length} 个要素：${f.title}`, 'info');
   });
+
+  // A page's filter of a layer's features (data-feature-filter, ./feature-filter.ts).
+  bindFilterAttribute(root, (layer, ids) => handle!.setFeatureFilter(layer, ids));
 
   // Tools.
   const { bindTools } = await import('./tools.ts');
