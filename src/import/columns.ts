@@ -52,6 +52,8 @@ export type Column = {
   group?: { key: string; target: Target; index: number } | undefined;
   /** Other headers accepted for this column (label table). */
   aliases: readonly string[];
+  /** A text with a grammar of its own that a rule checks (label table). */
+  syntax?: 'opening-hours' | undefined;
 };
 
 /** A constant the record needs where the object it is in is present (a Point's type). */
@@ -64,7 +66,7 @@ export type GroupNode = { key: string; target: Target; label: string };
 
 export type ColumnSet = { columns: Column[]; literals: Literal[]; objects: ObjectNode[]; groups: GroupNode[] };
 
-export type LabelEntry = { label: string; help?: string; aliases?: readonly string[] };
+export type LabelEntry = { label: string; help?: string; aliases?: readonly string[]; syntax?: Column['syntax'] };
 /** Labels by dotted schema path without group numbers: `booking.groupThreshold`, `designations.title`, `location.lon`. */
 export type LabelTable = Readonly<Record<string, LabelEntry>>;
 
@@ -160,15 +162,20 @@ type Place = {
   groupPrefix: string | undefined;
 };
 
-function labelFor(w: Walk, place: Place, title: string | undefined, key: string): { label: string; help: string; aliases: readonly string[] } {
+function labelFor(w: Walk, place: Place, title: string | undefined, key: string): { label: string; help: string; aliases: readonly string[]; syntax: Column['syntax'] } {
   const entry = w.labels[place.schemaKey];
   const own = title ?? entry?.label;
   const base = own ?? (place.parentLabel === undefined || place.groupPrefix !== undefined ? key : `${place.parentLabel}·${key}`);
-  return { label: place.groupPrefix === undefined ? base : `${place.groupPrefix}${base}`, help: entry?.help ?? '', aliases: place.groupPrefix === undefined ? entry?.aliases ?? [] : [] };
+  return {
+    label: place.groupPrefix === undefined ? base : `${place.groupPrefix}${base}`,
+    help: entry?.help ?? '',
+    aliases: place.groupPrefix === undefined ? (entry?.aliases ?? []) : [],
+    syntax: entry?.syntax,
+  };
 }
 
 function addColumn(w: Walk, place: Place, key: string, u: Unwrapped, scalar: Scalar, list: boolean, extra: Partial<Column> = {}): void {
-  const { label, help, aliases } = labelFor(w, place, u.title, key);
+  const { label, help, aliases, syntax } = labelFor(w, place, u.title, key);
   const required = !u.optional;
   w.set.columns.push({
     key: place.columnKey,
@@ -180,6 +187,7 @@ function addColumn(w: Walk, place: Place, key: string, u: Unwrapped, scalar: Sca
     target: place.target,
     group: place.group,
     aliases,
+    syntax,
     ...scalar,
     ...extra,
   });

@@ -29,6 +29,8 @@ export type RowDraft = {
   raw: Record<string, unknown>;
   /** The text of the extra (non-field) columns by key: 备注, 坐标系. */
   extras: Record<string, string | undefined>;
+  /** Each filled cell's value as coerced, by column key (designations.2.title): what the sheet said, before any rule. */
+  cells: ReadonlyMap<string, unknown>;
 };
 export type ParsedRow<T> = RowDraft & { record: T };
 
@@ -47,6 +49,8 @@ export type RuleContext = {
   note(text: string): void;
   /** The header a field has in this file (or its template label): for messages that name another column. */
   labelOf(field: string): string;
+  /** The columns of the spec. */
+  columns: readonly Column[];
 };
 
 export type ImportSpec<T> = ColumnsSpec & {
@@ -54,8 +58,8 @@ export type ImportSpec<T> = ColumnsSpec & {
   privacy?: GuardOptions;
   /** Runs on every row before the schema: may fill or convert fields of `raw`. */
   prepare?: (rows: RowDraft[], ctx: RuleContext) => void;
-  /** Runs on the rows that passed the schema, together. */
-  check?: (rows: ParsedRow<T>[], ctx: RuleContext) => void;
+  /** Runs on the rows that passed the schema, together (may read files the rows link: async). */
+  check?: (rows: ParsedRow<T>[], ctx: RuleContext) => void | Promise<void>;
 };
 
 export type ImportResult<T> = {
@@ -143,15 +147,18 @@ class Run<T> {
   build(row: TableRow): RowState {
     const raw: Record<string, unknown> = {};
     const extras: Record<string, string | undefined> = {};
-    const state: RowState = { draft: { row: row.row, raw, extras }, groupMaps: new Map(), owned: [] };
+    const cells = new Map<string, unknown>();
+    const state: RowState = { draft: { row: row.row, raw, extras, cells }, groupMaps: new Map(), owned: [] };
     this.rows.set(row.row, state);
     for (const m of this.header.extras) extras[m.extra.key] = cellText(row.cells[m.index]) || undefined;
     for (const m of this.header.fields) {
       const v = row.cells[m.index];
       if (v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
       const r = coerceCell(v as CellValue, m.column);
-      if (r.ok) setPath(raw, m.column.target, r.value);
-      else {
+      if (r.ok) {
+        setPath(raw, m.column.target, r.value);
+        cells.set(m.column.key, r.value);
+      } else {
         this.add(state, m.column.target, r.reason, 'error', false, true);
         state.owned.push(m.column.target);
       }
@@ -257,6 +264,7 @@ class Run<T> {
         const { column } = this.locate(path);
         return column ? (this.mapped.get(column)?.header ?? column.label) : field;
       },
+      columns: this.set.columns,
     };
   }
 
@@ -289,7 +297,7 @@ class Run<T> {
 }
 
 /** Reads the table with the spec; every problem in one run. */
-export function runImport<T>(spec: ImportSpec<T>, table: Table): ImportResult<T> {
+export async function runImport<T>(spec: ImportSpec<T>, table: Table): Promise<ImportResult<T>> {
   const set = specColumns(spec);
   const mappedHeader = mapHeader(table, set, spec.extras);
   const empty = { source: table.source, rowCount: 0, records: [], skipped: [], notes: [] };
@@ -327,7 +335,7 @@ export function runImport<T>(spec: ImportSpec<T>, table: Table): ImportResult<T>
     const record = run.validate(state);
     if (record !== undefined) parsed.push({ ...state.draft, record });
   }
-  if (parsed.length > 0) spec.check?.(parsed, ctx);
+  if (parsed.length > 0) await spec.check?.(parsed, ctx);
   const problems = run.result();
   if (states.length === 0 && !hasErrors(problems)) problems.push({ reason: `表中没有可导入的数据行（表头在第 ${header.row} 行）`, severity: 'error' });
   return { ok: !hasErrors(problems), source: table.source, header, rowCount: states.length, records: parsed, skipped, problems, notes: run.notes };

@@ -65,6 +65,9 @@ function listOf(spec: TemplateSpec, c: SheetColumn): readonly string[] | undefin
   return spec.choices?.[c.column.key];
 }
 
+/** exceljs keeps range validations in this model (the typings leave it out). */
+const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+
 const TEXT_KINDS = new Set<Column['kind']>(['text', 'enum', 'date', 'datetime', 'polygon', 'json']);
 
 export function buildTemplate(spec: TemplateSpec, options: TemplateOptions = {}): ExcelJS.Workbook {
@@ -112,8 +115,10 @@ export function buildTemplate(spec: TemplateSpec, options: TemplateOptions = {})
         errorTitle: headerOf(c),
         error: `请从下拉列表中选择：${values.join('、')}`.slice(0, 255),
       };
-      // One validation per cell; exceljs merges equal neighbours into one range when it writes.
-      for (let r = TEMPLATE_ROWS.example; r < TEMPLATE_ROWS.firstData + validated; r++) ws.getCell(r, n).dataValidation = validation;
+      // One validation per column range. (Per-cell validations get merged by exceljs into
+      // overlapping ranges when sorted as text — F10:F503 and F3:F503 — which Excel reports as damage.)
+      const letterHere = ws.getColumn(n).letter;
+      validations(ws).add(`${letterHere}${TEMPLATE_ROWS.example}:${letterHere}${TEMPLATE_ROWS.firstData + validated - 1}`, validation);
     }
   });
   ws.getRow(TEMPLATE_ROWS.help).height = 90;

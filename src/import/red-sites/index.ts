@@ -13,8 +13,8 @@
  *   on file plus the new rows, so what is written passes `npm run check`.
  */
 import { parseOpeningHours } from '../../lib/opening-hours.ts';
-import { CITY_WIDE, DistrictLocator, redSiteSchema, validateDataset, type BoundaryCollection, type Entry, type RedSite, type Site } from '../../schema/index.ts';
-import { declaredPublicPhones } from '../../schema/privacy.ts';
+import { CITY_WIDE, DistrictLocator, redSiteSchema, validateDataset, type BoundaryCollection, type DataIssue, type Entry, type RedSite, type Site } from '../../schema/index.ts';
+import { declaredPublicPhones, fieldName } from '../../schema/privacy.ts';
 import { siteSchema } from '../../schema/site.ts';
 import type { ImportSpec, RowDraft, RuleContext } from '../engine.ts';
 import type { ColumnsSpec } from '../spec.ts';
@@ -29,10 +29,26 @@ export type RedSiteImportOptions = {
   site?: Entry<Site> | undefined;
   /** The coordinate system of rows whose 坐标系 is empty, from --from-gcj02 / --from-bd09. */
   from?: Exclude<Crs, 'wgs84'> | undefined;
+  /** Checks the local files the rows link (the loader's inspectAttachments); `file` is the row as 第 N 行. */
+  checkFiles?: ((uses: FileUse[]) => Promise<DataIssue[]>) | undefined;
 };
 
-/** Fields that hold an opening-hours spec (src/lib/opening-hours.ts syntax), where the schema has them. */
-export const OPENING_HOURS_FIELDS = ['hours'] as const;
+export type FileUse = { file: string; field: string; href: string };
+
+/** Every `/files/…` link in a record (photos, images), with its field as the loader names it. */
+export function localFileUses(record: unknown, file: string): FileUse[] {
+  const out: FileUse[] = [];
+  const walk = (v: unknown, path: (string | number)[]) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'href' && typeof x === 'string' && x.startsWith('/files/')) out.push({ file, field: fieldName([...path, k]), href: x });
+        else walk(x, [...path, k]);
+      }
+  };
+  walk(record, []);
+  return out;
+}
 
 /** Column groups the template shows. */
 const TEMPLATE_GROUPS = { designations: 2, images: 1 };
@@ -117,14 +133,16 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
     ctx.own(d.row, 'location');
   }
 
+  /** Every column the labels mark as an opening-hours spec: each parse error on its own, placed in its rule. */
   function openingHours(d: RowDraft, ctx: RuleContext): void {
-    for (const field of OPENING_HOURS_FIELDS) {
-      const spec = d.raw[field];
+    for (const column of ctx.columns) {
+      if (column.syntax !== 'opening-hours') continue;
+      const spec = d.cells.get(column.key);
       if (typeof spec !== 'string') continue;
       const parsed = parseOpeningHours(spec);
       if (parsed.ok) continue;
-      for (const e of parsed.errors) ctx.report(d.row, field, `${e}。写法如 Tu-Su 09:00-17:00; Mo off; PH 09:00-17:00`);
-      ctx.own(d.row, field);
+      for (const e of parsed.errors) ctx.report(d.row, column.key, `开放时间规则有误：${e}。写法如 Tu-Su 09:00-17:00; Mo off; PH 09:00-17:00（星期用 Mo Tu We Th Fr Sa Su，PH 为法定节假日）`);
+      ctx.own(d.row, column.key);
     }
   }
 
@@ -154,14 +172,14 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
       if (converted.length > 0)
         ctx.note(`已将 ${converted.length} 行坐标换算为 CGCS2000（第 ${converted.join('、')} 行，原为 ${options.from ? CRS_NAMES[options.from] : '坐标系列所填'}）`);
     },
-    check(rows, ctx) {
+    async check(rows, ctx) {
       // Two sites of one name in one district are one site entered twice.
       const seen = new Map<string, string>();
-      for (const e of options.existing) seen.set(`${e.record.district}|${nameKey(e.record.name)}`, `已有资源点 ${e.file}`);
+      for (const e of options.existing) seen.set(`${e.record.district}|${nameKey(e.record.name)}`, `已登记的资源点 ${e.file}`);
       for (const { row, record } of rows) {
         const key = `${record.district}|${nameKey(record.name)}`;
         const first = seen.get(key);
-        if (first !== undefined) ctx.report(row, 'name', `“${record.district}”已有同名资源点“${record.name}”（${first}）：同一区县内名称不能重复`);
+        if (first !== undefined) ctx.report(row, 'name', `“${record.name}”与${first}同名：同一区县（${record.district}）内名称不能重复`);
         else seen.set(key, fileOfRow(row));
       }
       // The loader's cross-record checks, on the data on file plus these rows.
@@ -174,6 +192,8 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
         notices: [],
         enforcement: [],
       });
+      // The files the rows link must exist and be what their extension says, as the loader checks.
+      if (options.checkFiles) issues.push(...(await options.checkFiles(rows.flatMap((r) => localFileUses(r.record, fileOfRow(r.row))))));
       for (const issue of issues) {
         const row = rowOfFile.get(issue.file);
         if (row === undefined) ctx.report(rows[0]!.row, undefined, `${issue.file}：${issue.field}：${issue.reason}`, issue.severity);

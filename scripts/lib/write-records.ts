@@ -1,0 +1,70 @@
+/**
+ * Writes a set of record files all or nothing: every file goes to a staging
+ * directory inside the target first (same file system), then each is linked
+ * into place with link(2), which refuses to replace a file that appeared
+ * meanwhile. Any failure removes what this call placed and the staging
+ * directory, so a reader (npm run check, a build) never sees half an import.
+ * The staging directory starts with a dot: the loader reads only record
+ * files (*.yaml) in the directory, never subdirectories.
+ */
+import { link, mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export type RecordFile = { name: string; text: string };
+
+export class RecordExistsError extends Error {
+  readonly file: string;
+  constructor(file: string) {
+    super(`${file} 已存在，没有覆盖；本次导入未写入任何文件`);
+    this.file = file;
+  }
+}
+
+/** Places a staged file at `final` unless something is there. */
+async function place(staged: string, final: string): Promise<void> {
+  try {
+    await link(staged, final);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new RecordExistsError(path.relative(process.cwd(), final));
+    // File systems without hard links: check, then rename (the window is this one call).
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+    if (await stat(final).then(() => true, () => false)) throw new RecordExistsError(path.relative(process.cwd(), final));
+    await rename(staged, final);
+  }
+}
+
+/** Writes every file into `dir`, or none; returns the paths written. */
+export async function writeAllOrNothing(dir: string, files: readonly RecordFile[]): Promise<string[]> {
+  for (const f of files) if (f.name !== path.basename(f.name) || f.name.startsWith('.')) throw new Error(`not a plain file name: ${f.name}`);
+  await mkdir(dir, { recursive: true });
+  const staging = await mkdtemp(path.join(dir, '.import-'));
+  const placed: string[] = [];
+  try {
+    for (const f of files) {
+      const handle = await open(path.join(staging, f.name), 'wx');
+      try {
+        await handle.writeFile(f.text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    for (const f of files) {
+      const final = path.join(dir, f.name);
+      await place(path.join(staging, f.name), final);
+      placed.push(final);
+    }
+    return placed;
+  } catch (e) {
+    await removeFiles(placed);
+    throw e;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Takes back files an import placed (after a failed check of the result). */
+export async function removeFiles(files: readonly string[]): Promise<void> {
+  await Promise.all(files.map((f) => rm(f, { force: true })));
+}
