@@ -220,7 +220,8 @@ class Run<T> {
     const value = item === undefined ? undefined : (getPath(state?.draft.raw, rawPath) as unknown);
     const quoted = typeof value === 'string' ? `“${value}”` : '';
     // In a list cell the item is named once: 第 2 项“纪念馆”：不是可选值…
-    const text = item === undefined ? reason : `第 ${item + 1} 项${quoted}：${quoted && reason.startsWith(quoted) ? reason.slice(quoted.length) : reason}`;
+    let text = item === undefined ? reason : `第 ${item + 1} 项${quoted}：${quoted && reason.startsWith(quoted) ? reason.slice(quoted.length) : reason}`;
+    if (!m) text += `（表中没有这一列，请增加“${column.label}”列）`;
     this.problems.push({ row, column: m?.letter, label: m?.header ?? column.label, field: column.key, reason: text, severity, path: column.target, secondary });
   }
 
