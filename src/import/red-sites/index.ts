@@ -107,7 +107,7 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
       converted.push(d.row);
     }
     const after = crs === 'wgs84' ? before : diagnosePoint(locator, p, district);
-    const hint = crs === 'wgs84' ? '' : `（已按 ${CRS_NAMES[crs]} 换算为（${fmt(p)}）；如果原坐标本来就是 CGCS2000，请不要换算）`;
+    const hint = crs === 'wgs84' ? '' : `（已按 ${CRS_NAMES[crs]}换算为（${fmt(p)}）；如果原坐标本来就是 CGCS2000，请不要换算）`;
     switch (after.kind) {
       case 'ok':
         return;
@@ -120,7 +120,7 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
           ctx.report(
             d.row,
             'location.lon',
-            `坐标像是 ${CRS_NAMES[after.crs]}：原坐标（${fmt(written)}）${district ? `不在所填的“${district}”内` : `不在${city}范围内`}，按 ${CRS_NAMES[after.crs]} 换算为 CGCS2000 后（${fmt(after.converted)}）在“${after.district}”内。确认坐标来自该地图后，在“${ctx.labelOf('crs')}”列填 ${after.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'} 或导入时加 ${CRS_FLAGS[after.crs]}；如果是所填区县有误，请改正区县`,
+            `坐标像是 ${CRS_NAMES[after.crs]}：原坐标（${fmt(written)}）${district ? `不在所填的“${district}”内` : `不在${city}范围内`}，按 ${CRS_NAMES[after.crs]}换算为 CGCS2000 后（${fmt(after.converted)}）在“${after.district}”内。确认坐标来自该地图后，在“${ctx.labelOf('crs')}”列填 ${after.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'} 或导入时加 ${CRS_FLAGS[after.crs]}；如果是所填区县有误，请改正区县`,
           );
         break;
       case 'outside':
@@ -175,7 +175,7 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
     async check(rows, ctx) {
       // Two sites of one name in one district are one site entered twice.
       const seen = new Map<string, string>();
-      for (const e of options.existing) seen.set(`${e.record.district}|${nameKey(e.record.name)}`, `已登记的资源点 ${e.file}`);
+      for (const e of options.existing) seen.set(`${e.record.district}|${nameKey(e.record.name)}`, `已登记的资源点（${e.file}）`);
       for (const { row, record } of rows) {
         const key = `${record.district}|${nameKey(record.name)}`;
         const first = seen.get(key);

@@ -86,3 +86,49 @@ export function dataset(dir: string = FIXTURE): Promise<Dataset> {
   }
   return p;
 }
+
+import { redSiteImport, redSiteColumns, type RedSiteImportOptions } from '../../../src/import/red-sites/index.ts';
+import { specColumns } from '../../../src/import/spec.ts';
+import type { ImportSpec as Spec } from '../../../src/import/engine.ts';
+import type { RedSite } from '../../../src/schema/index.ts';
+
+/**
+ * A red-site row that passes, by column key, in the minimal fixture's 龙沙区.
+ * The one place to change when the red-site schema changes.
+ */
+export const RED_ROW: Readonly<Record<string, unknown>> = {
+  name: '示例烈士纪念碑（导入测试）',
+  categories: '烈士纪念设施',
+  district: '龙沙区',
+  address: '龙沙区示例路2号',
+  'location.lon': 123.95,
+  'location.lat': 47.3152,
+  summary: '导入测试用的示例资源点。',
+  managingUnit: '示例管理处',
+  openingHours: '全天开放',
+  admission: '免费',
+  'booking.individualsNeedBooking': '否',
+  visitMinutes: 30,
+  updated: '2026-11-02',
+  sample: '是',
+};
+
+/** A red-site sheet: the header is the template's labels of the keys used, in the template's order; `crs` is the 坐标系 column. */
+export function redSheet(rows: Record<string, unknown>[], spec: { schema: unknown; labels: unknown } & Parameters<typeof specColumns>[0] = redSiteColumns): Table {
+  const columns = specColumns(spec).columns;
+  const used = new Set(rows.flatMap((r) => Object.keys(r)));
+  const keys = [...columns.filter((c) => used.has(c.key)).map((c) => c.key), ...(used.has('crs') ? ['crs'] : [])];
+  const label = (k: string) => (k === 'crs' ? '坐标系' : columns.find((c) => c.key === k)!.label);
+  return tableOf([keys.map(label), ...rows.map((r) => keys.map((k) => r[k] ?? ''))]);
+}
+
+/** The red-site import against a data directory's boundaries, site and red sites. */
+export async function redSpec(options: Partial<RedSiteImportOptions> = {}, dir: string = FIXTURE): Promise<Spec<RedSite>> {
+  const d = await dataset(dir);
+  return redSiteImport({
+    boundaries: d.boundaries,
+    existing: d.redSites.map((record) => ({ file: `red/sites/${record.id}.yaml`, record })),
+    site: { file: 'site.yaml', record: d.site },
+    ...options,
+  });
+}
