@@ -132,3 +132,27 @@ export async function redSpec(options: Partial<RedSiteImportOptions> = {}, dir: 
     ...options,
   });
 }
+
+import ExcelJS from 'exceljs';
+
+/** A table as XLSX bytes (the first sheet), the way a clerk's file arrives. */
+export async function xlsxOf(table: Table, sheet = '红色资源点'): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  for (const r of table.rows) ws.getRow(r.row).values = r.cells as ExcelJS.CellValue[];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A worksheet as CSV text, every cell quoted (what “另存为 CSV” gives, near enough). */
+export function csvOf(ws: ExcelJS.Worksheet): string {
+  const lines: string[] = [];
+  for (let r = 1; r <= ws.actualRowCount; r++) {
+    const cells: string[] = [];
+    for (let c = 1; c <= ws.actualColumnCount; c++) {
+      const v = ws.getCell(r, c).value;
+      cells.push(`"${(v === null || v === undefined ? '' : String(v)).replace(/"/g, '""')}"`);
+    }
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

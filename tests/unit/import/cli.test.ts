@@ -1,0 +1,115 @@
+/**
+ * The commands as a clerk runs them: npm run import:template and
+ * npm run import:red on copies of the minimal fixture. A sheet with any bad
+ * row writes nothing; a good one writes one YAML file per row that
+ * npm run check accepts.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { fixtureCopies } from '../data/fixture-copies.ts';
+import { RED_ROW, redSheet, ROOT, xlsxOf } from './support.ts';
+
+const copies = fixtureCopies('import');
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function run(script: string, args: string[], dataDir: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { ...process.env, GEOPORTAL_DATA_DIR: dataDir } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b));
+    child.stderr.on('data', (b: Buffer) => (stderr += b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const sites = (dir: string) => readdirSync(path.join(dir, 'red/sites')).sort();
+const row = (o: Record<string, unknown> = {}) => ({ ...RED_ROW, ...o });
+
+async function sheetFile(dir: string, rows: Record<string, unknown>[], name = 'survey.xlsx'): Promise<string> {
+  const file = path.join(dir, '..', `${path.basename(dir)}-${name}`);
+  writeFileSync(file, await xlsxOf(redSheet(rows)));
+  return file;
+}
+
+describe('npm run import:template', { timeout: 180_000 }, () => {
+  it('writes a template that the import reads back as empty', async () => {
+    const dir = copies.copy();
+    const out = path.join(dir, '..', `${path.basename(dir)}-template.xlsx`);
+    const made = await run('import-template.ts', ['red-sites', '--out', out], dir);
+    expect(made.stdout).toMatch(/^已生成 .*template\.xlsx：红色资源点，\d+ 列，示例行取自 /);
+    expect(made.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['备注', '标识（id）', '名称']);
+    const back = await run('import-red.ts', [out], dir);
+    expect(back.code).toBe(1);
+    expect(back.stdout).toContain('错误 文件：表中没有可导入的数据行');
+  });
+  it('refuses an unknown kind', async () => {
+    const r = await run('import-template.ts', ['notices'], copies.copy());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('请给出模板类型：red-sites');
+  });
+});
+
+describe('npm run import:red', { timeout: 180_000 }, () => {
+  it('writes nothing when any row is bad, and lists every bad row', async () => {
+    const dir = copies.copy();
+    const before = sites(dir);
+    const file = await sheetFile(dir, [
+      row({ name: '好的一行' }),
+      row({ name: '经纬度填反', 'location.lon': 47.3152, 'location.lat': 123.95 }),
+      row({ name: '在城外', 'location.lon': 116.397, 'location.lat': 39.909 }),
+      row({ name: '高德坐标', 'location.lon': 123.972478, 'location.lat': 47.317343 }),
+      row({ name: '未知类别', categories: '红色景点' }),
+      row({ name: '好的一行' }),
+    ]);
+    const r = await run('import-red.ts', [file], dir);
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('错误'));
+    expect(errors.map((l) => l.match(/^错误 第 (\d+) 行/)?.[1])).toEqual(['3', '4', '5', '6', '7']);
+    expect(errors.join('\n')).toMatch(/第 3 行.*填反[\s\S]*第 4 行.*不在齐齐哈尔市范围内[\s\S]*第 5 行.*GCJ-02[\s\S]*第 6 行.*红色景点[\s\S]*第 7 行.*与第 2 行同名/);
+    expect(r.stderr).toContain('导入未完成：5 个错误（涉及 5 行），0 个提醒；没有写入任何文件');
+    expect(sites(dir)).toEqual(before);
+  });
+  it('with --dry-run checks and writes nothing; without it writes one checked file per row; --from-gcj02 converts', async () => {
+    const dir = copies.copy();
+    const before = sites(dir);
+    // The flag converts the rows whose 坐标系 is empty; a row that says CGCS2000 stays as written.
+    const file = await sheetFile(dir, [row({ crs: 'CGCS2000' }), row({ name: '高德坐标（导入测试）', 'location.lon': 123.972478, 'location.lat': 47.317343 })]);
+    const dry = await run('import-red.ts', [file, '--dry-run', '--from-gcj02'], dir);
+    expect(dry.stdout).toContain('已将 1 行坐标换算为 CGCS2000（第 3 行，原为 GCJ-02（高德、腾讯地图））');
+    expect(dry.stdout).toContain('检查通过（试运行，未写入）：2 个红色资源点可以导入');
+    expect(dry.code).toBe(0);
+    expect(sites(dir)).toEqual(before);
+    const done = await run('import-red.ts', [file, '--from-gcj02'], dir);
+    expect(done.stderr).toBe('');
+    expect(done.stdout).toContain('已导入 2 个红色资源点');
+    expect(done.stdout).toContain('数据校验通过（npm run check）');
+    expect(sites(dir)).toEqual([...before, 'gaode-zuobiao-daoru-ceshi.yaml', 'shili-lieshi-jinianbei-daoru-ceshi.yaml'].sort());
+    const yaml = readFileSync(path.join(dir, 'red/sites/gaode-zuobiao-daoru-ceshi.yaml'), 'utf8');
+    expect(yaml).toContain('coordinates: [123.965829, 47.315233]');
+    expect(yaml.startsWith('# 示例数据')).toBe(true);
+    // Importing the same sheet again: every row is now a duplicate, nothing is written.
+    const again = await run('import-red.ts', [file, '--from-gcj02'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('同名');
+    expect(sites(dir)).toHaveLength(before.length + 2);
+  });
+  it('says what to do with a file it cannot use', async () => {
+    const dir = copies.copy();
+    expect((await run('import-red.ts', [path.join(dir, 'missing.xlsx')], dir)).stderr).toContain('找不到文件');
+    expect((await run('import-red.ts', [], dir)).code).toBe(2);
+    const csv = path.join(dir, '..', `${path.basename(dir)}-gbk.csv`);
+    writeFileSync(csv, Uint8Array.from([0x81, 0x20, 0xff, 0xff]));
+    const r = await run('import-red.ts', [csv], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('既不是 UTF-8 也不是 GB18030');
+    expect(existsSync(path.join(dir, 'red/sites/.import'))).toBe(false);
+  });
+});
