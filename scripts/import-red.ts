@@ -3,13 +3,13 @@
  *
  * Imports red sites (红色资源专项调查 results) from a spreadsheet into
  * data/red/sites/<id>.yaml, one file per row, only when every row passes:
- * the schema, the privacy guard, the red-site rules (src/import/red-sites/)
+ * the schema, the privacy guard, the red-site rules (src/import/red-sites)
  * and the loader's cross-record checks against the data on file. Any error
  * and nothing is written; the problems are listed as 第 N 行 X 列“列名”：原因.
  * After writing, the whole data directory is checked again with the loader
  * (what npm run check does); should that fail, the new files are removed.
  *
- * The template: npm run import:template -- red-sites. Columns: docs/data-format.md §6.1.
+ * The template: npm run import:template -- red-sites. Columns and rules: docs/data-format.md §11.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
