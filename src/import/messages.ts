@@ -56,6 +56,7 @@ export function describeColumn(column: Column, choices?: readonly string[]): str
   const kind = (() => {
     switch (column.kind) {
       case 'text':
+        if (column.syntax === 'opening-hours') return '开放时间规则，如 Tu-Su 09:00-17:00; Mo off';
         return column.format === 'url' ? '网址（https://…）' : column.format === 'email' ? '邮箱' : '文字';
       case 'date':
         return '日期 YYYY-MM-DD';
