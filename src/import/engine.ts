@@ -58,8 +58,12 @@ export type ImportSpec<T> = ColumnsSpec & {
   privacy?: GuardOptions;
   /** Runs on every row before the schema: may fill or convert fields of `raw`. */
   prepare?: (rows: RowDraft[], ctx: RuleContext) => void;
-  /** Runs on the rows that passed the schema, together (may read files the rows link: async). */
-  check?: (rows: ParsedRow<T>[], ctx: RuleContext) => void | Promise<void>;
+  /**
+   * Runs on the rows that passed the schema, together (may read files the
+   * rows link: async); `failed` are the rows that did not, for checks that
+   * can still use their valid fields (every problem in one run).
+   */
+  check?: (rows: ParsedRow<T>[], ctx: RuleContext, failed: RowDraft[]) => void | Promise<void>;
 };
 
 export type ImportResult<T> = {
@@ -272,7 +276,11 @@ class Run<T> {
   /** Privacy guard and schema on one row. */
   validate(state: RowState): T | undefined {
     const { raw } = state.draft;
-    for (const p of guardRecord(this.spec.schema as z.ZodType, raw, this.spec.privacy)) this.add(state, parseField(p.field), p.reason, 'error', false);
+    for (const p of guardRecord(this.spec.schema as z.ZodType, raw, this.spec.privacy)) {
+      // Personal data is the cell's problem: the format check of the same cell would only repeat it.
+      this.add(state, parseField(p.field), p.reason, 'error', false);
+      state.owned.push(this.toColumnPath(state, parseField(p.field)));
+    }
     const result = (this.spec.schema as z.ZodType).safeParse(raw, { reportInput: true });
     if (result.success) return result.data as T;
     for (const issue of result.error.issues) {
@@ -332,11 +340,13 @@ export async function runImport<T>(spec: ImportSpec<T>, table: Table): Promise<I
     ctx,
   );
   const parsed: ParsedRow<T>[] = [];
+  const failed: RowDraft[] = [];
   for (const state of states) {
     const record = run.validate(state);
     if (record !== undefined) parsed.push({ ...state.draft, record });
+    else failed.push(state.draft);
   }
-  if (parsed.length > 0) await spec.check?.(parsed, ctx);
+  if (states.length > 0) await spec.check?.(parsed, ctx, failed);
   const problems = run.result();
   if (states.length === 0 && !hasErrors(problems)) problems.push({ reason: `表中没有可导入的数据行（表头在第 ${header.row} 行）`, severity: 'error' });
   return { ok: !hasErrors(problems), source: table.source, header, rowCount: states.length, records: parsed, skipped, problems, notes: run.notes };

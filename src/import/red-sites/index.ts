@@ -14,6 +14,7 @@
  */
 import { parseOpeningHours } from '../../lib/opening-hours.ts';
 import { CITY_WIDE, DistrictLocator, redSiteSchema, validateDataset, type BoundaryCollection, type DataIssue, type Entry, type RedSite, type Site } from '../../schema/index.ts';
+import { salvage } from '../../data/salvage.ts';
 import { declaredPublicPhones, fieldName } from '../../schema/privacy.ts';
 import { siteSchema } from '../../schema/site.ts';
 import type { ImportSpec, RowDraft, RuleContext } from '../engine.ts';
@@ -146,6 +147,20 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
     }
   }
 
+  /** Two sites of one name in one district are one site entered twice: in the sheet, or already on file. */
+  function duplicateNames(rows: RowDraft[], ctx: RuleContext): void {
+    const seen = new Map<string, string>();
+    for (const e of options.existing) seen.set(`${e.record.district}|${nameKey(e.record.name)}`, `已登记的资源点（${e.file}）`);
+    for (const d of rows) {
+      const { name, district } = d.raw;
+      if (typeof name !== 'string' || typeof district !== 'string' || name.trim() === '') continue;
+      const key = `${district.trim()}|${nameKey(name)}`;
+      const first = seen.get(key);
+      if (first !== undefined) ctx.report(d.row, 'name', `“${name.trim()}”与${first}同名：同一区县（${district.trim()}）内名称不能重复`);
+      else seen.set(key, fileOfRow(d.row));
+    }
+  }
+
   /** Ids for rows without one: from the name, unique against the file and the sheet. */
   function ids(rows: RowDraft[], ctx: RuleContext): void {
     const taken = new Set<string>([...options.existing.map((e) => e.record.id), ...rows.flatMap((d) => (typeof d.raw['id'] === 'string' ? [d.raw['id']] : []))]);
@@ -168,26 +183,23 @@ export function redSiteImport(options: RedSiteImportOptions): ImportSpec<RedSite
         coordinates(d, ctx);
         openingHours(d, ctx);
       }
+      duplicateNames(rows, ctx);
       ids(rows, ctx);
       if (converted.length > 0)
         ctx.note(`已将 ${converted.length} 行坐标换算为 CGCS2000（第 ${converted.join('、')} 行，原为 ${options.from ? CRS_NAMES[options.from] : '坐标系列所填'}）`);
     },
-    async check(rows, ctx) {
-      // Two sites of one name in one district are one site entered twice.
-      const seen = new Map<string, string>();
-      for (const e of options.existing) seen.set(`${e.record.district}|${nameKey(e.record.name)}`, `已登记的资源点（${e.file}）`);
-      for (const { row, record } of rows) {
-        const key = `${record.district}|${nameKey(record.name)}`;
-        const first = seen.get(key);
-        if (first !== undefined) ctx.report(row, 'name', `“${record.name}”与${first}同名：同一区县（${record.district}）内名称不能重复`);
-        else seen.set(key, fileOfRow(row));
-      }
-      // The loader's cross-record checks, on the data on file plus these rows.
-      const rowOfFile = new Map(rows.map((r) => [fileOfRow(r.row), r.row]));
+    async check(rows, ctx, failed) {
+      // The loader's cross-record checks, on the data on file plus these rows; a row that
+      // failed its schema takes part with its valid fields, as a failed file does (salvage.ts).
+      const rowOfFile = new Map([...rows, ...failed].map((r) => [fileOfRow(r.row), r.row]));
+      const salvaged = failed.flatMap((d) => {
+        const record = salvage(redSiteSchema, d.raw);
+        return record ? [{ file: fileOfRow(d.row), record }] : [];
+      });
       const issues = validateDataset({
         site: options.site,
         boundaries: { file: 'boundaries', record: options.boundaries },
-        redSites: [...options.existing, ...rows.map((r) => ({ file: fileOfRow(r.row), record: r.record }))],
+        redSites: [...options.existing, ...rows.map((r) => ({ file: fileOfRow(r.row), record: r.record })), ...salvaged],
         redRoutes: [],
         notices: [],
         enforcement: [],

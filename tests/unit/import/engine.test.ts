@@ -42,8 +42,12 @@ describe('the import engine', () => {
     expect(r.problems.find((p) => p.column === undefined)).toMatchObject({ field: 'contact.unit' });
   });
   it('runs the privacy guard on each row, as the loader does on a file', async () => {
-    const r = await runImport(tinySpec(), tableOf([TINY_HEADER, tinyRow({ 1: '联系人手机13912345678' })]));
-    expect(lines(r)).toEqual([expect.stringMatching(/^错误 第 2 行 B 列“标题”：.*139\*\*\*\*5678/)]);
+    const r = await runImport(tinySpec(), tableOf([TINY_HEADER, tinyRow({ 1: '联系人手机13912345678' }), tinyRow({ 0: '139 1234 5678' })]));
+    expect(lines(r)).toEqual([
+      expect.stringMatching(/^错误 第 2 行 B 列“标题”：.*139\*\*\*\*5678/),
+      // The cell's format error (not a valid code) would only repeat it: personal data is what to fix.
+      expect.stringMatching(/^错误 第 3 行 A 列“编码”：这是代码或编号字段，值中却有手机号码“139 \*\*\*\* 5678”：[^\n]*$/),
+    ]);
   });
   it('lets a rule own a cell: checks after it say nothing more there', async () => {
     const spec = tinySpec({
