@@ -39,6 +39,6 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'UTF-8' };
   const gb = strict('gb18030', bytes);
-  if (gb !== undefined) return { ok: true, text: gb, encoding: 'GB18030（GBK）' };
+  if (gb !== undefined) return { ok: true, text: gb, encoding: 'GB18030/GBK' };
   return { ok: false, reason: `文件既不是 UTF-8 也不是 GB18030/GBK 编码，无法读取。${SAVE_AS}` };
 }

@@ -12,7 +12,7 @@ describe('CSV encodings', () => {
     expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x0d, 0x54, 0xf0, 0x79]))).toMatchObject({ ok: true, text: '名称' });
   });
   it('reads GBK (as GB18030) when the bytes are not UTF-8', () => {
-    expect(decodeText(GBK)).toEqual({ ok: true, text: '名称,建华区', encoding: 'GB18030（GBK）' });
+    expect(decodeText(GBK)).toEqual({ ok: true, text: '名称,建华区', encoding: 'GB18030/GBK' });
   });
   it('refuses what is neither, and binary files, with what to do', () => {
     const bad = decodeText(Uint8Array.from([0x81, 0x20, 0xff, 0xff]));

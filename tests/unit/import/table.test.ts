@@ -23,6 +23,12 @@ describe('reading a table', () => {
     ]);
     expect(table?.source).toBe('CSV（UTF-8）');
   });
+  it('reads a GBK file as Excel on a Chinese Windows saves “CSV (逗号分隔)”', async () => {
+    // 名称,区县 / 甲,建华区 in GBK.
+    const gbk = Uint8Array.from([0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xc7, 0xf8, 0xcf, 0xd8, 0x0d, 0x0a, 0xbc, 0xd7, 0x2c, 0xbd, 0xa8, 0xbb, 0xaa, 0xc7, 0xf8, 0x0d, 0x0a]);
+    const { table } = await readTable(gbk);
+    expect(table).toEqual({ source: 'CSV（GB18030/GBK）', rows: [{ row: 1, cells: ['名称', '区县'] }, { row: 2, cells: ['甲', '建华区'] }] });
+  });
   it('takes the delimiter the header uses (tab-separated text from Excel)', async () => {
     const { table } = await readTable(utf8('名称\t区县\n甲\t建华区\n'));
     expect(table?.rows[1]?.cells).toEqual(['甲', '建华区']);
