@@ -52,7 +52,7 @@ export function localFileUses(record: unknown, file: string): FileUse[] {
 }
 
 /** Column groups the template shows. */
-const TEMPLATE_GROUPS = { designations: 2, images: 1 };
+const TEMPLATE_GROUPS = { designations: 2, 'hours.seasons': 1, 'hours.closedDates': 1, 'booking.groups': 2, photos: 1 };
 
 /** A site name as compared: full-width forms, spaces and case do not make two names. */
 const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();

@@ -67,14 +67,15 @@ describe('npm run import:red', { timeout: 180_000 }, () => {
       row({ name: '在城外', 'location.lon': 116.397, 'location.lat': 39.909 }),
       row({ name: '高德坐标', 'location.lon': 123.972478, 'location.lat': 47.317343 }),
       row({ name: '未知类别', categories: '红色景点' }),
+      row({ name: '开放规则', 'hours.spec': 'Tu-Su 9:00-17:00, Mo off' }),
       row({ name: '好的一行' }),
     ]);
     const r = await run('import-red.ts', [file], dir);
     expect(r.code).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('错误'));
-    expect(errors.map((l) => l.match(/^错误 第 (\d+) 行/)?.[1])).toEqual(['3', '4', '5', '6', '7']);
-    expect(errors.join('\n')).toMatch(/第 3 行.*填反[\s\S]*第 4 行.*不在齐齐哈尔市范围内[\s\S]*第 5 行.*GCJ-02[\s\S]*第 6 行.*红色景点[\s\S]*第 7 行.*与第 2 行同名/);
-    expect(r.stderr).toContain('导入未完成：5 个错误（涉及 5 行），0 个提醒；没有写入任何文件');
+    expect(errors.map((l) => l.match(/^错误 第 (\d+) 行/)?.[1])).toEqual(['3', '4', '5', '6', '7', '8']);
+    expect(errors.join('\n')).toMatch(/第 3 行.*填反[\s\S]*第 4 行.*不在齐齐哈尔市范围内[\s\S]*第 5 行.*GCJ-02[\s\S]*第 6 行.*红色景点[\s\S]*第 7 行.*开放规则”：开放时间规则有误[\s\S]*第 8 行.*与第 2 行同名/);
+    expect(r.stderr).toContain('导入未完成：6 个错误（涉及 6 行），0 个提醒；没有写入任何文件');
     expect(sites(dir)).toEqual(before);
   });
   it('with --dry-run checks and writes nothing; without it writes one checked file per row; --from-gcj02 converts', async () => {

@@ -3,13 +3,10 @@
  * swapped, out-of-city and GCJ-02/BD-09-offset coordinates, unknown
  * categories, bad opening hours, duplicate names in one district; and ids.
  */
-import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../src/import/engine.ts';
 import { formatProblem } from '../../../src/import/problems.ts';
 import { idFromName } from '../../../src/import/red-sites/ids.ts';
-import { RED_SITE_LABELS } from '../../../src/import/red-sites/labels.ts';
-import { redSiteSchema } from '../../../src/schema/index.ts';
 import { RED_ROW, redSheet, redSpec } from './support.ts';
 
 const row = (overrides: Record<string, unknown> = {}) => ({ ...RED_ROW, ...overrides });
@@ -71,17 +68,16 @@ describe('red-site import', () => {
     expect(errorsOf(r)).toEqual([expect.stringMatching(/^错误 第 2 行 B 列“类别”：第 2 项“红色景点”：.*烈士纪念设施/)]);
   });
 
-  it('places each opening-hours syntax error (a column the labels mark as an opening-hours spec)', async () => {
-    // Until the schema has a field in the grammar, the rule is checked on the red-site schema plus one.
-    const schema = redSiteSchema.extend({ hours: z.string().optional() });
-    const labels = { ...RED_SITE_LABELS, hours: { label: '开放规则', syntax: 'opening-hours' as const } };
-    const spec = { ...(await redSpec()), schema: schema as never, labels };
-    const r = await runImport(spec, redSheet([row({ hours: 'Tu-Su 9-17; Xx off' })], { ...spec, schema }));
+  it('places each opening-hours syntax error, in the rule and in each season', async () => {
+    const r = await runImport(await redSpec(), redSheet([row({ 'hours.spec': 'Tu-Su 9-17; Xx off', 'hours.seasons.1.from': '05-01', 'hours.seasons.1.to': '10-31', 'hours.seasons.1.spec': 'Mo-Su 08:00-25:00' })]));
+    const hint = '。写法如 Tu-Su 09:00-17:00; Mo off; PH 09:00-17:00（星期用 Mo Tu We Th Fr Sa Su，PH 为法定节假日）';
+    // Each error once: the schema's own check of the same grammar is not repeated.
     expect(errorsOf(r)).toEqual([
-      '错误 第 2 行 O 列“开放规则”：开放时间规则有误：第 1 条“Tu-Su 9-17”：“9-17”不是时段（应为 09:00-17:00 这样的开始-结束时间）。写法如 Tu-Su 09:00-17:00; Mo off; PH 09:00-17:00（星期用 Mo Tu We Th Fr Sa Su，PH 为法定节假日）',
-      '错误 第 2 行 O 列“开放规则”：开放时间规则有误：第 2 条“Xx off”：“Xx”不是星期（应为 Mo Tu We Th Fr Sa Su，或 Tu-Su 这样的范围）。写法如 Tu-Su 09:00-17:00; Mo off; PH 09:00-17:00（星期用 Mo Tu We Th Fr Sa Su，PH 为法定节假日）',
+      `错误 第 2 行 J 列“开放规则”：开放时间规则有误：第 1 条“Tu-Su 9-17”：“9-17”不是时段（应为 09:00-17:00 这样的开始-结束时间）${hint}`,
+      `错误 第 2 行 J 列“开放规则”：开放时间规则有误：第 2 条“Xx off”：“Xx”不是星期（应为 Mo Tu We Th Fr Sa Su，或 Tu-Su 这样的范围）${hint}`,
+      `错误 第 2 行 M 列“季节1开放规则”：开放时间规则有误：第 1 条“Mo-Su 08:00-25:00”：“08:00-25:00”不是时段（应为 09:00-17:00 这样的开始-结束时间）${hint}`,
     ]);
-    expect(errorsOf(await runImport(spec, redSheet([row({ hours: 'Tu-Su 09:00-17:00; Mo off; PH 09:00-17:00' })], { ...spec, schema })))).toEqual([]);
+    expect(errorsOf(await runImport(await redSpec(), redSheet([row({ 'hours.spec': 'Tu-Su 09:00-17:00; Mo off; PH 09:00-17:00' })])))).toEqual([]);
   });
 
   it('refuses two sites of one name in one district, in the sheet and against the data on file', async () => {
