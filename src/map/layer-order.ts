@@ -7,6 +7,10 @@ export const LAYER_Z = {
   offlineBase: 0,
   tiandituBase: 1,
   tiandituAnnotation: 2,
+  /** Town and place names over the 示意底图 (./gazetteer-layer.ts). */
+  offlinePlaces: 3,
+  /** An embedded map's district, outlined and named over the 示意底图 (./district-context.ts). */
+  districtContext: 4,
   thematic: 10,
   searchResults: 15,
   focus: 20,

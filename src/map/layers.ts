@@ -62,7 +62,15 @@ const RESULT_STYLE = new Style({
 export function bindLayers(
   map: OlMap,
   store: MapStore,
-  options: { runtime: RuntimeMapConfig; projection: string; layers: ThematicLayerConfig[]; focus?: { geometry: object } | undefined; offlineStyleUrl: string },
+  options: {
+    runtime: RuntimeMapConfig;
+    projection: string;
+    layers: ThematicLayerConfig[];
+    focus?: { geometry: object } | undefined;
+    offlineStyleUrl: string;
+    /** Embedded maps: the record's district (code), outlined and named over the 示意底图. */
+    districtCode?: string | undefined;
+  },
   events: LayerEvents,
 ): MapLayers {
   const { projection } = options;
@@ -85,8 +93,28 @@ export function bindLayers(
       const layer = await createOfflineBaseLayer(options.offlineStyleUrl, projection);
       layer.setZIndex(LAYER_Z.offlineBase);
       map.getLayers().insertAt(0, layer);
+      void addOfflineContext();
     } catch (e) {
       events.status(`示意底图也无法加载：${(e as Error).message}。专题数据仍可在列表中查看。`, 'error');
+    }
+  };
+  // Over the 示意底图 only (Tianditu's annotation names places itself): town and place
+  // names, and an embedded map's district. Loaded with the offline base map, never before.
+  const addOfflineContext = async () => {
+    const { createGazetteerLayer } = await import('./gazetteer-layer.ts');
+    const places = createGazetteerLayer({
+      projection,
+      zoomForResolution: (r) => map.getView().getZoomForResolution(r) ?? 0,
+      onError: (e) => events.status(`地名注记无法显示：${e.message}`, 'warning'),
+    });
+    places.setZIndex(LAYER_Z.offlinePlaces);
+    map.addLayer(places);
+    if (!options.districtCode) return;
+    try {
+      const { addDistrictContext } = await import('./district-context.ts');
+      await addDistrictContext(map, LAYER_Z.districtContext, { projection, code: options.districtCode, focusExtent });
+    } catch (e) {
+      events.status(`所在行政区无法在示意底图上标出：${(e as Error).message}`, 'warning');
     }
   };
   if (options.runtime.tiandituKey) {

@@ -10,7 +10,7 @@
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
-import { createControls, createInteractions } from './controls.ts';
+import { createControls, createInteractions, focusPadding } from './controls.ts';
 import { syncHistory } from './history.ts';
 import { bindLayers, canonicalLayers } from './layers.ts';
 import { cleanPermalinkQuery, formatPermalink, parsePermalink, permalinkBounds, type PermalinkState } from './permalink.ts';
@@ -27,6 +27,12 @@ export type MapSetup = {
   layers: ThematicLayerConfig[];
   /** Embedded maps: the record's geometry (GeoJSON, CGCS2000) to show and frame. */
   focus?: { geometry: object; label: string };
+  /**
+   * Embedded maps with a focus: show where it is, with a locator inset of the
+   * city (./inset.ts) and, over the 示意底图, its district outlined and named
+   * (./district-context.ts) when `districtCode` is given.
+   */
+  context?: { districtCode?: string };
   /** Full maps keep their view in the URL (docs/permalink.md). */
   permalink: boolean;
   runtimeConfigUrl: string;
@@ -128,14 +134,22 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   const initial = setup.permalink ? readUrl(location.search) : { state: cloneState(defaults), hasView: false };
   const store = createMapStore(initial.state);
 
-  const layers = bindLayers(map, store, { runtime, projection, layers: setup.layers, focus: setup.focus, offlineStyleUrl: setup.offlineStyleUrl }, {
+  const layers = bindLayers(map, store, { runtime, projection, layers: setup.layers, focus: setup.focus, offlineStyleUrl: setup.offlineStyleUrl, districtCode: setup.context?.districtCode }, {
     status: events.status,
     baseMapChanged: events.baseMapChanged,
     layersChanged: events.layersChanged,
     layerLoaded: () => events.viewChanged(),
   });
   const view = bindView(map, store, projection);
-  if (layers.focusExtent) void view.fit(layers.focusExtent, { maxZoom: 15, padding: [40, 40, 40, 40], size: map.getSize() ?? [600, 400] }, 'load');
+  const focusExtent = layers.focusExtent;
+  const size = map.getSize() ?? [600, 400];
+  if (focusExtent) void view.fit(focusExtent, { maxZoom: 15, padding: focusPadding(size, !!setup.context), size }, 'load');
+  // The locator inset, loaded apart: the full map never needs it. The record is framed clear of it already.
+  if (setup.context && focusExtent) {
+    const { districtCode } = setup.context;
+    const failed = (e: Error) => events.status(`位置示意图无法显示：${e.message}`, 'warning');
+    void import('./inset.ts').then(({ LocatorInset }) => map.addControl(new LocatorInset({ projection, focusExtent, districtCode, onError: failed })), failed);
+  }
   const selection = bindSelection(map, store, layers, view, target, events);
 
   // The reader's view of the state, for the panel around the map.

@@ -111,8 +111,10 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
         if (reason) reason.textContent = offlineReason ?? '';
       }
       root.dataset['basemap'] = offline ? 'offline' : base;
-      // The credit of what is drawn: 天地图 and its 审图号 only over its tiles.
-      for (const credit of root.querySelectorAll<HTMLElement>('[data-attribution]')) credit.hidden = (credit.dataset['attribution'] === 'offline') !== offline;
+      // The credit of what is drawn: 天地图 and its 审图号 only over its tiles; the 示意底图's otherwise.
+      // The locator inset (./inset.ts) draws our district outlines on either: over Tianditu it adds their credit.
+      const shown: Record<string, boolean> = { tianditu: !offline, offline, inset: !offline };
+      for (const credit of root.querySelectorAll<HTMLElement>('[data-attribution]')) credit.hidden = !shown[credit.dataset['attribution'] ?? ''];
     },
     layersChanged(layers) {
       for (const { config, visible, error } of layers) {
