@@ -100,6 +100,8 @@ export class LocatorInset extends Control {
 
   override setMap(map: OlMap | null): void {
     super.setMap(map);
+    // First among the controls, as it is first on screen (upper left): Tab reaches it before the zoom buttons.
+    this.element?.parentElement?.prepend(this.element);
     if (map && !this.inset) void this.mount(map);
   }
 
