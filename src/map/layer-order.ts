@@ -5,12 +5,14 @@
  */
 export const LAYER_Z = {
   offlineBase: 0,
-  tiandituBase: 1,
-  tiandituAnnotation: 2,
+  /** A WMTS or PMTiles base map (./basemap.ts); never drawn together with 天地图. */
+  externalBase: 1,
+  tiandituBase: 2,
+  tiandituAnnotation: 3,
   /** Town and place names over the 示意底图 (./gazetteer-layer.ts). */
-  offlinePlaces: 3,
+  offlinePlaces: 4,
   /** An embedded map's district, outlined and named over the 示意底图 (./district-context.ts). */
-  districtContext: 4,
+  districtContext: 5,
   thematic: 10,
   searchResults: 15,
   focus: 20,

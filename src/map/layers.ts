@@ -1,7 +1,6 @@
 /**
  * The map's layers, each with its zIndex from LAYER_Z (./layer-order.ts).
- * bindLayers() builds the base map (Tianditu, or the offline 示意底图 when
- * there is no key or Tianditu fails), the thematic layers, the search
+ * bindLayers() builds the base map (./basemap.ts), the thematic layers, the search
  * results and an embedded map's focus record, and makes base map and layer
  * visibility follow the store.
  */
@@ -15,11 +14,11 @@ import { fromExtent } from 'ol/geom/Polygon.js';
 import { transformExtent } from 'ol/proj.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 import type { Extent } from 'ol/extent.js';
-import { TiandituBaseMap } from './base-layers.ts';
+import { bindBaseMap, type BaseMapEvents } from './basemap.ts';
 import { LAYER_Z } from './layer-order.ts';
 import { createThematicLayer, type ThematicLayer } from './thematic.ts';
 import type { MapStore } from './state.ts';
-import type { AnnotationLang, BaseMapId, LonLatExtent, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
+import type { LonLatExtent, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
 
 
 /** The thematic layer ids of `ids` that the map offers, in the map's own order, each once. */
@@ -28,12 +27,10 @@ export function canonicalLayers(ids: readonly string[], offered: readonly string
   return offered.filter((id) => wanted.has(id));
 }
 
-export type BaseMapReport = { base: BaseMapId; lang: AnnotationLang; offline: boolean; offlineReason?: string };
+export type { BaseMapReport } from './basemap.ts';
 export type LayerReport = { config: ThematicLayerConfig; visible: boolean; error?: string };
 
-export type LayerEvents = {
-  status(message: string, kind: 'info' | 'warning' | 'error'): void;
-  baseMapChanged(report: BaseMapReport): void;
+export type LayerEvents = BaseMapEvents & {
   layersChanged(layers: LayerReport[]): void;
   /** A thematic layer finished loading. */
   layerLoaded(layer: ThematicLayer): void;
@@ -76,31 +73,12 @@ export function bindLayers(
   const { projection } = options;
 
   // ---------------------------------------------------------------- base map
-  let offline: { reason: string } | undefined;
-  let tianditu: TiandituBaseMap | undefined;
-  const reportBase = () => {
-    const { base, lang } = store.get();
-    events.baseMapChanged({ base, lang, offline: offline !== undefined, ...(offline ? { offlineReason: offline.reason } : {}) });
-  };
-  const useOffline = async (reason: string) => {
-    if (offline) return;
-    offline = { reason };
-    reportBase();
-    events.status(`${reason}，当前显示示意底图。`, 'warning');
-    try {
-      // ol-mapbox-style is loaded only when the offline base map is needed.
-      const { createOfflineBaseLayer } = await import('./offline-basemap.ts');
-      const layer = await createOfflineBaseLayer(options.offlineStyleUrl, projection);
-      layer.setZIndex(LAYER_Z.offlineBase);
-      map.getLayers().insertAt(0, layer);
-      void addOfflineContext();
-    } catch (e) {
-      events.status(`示意底图也无法加载：${(e as Error).message}。专题数据仍可在列表中查看。`, 'error');
-    }
-  };
-  // Over the 示意底图 only (Tianditu's annotation names places itself): town and place
-  // names, and an embedded map's district. Loaded with the offline base map, never before.
+  // Over the 示意底图 only (天地图 and the other sources name places themselves): town and place
+  // names, and an embedded map's district. Loaded once the 示意底图 is what is drawn, never before.
+  let offlineContext = false;
   const addOfflineContext = async () => {
+    if (offlineContext) return;
+    offlineContext = true;
     const { createGazetteerLayer } = await import('./gazetteer-layer.ts');
     const places = createGazetteerLayer({
       projection,
@@ -117,16 +95,14 @@ export function bindLayers(
       events.status(`所在行政区无法在示意底图上标出：${(e as Error).message}`, 'warning');
     }
   };
-  if (options.runtime.tiandituKey) {
-    tianditu = new TiandituBaseMap(options.runtime.matrixSet, options.runtime.tiandituKey, (reason) => void useOffline(reason));
-    tianditu.base.setZIndex(LAYER_Z.tiandituBase);
-    tianditu.annotation.setZIndex(LAYER_Z.tiandituAnnotation);
-    map.addLayer(tianditu.base);
-    map.addLayer(tianditu.annotation);
-    tianditu.show(store.get().base, store.get().lang);
-  } else {
-    void useOffline('未配置天地图密钥');
-  }
+  const baseMapEvents: BaseMapEvents = {
+    status: events.status,
+    baseMapChanged(report) {
+      events.baseMapChanged(report);
+      if (report.drawn === 'offline') void addOfflineContext();
+    },
+  };
+  const basemap = bindBaseMap(map, store, { runtime: options.runtime, projection, offlineStyleUrl: options.offlineStyleUrl }, baseMapEvents);
 
   // --------------------------------------------------------- thematic layers
   const thematic = options.layers.map((c) => createThematicLayer(c, projection));
@@ -165,10 +141,6 @@ export function bindLayers(
   map.addLayer(new VectorLayer({ source: results, zIndex: LAYER_Z.searchResults, style: RESULT_STYLE }));
 
   store.subscribe((state, previous) => {
-    if (state.base !== previous.base || state.lang !== previous.lang) {
-      tianditu?.show(state.base, state.lang);
-      reportBase();
-    }
     if (state.layers.join(',') !== previous.layers.join(',')) {
       showVisible(state.layers);
       reportLayers();
@@ -189,7 +161,7 @@ export function bindLayers(
       }
       results.addFeatures(features);
     },
-    reportBase,
+    reportBase: basemap.report,
     reportLayers,
   };
 }

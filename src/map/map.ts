@@ -12,7 +12,7 @@ import View from 'ol/View.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { createControls, createInteractions, focusPadding } from './controls.ts';
 import { syncHistory } from './history.ts';
-import { bindLayers, canonicalLayers } from './layers.ts';
+import { bindLayers, canonicalLayers, type BaseMapReport } from './layers.ts';
 import { cleanPermalinkQuery, formatPermalink, parsePermalink, permalinkBounds, type PermalinkState } from './permalink.ts';
 import { bindSelection } from './selection.ts';
 import { cloneState, createMapStore, type MapState } from './state.ts';
@@ -42,7 +42,7 @@ export type MapSetup = {
 /** Callbacks the UI layer registers; the map calls them as state changes. */
 export type MapEvents = {
   status(message: string, kind: 'info' | 'warning' | 'error'): void;
-  baseMapChanged(state: { base: BaseMapId; lang: AnnotationLang; offline: boolean; offlineReason?: string }): void;
+  baseMapChanged(state: BaseMapReport): void;
   layersChanged(layers: { config: ThematicLayerConfig; visible: boolean; error?: string }[]): void;
   viewChanged(): void;
   selectionChanged(feature: { layer: string; id: string; properties: Record<string, unknown> } | undefined): void;
@@ -92,21 +92,22 @@ const DEFAULT_RUNTIME: Omit<RuntimeMapConfig, 'homeExtent'> = {
   reviewNo: '',
   qualificationNo: '',
   termsUrl: 'https://www.tianditu.gov.cn/',
+  basemap: { kind: 'offline', reason: '地图配置加载失败' },
 };
 
-async function loadRuntimeConfig(url: string, events: MapEvents): Promise<RuntimeMapConfig | undefined> {
+async function loadRuntimeConfig(url: string): Promise<RuntimeMapConfig | undefined> {
   try {
     const res = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(8000) });
     if (!res.ok) throw new Error(String(res.status));
     return (await res.json()) as RuntimeMapConfig;
   } catch {
-    events.status('地图配置加载失败，已使用示意底图。', 'warning');
+    // DEFAULT_RUNTIME's base map says so: the 示意底图, with this reason.
     return undefined;
   }
 }
 
 export async function createMap(target: HTMLElement, setup: MapSetup, events: MapEvents, fallbackExtent: LonLatExtent): Promise<MapHandle> {
-  const runtime = (await loadRuntimeConfig(setup.runtimeConfigUrl, events)) ?? { ...DEFAULT_RUNTIME, homeExtent: fallbackExtent };
+  const runtime = (await loadRuntimeConfig(setup.runtimeConfigUrl)) ?? { ...DEFAULT_RUNTIME, homeExtent: fallbackExtent };
   if (runtime.matrixSet === 'c') await registerCgcs2000();
   const projection = mapProjection(runtime.matrixSet);
   const homeExtent = transformExtent(runtime.homeExtent, 'EPSG:4326', projection);

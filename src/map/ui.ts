@@ -95,26 +95,31 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
 
   handle = await createMap(canvas, setup, {
     status: say,
-    baseMapChanged({ base, lang, offline, offlineReason }) {
+    baseMapChanged({ base, lang, drawn, offline, offlineReason, switchable, credit }) {
+      // 矢量/影像/地形 and English annotation are 天地图's; other base maps have one look.
       for (const input of root.querySelectorAll<HTMLInputElement>('input[name="basemap"]')) {
         input.checked = input.value === base;
-        input.disabled = offline;
+        input.disabled = !switchable;
       }
       const en = q<HTMLInputElement>(root, 'input[name="annotation-en"]');
       if (en) {
         en.checked = lang === 'en';
-        en.disabled = offline || base === 'ter';
+        en.disabled = !switchable || base === 'ter';
       }
       if (offlineBadge) {
         offlineBadge.hidden = !offline;
         const reason = q<HTMLElement>(offlineBadge, '.map-offline-reason');
         if (reason) reason.textContent = offlineReason ?? '';
       }
-      root.dataset['basemap'] = offline ? 'offline' : base;
-      // The credit of what is drawn: 天地图 and its 审图号 only over its tiles; the 示意底图's otherwise.
-      // The locator inset (./inset.ts) draws our district outlines on either: over Tianditu it adds their credit.
-      const shown: Record<string, boolean> = { tianditu: !offline, offline, inset: !offline };
-      for (const credit of root.querySelectorAll<HTMLElement>('[data-attribution]')) credit.hidden = !shown[credit.dataset['attribution'] ?? ''];
+      root.dataset['basemap'] = drawn === 'tianditu' ? base : drawn;
+      // The credit of what is drawn: 天地图 and its 审图号 only over its tiles, each other source its own.
+      // The locator inset (./inset.ts) draws our district outlines over any base map: over another than
+      // the 示意底图 (whose credit names them already) it adds their credit.
+      const shown = drawn === 'wmts' || drawn === 'pmtiles' ? 'source' : drawn;
+      for (const el of root.querySelectorAll<HTMLElement>('[data-attribution]')) {
+        if (el.dataset['attribution'] === 'source') el.textContent = credit ?? '';
+        el.hidden = el.dataset['attribution'] === 'inset' ? drawn === 'offline' : el.dataset['attribution'] !== shown;
+      }
     },
     layersChanged(layers) {
       for (const { config, visible, error } of layers) {
