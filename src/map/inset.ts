@@ -9,6 +9,10 @@
  * view's box gets small in it, so at a record's zoom it would show a few
  * streets rather than the city. This one always frames the city.
  *
+ * The inset has a projection of its own (EPSG:3857) and takes the record in
+ * degrees: it is a sketch of the city, the same on either matrix set, and it
+ * follows the main view in whatever projection that has at the time.
+ *
  * For everyone: the inset itself is decorative (aria-hidden, no pointer or
  * key interactions, never focused); what it shows is said in words in the
  * `.map-where` line under the map (district, place in the city,
@@ -28,6 +32,7 @@ import VectorSource from 'ol/source/Vector.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 import View from 'ol/View.js';
 import { getCenter, isEmpty, type Extent } from 'ol/extent.js';
+import { transformExtent } from 'ol/proj.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import { DISTRICT_OVERVIEW_URL } from './gazetteer-layer.ts';
 
@@ -48,10 +53,12 @@ export function boxVisible(boxExtent: Extent, insetResolution: number, insetSize
   return Math.max(w, h) >= MIN_BOX_PX && w < (insetSize[0] ?? 0) && h < (insetSize[1] ?? 0);
 }
 
+/** The inset's own projection (see the module comment). */
+const INSET_PROJECTION = 'EPSG:3857';
+
 export type LocatorInsetOptions = {
-  projection: string;
-  /** The record's extent in view coordinates: the marker goes to its centre. */
-  focusExtent: Extent;
+  /** The record's extent [west, south, east, north] in CGCS2000 degrees: the marker goes to its centre. */
+  focus: Extent;
   /** The record's district (code), shaded. */
   districtCode?: string | undefined;
   url?: string;
@@ -106,9 +113,10 @@ export class LocatorInset extends Control {
   }
 
   private async mount(main: OlMap): Promise<void> {
-    const { projection, focusExtent, districtCode } = this.options;
+    const { focus, districtCode } = this.options;
+    const projection = INSET_PROJECTION;
     const source = new VectorSource();
-    const marker = new VectorSource({ features: [new Feature(new Point(getCenter(focusExtent))), this.viewBox] });
+    const marker = new VectorSource({ features: [new Feature(new Point(getCenter(transformExtent(focus, 'EPSG:4326', projection)))), this.viewBox] });
     this.viewBox.setStyle(() => (this.viewBox.getGeometry() ? BOX : undefined));
     const inset = new OlMap({
       target: this.box,
@@ -138,7 +146,8 @@ export class LocatorInset extends Control {
       const size = main.getSize();
       const insetSize = inset.getSize();
       if (!size || !insetSize) return;
-      const extent = main.getView().calculateExtent(size);
+      const view = main.getView();
+      const extent = transformExtent(view.calculateExtent(size), view.getProjection(), projection);
       this.viewBox.setGeometry(boxVisible(extent, inset.getView().getResolution() ?? 0, insetSize) ? fromExtent(extent) : undefined);
     };
     follow();

@@ -149,7 +149,8 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   if (setup.context && focusExtent) {
     const { districtCode } = setup.context;
     const failed = (e: Error) => events.status(`位置示意图无法显示：${e.message}`, 'warning');
-    void import('./inset.ts').then(({ LocatorInset }) => map.addControl(new LocatorInset({ projection, focusExtent, districtCode, onError: failed })), failed);
+    const focusLonLat = transformExtent(focusExtent, projection, 'EPSG:4326') as LonLatExtent;
+    void import('./inset.ts').then(({ LocatorInset }) => map.addControl(new LocatorInset({ focus: focusLonLat, districtCode, onError: failed })), failed);
   }
   const selection = bindSelection(map, store, layers, view, target, events);
 
