@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import {
   boundaryCollection,
   enforcementSchema,
+  gazetteerCollection,
   holidayCalendarSchema,
   noticeKinds,
   noticeSchema,
@@ -25,6 +26,7 @@ import {
   type DataIssue,
   type EnforcementRecord,
   type Entry,
+  type GazetteerCollection,
   type Notice,
   type RedRoute,
   type RedSite,
@@ -42,6 +44,8 @@ export type Dataset = {
   dataDir: string;
   site: Site;
   boundaries: BoundaryCollection;
+  /** Towns and named places (data/boundaries/gazetteer.geojson); none when the file is absent. */
+  gazetteer: GazetteerCollection | undefined;
   redSites: RedSite[];
   redRoutes: RedRoute[];
   notices: Notice[];
@@ -169,6 +173,9 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
   const guard: GuardOptions = { publicPhones: declaredPublicPhones(siteSchema, site.raw) };
   const boundaryFile = path.join('boundaries', 'districts.geojson');
   const boundaries = await checkFile(file(boundaryFile), boundaryCollection, issues);
+  // Optional: the 示意底图 shows town and place names only when the bureau keeps a gazetteer.
+  const gazetteerFile = path.join('boundaries', 'gazetteer.geojson');
+  const gazetteer = existsSync(file(gazetteerFile)) ? await checkFile(file(gazetteerFile), gazetteerCollection, issues) : undefined;
 
   const redSites = await loadCollection(dataDir, 'red/sites', redSiteSchema, issues, guard);
   const redRoutes = await loadCollection(dataDir, 'red/routes', redRouteSchema, issues, guard);
@@ -199,6 +206,7 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       notices: notices.checked,
       enforcement: enforcement.checked,
       holidays: holidays?.record && { file: relOf('holidays.yaml'), record: holidays.record },
+      gazetteer: gazetteer?.record && { file: relOf(gazetteerFile), record: gazetteer.record },
     }),
   );
   if (!site.record || !basemap || !boundaries.record || issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
@@ -210,6 +218,7 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       dataDir,
       site: site.record,
       boundaries: boundaries.record,
+      gazetteer: gazetteer?.record,
       redSites: redSites.valid,
       redRoutes: redRoutes.valid,
       notices: notices.valid.sort(byNewest),

@@ -12,7 +12,7 @@
  * - statusRule: what each published record's status (公示中/已结束…) is read from;
  * - files: the local attachments that published records link (the build copies these, and only these).
  */
-import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
+import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
 import { noticeKinds } from '../schema/index.ts';
 import { columns } from '../lib/columns.ts';
 import { pageCount, pageUrl } from '../lib/paging.ts';
@@ -66,6 +66,10 @@ export interface PublishedView {
   /** The base map published (site.yaml map.basemap, resolved; the 示意底图 with a reason when the chosen one is unusable). */
   readonly basemap: PublishedBaseMap;
   readonly boundaries: BoundaryCollection;
+  /** Towns and named places for the 示意底图 and the list on /map/ (empty without data/boundaries/gazetteer.geojson). */
+  readonly gazetteer: GazetteerCollection['features'];
+  /** Where the gazetteer comes from, when there is one. */
+  readonly gazetteerMetadata: GazetteerCollection['metadata'] | undefined;
   /** Published notices, newest first. */
   readonly notices: readonly Notice[];
   readonly noticesByKind: Readonly<Record<NoticeKind, readonly Notice[]>>;
@@ -161,6 +165,8 @@ export function publishedView(d: Dataset): PublishedView {
     site: d.site,
     basemap: d.basemap,
     boundaries: d.boundaries,
+    gazetteer: d.gazetteer?.features ?? [],
+    gazetteerMetadata: d.gazetteer?.metadata,
     ...base,
     gone,
     sitemap: sitemapOf(base),

@@ -27,6 +27,29 @@ const CONTROLS: Record<ControlName, () => Control> = {
   fullscreen: () => new FullScreen({ tipLabel: '全屏显示', label: '全屏', labelActive: '退出' }),
 };
 
+/**
+ * The room the locator inset of an embedded map (./inset.ts) takes in the
+ * upper left corner, in CSS px, with its margins: its button and its map
+ * (src/styles/map.css gives them these sizes).
+ */
+export const INSET_ROOM = { width: 148, height: 164 } as const;
+const FOCUS_PADDING = 40;
+
+/**
+ * The padding [top, right, bottom, left] for framing an embedded map's
+ * record, so the locator inset does not cover it: beside the inset where the
+ * map is wide enough to leave the record 200 px, below it where the map is
+ * tall enough for 120 px, else the plain padding (the inset can be collapsed).
+ */
+export function focusPadding(size: readonly number[], inset: boolean): [number, number, number, number] {
+  const p = FOCUS_PADDING;
+  if (!inset) return [p, p, p, p];
+  const [width, height] = [size[0] ?? 0, size[1] ?? 0];
+  if (width - INSET_ROOM.width - p >= 200) return [p, p, p, INSET_ROOM.width];
+  if (height - INSET_ROOM.height - p >= 120) return [INSET_ROOM.height, p, p, p];
+  return [p, p, p, p];
+}
+
 export function createControls(mode: MapMode): Control[] {
   return controlNames(mode).map((name) => CONTROLS[name]());
 }

@@ -42,3 +42,20 @@ export function formatLonLatDms(lon: number, lat: number): string {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return '—';
   return `${dms(normalizeLon(lon), 'E', 'W')} ${dms(clampLat(lat), 'N', 'S')}`;
 }
+
+/**
+ * Where a point lies in an extent [west, south, east, north], in words: the
+ * extent split in thirds each way, e.g. `西北部`, `中部`, `东部`. The locator
+ * inset's text alternative (“位于全市西北部”). Undefined outside the extent or
+ * for an extent of no size.
+ */
+export function partOfExtent(lon: number, lat: number, [w, s, e, n]: readonly [number, number, number, number]): string | undefined {
+  if (![lon, lat, w, s, e, n].every(Number.isFinite) || e <= w || n <= s) return undefined;
+  const x = (lon - w) / (e - w);
+  const y = (lat - s) / (n - s);
+  if (x < 0 || x > 1 || y < 0 || y > 1) return undefined;
+  const ns = y > 2 / 3 ? '北' : y < 1 / 3 ? '南' : '';
+  const ew = x > 2 / 3 ? '东' : x < 1 / 3 ? '西' : '';
+  // 东北部 and 西南部 read east/west first, as Chinese does; the middle is 中部.
+  return ns || ew ? `${ew}${ns}部` : '中部';
+}

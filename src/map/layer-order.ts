@@ -9,6 +9,10 @@ export const LAYER_Z = {
   externalBase: 1,
   tiandituBase: 2,
   tiandituAnnotation: 3,
+  /** Town and place names over the 示意底图 (./gazetteer-layer.ts). */
+  offlinePlaces: 4,
+  /** An embedded map's district, outlined and named over the 示意底图 (./district-context.ts). */
+  districtContext: 5,
   thematic: 10,
   searchResults: 15,
   /** A study route's line and numbered stops (./route-layer.ts). */

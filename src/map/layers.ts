@@ -59,13 +59,50 @@ const RESULT_STYLE = new Style({
 export function bindLayers(
   map: OlMap,
   store: MapStore,
-  options: { runtime: RuntimeMapConfig; projection: string; layers: ThematicLayerConfig[]; focus?: { geometry: object } | undefined; offlineStyleUrl: string },
+  options: {
+    runtime: RuntimeMapConfig;
+    projection: string;
+    layers: ThematicLayerConfig[];
+    focus?: { geometry: object } | undefined;
+    offlineStyleUrl: string;
+    /** Embedded maps: the record's district (code), outlined and named over the 示意底图. */
+    districtCode?: string | undefined;
+  },
   events: LayerEvents,
 ): MapLayers {
   const { projection } = options;
 
   // ---------------------------------------------------------------- base map
-  const basemap = bindBaseMap(map, store, { runtime: options.runtime, projection, offlineStyleUrl: options.offlineStyleUrl }, events);
+  // Over the 示意底图 only (天地图 and the other sources name places themselves): town and place
+  // names, and an embedded map's district. Loaded once the 示意底图 is what is drawn, never before.
+  let offlineContext = false;
+  const addOfflineContext = async () => {
+    if (offlineContext) return;
+    offlineContext = true;
+    const { createGazetteerLayer } = await import('./gazetteer-layer.ts');
+    const places = createGazetteerLayer({
+      projection,
+      zoomForResolution: (r) => map.getView().getZoomForResolution(r) ?? 0,
+      onError: (e) => events.status(`地名注记无法显示：${e.message}`, 'warning'),
+    });
+    places.setZIndex(LAYER_Z.offlinePlaces);
+    map.addLayer(places);
+    if (!options.districtCode) return;
+    try {
+      const { addDistrictContext } = await import('./district-context.ts');
+      await addDistrictContext(map, LAYER_Z.districtContext, { projection, code: options.districtCode, focusExtent });
+    } catch (e) {
+      events.status(`所在行政区无法在示意底图上标出：${(e as Error).message}`, 'warning');
+    }
+  };
+  const baseMapEvents: BaseMapEvents = {
+    status: events.status,
+    baseMapChanged(report) {
+      events.baseMapChanged(report);
+      if (report.drawn === 'offline') void addOfflineContext();
+    },
+  };
+  const basemap = bindBaseMap(map, store, { runtime: options.runtime, projection, offlineStyleUrl: options.offlineStyleUrl }, baseMapEvents);
 
   // --------------------------------------------------------- thematic layers
   const thematic = options.layers.map((c) => createThematicLayer(c, projection));

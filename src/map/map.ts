@@ -10,7 +10,7 @@
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
-import { createControls, createInteractions } from './controls.ts';
+import { createControls, createInteractions, focusPadding } from './controls.ts';
 import { syncHistory } from './history.ts';
 import { bindLayers, canonicalLayers, type BaseMapReport } from './layers.ts';
 import { cleanPermalinkQuery, formatPermalink, parsePermalink, permalinkBounds, type PermalinkState } from './permalink.ts';
@@ -31,6 +31,12 @@ export type MapSetup = {
   focus?: { geometry: object; label: string };
   /** Embedded maps: a study route, its line and numbered stops, framed like a focus. */
   route?: RouteOverlay;
+  /**
+   * Embedded maps with a focus: show where it is, with a locator inset of the
+   * city (./inset.ts) and, over the 示意底图, its district outlined and named
+   * (./district-context.ts) when `districtCode` is given.
+   */
+  context?: { districtCode?: string };
   /** Full maps keep their view in the URL (docs/permalink.md). */
   permalink: boolean;
   runtimeConfigUrl: string;
@@ -135,7 +141,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   const initial = setup.permalink ? readUrl(location.search) : { state: cloneState(defaults), hasView: false };
   const store = createMapStore(initial.state);
 
-  const layers = bindLayers(map, store, { runtime, projection, layers: setup.layers, focus: setup.focus, offlineStyleUrl: setup.offlineStyleUrl }, {
+  const layers = bindLayers(map, store, { runtime, projection, layers: setup.layers, focus: setup.focus, offlineStyleUrl: setup.offlineStyleUrl, districtCode: setup.context?.districtCode }, {
     status: events.status,
     baseMapChanged: events.baseMapChanged,
     layersChanged: events.layersChanged,
@@ -144,8 +150,17 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   const view = bindView(map, store, projection);
   const route = setup.route ? createRouteLayer(setup.route, projection) : undefined;
   if (route) map.addLayer(route.layer);
-  const frame = layers.focusExtent ?? route?.extent;
-  if (frame) void view.fit(frame, { maxZoom: 15, padding: [40, 40, 40, 40], size: map.getSize() ?? [600, 400] }, 'load');
+  const focusExtent = layers.focusExtent;
+  const frame = focusExtent ?? route?.extent;
+  const size = map.getSize() ?? [600, 400];
+  if (frame) void view.fit(frame, { maxZoom: 15, padding: focusPadding(size, !!setup.context), size }, 'load');
+  // The locator inset, loaded apart: the full map never needs it. The record is framed clear of it already.
+  if (setup.context && focusExtent) {
+    const { districtCode } = setup.context;
+    const failed = (e: Error) => events.status(`位置示意图无法显示：${e.message}`, 'warning');
+    const focusLonLat = transformExtent(focusExtent, projection, 'EPSG:4326') as LonLatExtent;
+    void import('./inset.ts').then(({ LocatorInset }) => map.addControl(new LocatorInset({ focus: focusLonLat, districtCode, onError: failed })), failed);
+  }
   const selection = bindSelection(map, store, layers, view, target, events);
 
   // The reader's view of the state, for the panel around the map.

@@ -114,10 +114,12 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
       }
       root.dataset['basemap'] = drawn === 'tianditu' ? base : drawn;
       // The credit of what is drawn: 天地图 and its 审图号 only over its tiles, each other source its own.
+      // The locator inset (./inset.ts) draws our district outlines over any base map: over another than
+      // the 示意底图 (whose credit names them already) it adds their credit.
       const shown = drawn === 'wmts' || drawn === 'pmtiles' ? 'source' : drawn;
       for (const el of root.querySelectorAll<HTMLElement>('[data-attribution]')) {
         if (el.dataset['attribution'] === 'source') el.textContent = credit ?? '';
-        el.hidden = el.dataset['attribution'] !== shown;
+        el.hidden = el.dataset['attribution'] === 'inset' ? drawn === 'offline' : el.dataset['attribution'] !== shown;
       }
     },
     layersChanged(layers) {

@@ -11,6 +11,7 @@ import { CalendarRangeError, WorkingDayCalendar } from '../lib/workdays.ts';
 import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
 import type { Geometry } from './common.ts';
 import type { EnforcementRecord } from './enforcement.ts';
+import { checkGazetteer, whereText, type GazetteerCollection, type PlacedRecord } from './gazetteer.ts';
 import type { HolidayCalendar } from './holidays.ts';
 import type { Notice } from './notice.ts';
 import type { RedRoute, RedSite } from './red.ts';
@@ -43,6 +44,8 @@ export type DatasetInput = {
   enforcement: Entry<Salvaged<EnforcementRecord>>[];
   /** data/holidays.yaml, when the bureau has added years chinese-days lacks. */
   holidays?: Entry<HolidayCalendar> | undefined;
+  /** data/boundaries/gazetteer.geojson, when there is one. */
+  gazetteer?: Entry<GazetteerCollection> | undefined;
 };
 
 /** The value 全市 marks a record that applies to the whole city. */
@@ -226,6 +229,28 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       const taken = counted === undefined ? 0 : counted - 1;
       if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
     }
+  }
+
+  // Town and place names: each inside its district, and near the records that name it.
+  if (input.gazetteer) {
+    const placed = (file: string, record: object & { district?: string | undefined }, geometries: (Geometry | undefined)[]): PlacedRecord => ({
+      file,
+      district: record.district,
+      text: whereText(record),
+      vertices: geometries.flatMap((g) => (g ? verticesOf(g) : [])),
+    });
+    const records: PlacedRecord[] = [
+      ...input.redSites.map(({ file, record }) => placed(file, record, [record.location, record.protectionArea])),
+      ...input.notices.map(({ file, record }) =>
+        placed(file, record, [
+          record.geometry,
+          ...(record.kind === 'land' ? (record.parcels ?? []).map((p) => p.geometry) : []),
+          ...(record.kind === 'mining' && record.corners ? [{ type: 'MultiPoint' as const, coordinates: record.corners.map((c): [number, number] => [c.lon, c.lat]) }] : []),
+        ]),
+      ),
+      ...input.enforcement.map(({ file, record }) => placed(file, record, [record.location])),
+    ];
+    issues.push(...checkGazetteer(input.gazetteer, records, locator && ((p, d) => locator.locate(p, d)), locator && districtNames));
   }
 
   return issues;

@@ -4,6 +4,7 @@ export * from './identifiers.ts';
 export * from './privacy.ts';
 export * from './site.ts';
 export * from './boundary.ts';
+export * from './gazetteer.ts';
 export * from './red.ts';
 export * from './notice.ts';
 export * from './enforcement.ts';

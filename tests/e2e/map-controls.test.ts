@@ -1,7 +1,9 @@
 /**
  * The map's controls for everyone (issue 11 §4): from 320 to 1920 px nothing
  * on the map overlaps (zoom, scale bar, full screen, north arrow,
- * attribution, the 示意底图 notice), and every control meets WCAG 2.1 AA
+ * attribution, the 示意底图 notice, an embedded map's locator inset), the
+ * 示意底图 notice is a strip below the canvas that hides no feature and no
+ * control (§3), and every control meets WCAG 2.1 AA
  * contrast: its symbol against its own colour at rest, hovered and focused,
  * and the control against the map frame (non-text contrast, 3:1).
  * Without a key, as most deployments run.
@@ -23,6 +25,8 @@ type Box = { name: string; x: number; y: number; width: number; height: number }
 
 async function ready(page: Page): Promise<void> {
   expect(await mapReady(page)).toBe('true');
+  // An embedded map's locator inset is added once its module and data are in (src/map/inset.ts).
+  if (await page.locator('[data-map].map-embedded').count()) await page.locator('.map-inset[data-ready="true"]').waitFor();
 }
 
 /** The boxes of the things drawn on or around the first map. */
@@ -37,6 +41,7 @@ function boxes(page: Page): Promise<Box[]> {
       north: '.map-north',
       attribution: '.map-attribution',
       '示意底图 notice': '.map-offline',
+      'locator inset': '.map-inset',
     };
     return Object.entries(pick).flatMap(([name, sel]) => {
       const el = root.querySelector<HTMLElement>(sel);
@@ -63,6 +68,37 @@ function contrast(a: string, b: string): number {
   return (l1 + 0.05) / (l2 + 0.05);
 }
 
+type Layout = { notice: Omit<Box, 'name'>; canvas: Omit<Box, 'name'>; pixels: { x: number; y: number }[]; controls: Box[] };
+
+/** The 示意底图 notice, the canvas, the controls and every feature's extent corners and centre, in page pixels. */
+function layout(page: Page): Promise<Layout> {
+  return page.evaluate(() => {
+    type Handle = { olMap: { getViewport(): HTMLElement; getPixelFromCoordinate(c: number[]): number[] | null; getLayers(): { getArray(): { getZIndex(): number | undefined; getSource?(): { getFeatures?(): { getGeometry(): { getExtent(): number[] } | undefined }[] } | null }[] } } };
+    const root = document.querySelector('[data-map]')!;
+    const map = (root as unknown as { geoportalMap: Handle }).geoportalMap.olMap;
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const origin = map.getViewport().getBoundingClientRect();
+    // Every thematic and focus feature's extent corners and centre, as page pixels.
+    const pixels: { x: number; y: number }[] = [];
+    for (const layer of map.getLayers().getArray()) {
+      if ((layer.getZIndex() ?? 0) < 10) continue;
+      for (const f of layer.getSource?.()?.getFeatures?.() ?? []) {
+        const e = f.getGeometry()?.getExtent();
+        if (!e) continue;
+        for (const c of [[e[0]!, e[1]!], [e[2]!, e[3]!], [(e[0]! + e[2]!) / 2, (e[1]! + e[3]!) / 2]]) {
+          const px = map.getPixelFromCoordinate(c);
+          if (px) pixels.push({ x: origin.x + px[0]!, y: origin.y + px[1]! });
+        }
+      }
+    }
+    const controls = [...root.querySelectorAll('.ol-control, .map-north, .map-attribution')].filter((el) => el.getClientRects().length > 0).map((el) => ({ name: el.className, ...box(el) }));
+    return { notice: box(root.querySelector('.map-offline')!), canvas: box(map.getViewport()), pixels, controls };
+  });
+}
+
 describe('map controls', () => {
   for (const width of [320, 375, 768, 1280, 1920]) {
     it(`nothing overlaps at ${width} px, on the big map and an embedded one`, async () => {
@@ -74,7 +110,7 @@ describe('map controls', () => {
         await page.goto(at(p));
         await ready(page);
         const found = await boxes(page);
-        expect(found.map((b) => b.name), p).toEqual(expect.arrayContaining(['zoom in', 'zoom out', 'scale bar', 'attribution']));
+        expect(found.map((b) => b.name), p).toEqual(expect.arrayContaining(['zoom in', 'zoom out', 'scale bar', 'attribution', ...(p === '/map/' ? [] : ['locator inset'])]));
         const clashes = found.flatMap((a, i) => found.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.name} × ${b.name}`));
         expect(clashes, `${p} at ${width} px`).toEqual([]);
         for (const b of found) expect(b.x + b.width, `${p}: ${b.name} inside the viewport`).toBeLessThanOrEqual(width + 0.5);
@@ -83,10 +119,12 @@ describe('map controls', () => {
     });
   }
 
-  it('every control meets 3:1 at rest, hovered and focused, and against the map frame', async () => {
+  it('every control meets 3:1 at rest, hovered and focused, and against the map frame, also the locator inset’s', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto(at('/map/'));
+    const notice = (await published()).notices.find((n) => n.geometry)!;
+    for (const p of ['/map/', urls.notice(notice)]) {
+    await page.goto(at(p));
     await ready(page);
     const frame = await page.locator('.map-frame').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     const buttons = page.locator('.map-frame .ol-control button');
@@ -105,8 +143,42 @@ describe('map controls', () => {
         expect(contrast(c.bg, frame), `${name} ${state}: control ${c.bg} on the frame ${frame}`).toBeGreaterThanOrEqual(3);
       }
     }
+    if (p !== '/map/') expect(await page.locator('.map-inset button').count(), 'the inset’s button was checked').toBe(1);
+    }
     await context.close();
   });
+
+  for (const width of [375, 1280]) {
+    it(`the 示意底图 notice is a strip below the canvas at ${width} px: no feature’s pixel and no control under it`, async () => {
+      const view = await published();
+      const notice = view.notices.find((n) => n.geometry && n.geometry.type !== 'Point')!;
+      const context = await newContext(browser, { viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const p of ['/map/', urls.notice(notice)]) {
+        await page.goto(at(p));
+        await ready(page);
+        await page.locator('.map-offline').waitFor({ state: 'visible' });
+        const found = await layout(page);
+        const n = { name: 'notice', ...found.notice };
+        expect(found.notice.height, `${p}: the notice shows`).toBeGreaterThan(0);
+        // The canvas ends where the notice (and the attribution above it) begin: nothing drawn can be under it.
+        expect(found.canvas.y + found.canvas.height, `${p}: canvas bottom vs notice top`).toBeLessThanOrEqual(found.notice.y + 0.5);
+        expect(overlap({ name: 'canvas', ...found.canvas }, n), `${p}: canvas × notice`).toBe(false);
+        // The features drawn: those whose pixels fall on the canvas (the others are clipped off it).
+        const c = found.canvas;
+        const drawn = found.pixels.filter((px) => px.x >= c.x && px.x <= c.x + c.width && px.y >= c.y && px.y <= c.y + c.height);
+        expect(drawn.length, `${p}: features on the canvas`).toBeGreaterThan(0);
+        const under = drawn.filter((px) => px.x >= n.x && px.x <= n.x + n.width && px.y >= n.y && px.y <= n.y + n.height);
+        expect(under, `${p}: feature pixels under the notice`).toEqual([]);
+        for (const ctl of found.controls) expect(overlap({ ...ctl }, n), `${p}: ${ctl.name} × notice`).toBe(false);
+      }
+      // The check sees a notice laid over the map (as it was before it became a strip).
+      await page.locator('.map-offline').evaluate((el: HTMLElement) => Object.assign(el.style, { position: 'absolute', top: '0', left: '0', right: '0' }));
+      const over = await layout(page);
+      expect(overlap({ name: 'canvas', ...over.canvas }, { name: 'notice', ...over.notice })).toBe(true);
+      await context.close();
+    });
+  }
 
   it('an embedded map names the record’s district and coordinates, also without JavaScript', async () => {
     const view = await published();
@@ -120,6 +192,8 @@ describe('map controls', () => {
     const notice = view.notices.find((n) => n.geometry && n.geometry.type !== 'Point')!;
     const noticeHtml = await (await fetch(at(urls.notice(notice)))).text();
     expect(/<p class="map-where[^"]*">([^<]+)<\/p>/.exec(noticeHtml)?.[1]).toMatch(/^所在行政区：.+　范围中心（CGCS2000）：\d+\.\d{5}°E, \d+\.\d{5}°N/);
+    // Where in the city, the locator inset's words.
+    expect(where).toMatch(/位于全市(中|东|西|南|北|东北|西北|东南|西南)部/);
     // A page without a map says nothing of the kind.
     expect(await (await fetch(at('/about/'))).text()).not.toContain('map-where');
   });

@@ -861,7 +861,13 @@ describe.concurrent('an embedded map', () => {
     expect(Math.max(...lats)).toBeLessThanOrEqual(north!);
     checkTiles(m.tiles, 'w', ['vec', 'cva'], view);
     expect(await m.page.locator('.map-attribution').innerText()).toContain('审图号');
-    expect(await m.page.locator('.map-attribution').innerText()).not.toContain('非标准地图');
+    // Over Tianditu: no 示意底图 credit, but the locator inset's own (it draws our district outlines).
+    expect(await m.page.locator('[data-attribution="offline"]').isHidden()).toBe(true);
+    await m.page.locator('.map-inset[data-ready="true"]').waitFor();
+    expect(await m.page.locator('[data-attribution="inset"]').innerText()).toMatch(/位置图：行政区划示意，非标准地图/);
+    // Nothing of the 示意底图's own is drawn over Tianditu: no town names, no district outline.
+    const roles = await mapRoot(m.page).evaluate((el) => (el as HandleHost).geoportalMap.olMap.getLayers().getArray().map((l) => l.get('geoportal:role')).filter(Boolean));
+    expect(roles).toEqual([]);
     // Embedded maps have no permalink.
     await moveTo(m.page, 124, 47.5, 10);
     await m.page.waitForTimeout(500);

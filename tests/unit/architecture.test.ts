@@ -42,7 +42,7 @@ const FS_READ = /import\s*\{([^}]*)\}\s*from\s*['"](?:node:)?fs(?:\/promises)?['
 const READ_NAMES = /\b(readFile|readFileSync|readdir|readdirSync|opendir|opendirSync|createReadStream|statSync|stat|lstat|lstatSync|existsSync|access|accessSync|glob|globSync)\b/;
 // Named parse imports, or the whole module (default or namespace import).
 const YAML_PARSE = /import\s*\{[^}]*\b(parse|parseDocument|parseAllDocuments)\b[^}]*\}\s*from\s*['"]yaml['"]|import\s+(\*\s+as\s+)?\w+\s+from\s*['"]yaml['"]/;
-const DATA_FILE = /['"`][^'"`]*\b(site\.yaml|districts\.geojson|holidays\.yaml)\b/;
+const DATA_FILE = /['"`][^'"`]*\b(site\.yaml|districts\.geojson|gazetteer\.geojson|holidays\.yaml)\b/;
 const STATE_TEST = /\bstatus\.state\b|['"]withdrawn['"]|\bsupersededBy\b/;
 
 /** The lines of a file that match, for the failure message. */

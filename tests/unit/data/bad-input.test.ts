@@ -424,7 +424,7 @@ describe('npm run check (scripts/check.ts)', () => {
   it('exits 0 on the valid fixture', async () => {
     const { code, stdout, stderr } = await cli.valid;
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/^数据校验通过：4 条公告，2 条执法信息，2 个红色资源点，1 条线路，16 个区县；0 个提醒/m);
+    expect(stdout).toMatch(/^数据校验通过：4 条公告，2 条执法信息，2 个红色资源点，1 条线路，16 个区县，0 个地名；0 个提醒/m);
     expect(stdout).not.toMatch(/^(错误|提醒) /m);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLonLatDecimal, formatLonLatDms, normalizeLon } from '../../../src/map/coords.ts';
+import { formatLonLatDecimal, formatLonLatDms, normalizeLon, partOfExtent } from '../../../src/map/coords.ts';
 
 describe('formatLonLatDecimal', () => {
   it.each([
@@ -76,4 +76,20 @@ describe('normalizeLon', () => {
   it.each([
     [123.9, 123.9], [180, 180], [-180, -180], [483.9, 123.9], [-236.1, 123.9], [540, -180], [-540, -180],
   ])('%f → %f', (lon, expected) => expect(normalizeLon(lon)).toBeCloseTo(expected, 9));
+});
+
+describe('partOfExtent', () => {
+  const city = [122.41, 46.22, 126.66, 48.93] as const;
+  it('names the third each way, east/west first, the middle 中部', () => {
+    expect(partOfExtent(124.5, 47.5, city)).toBe('中部');
+    expect(partOfExtent(122.9, 48.6, city)).toBe('西北部');
+    expect(partOfExtent(126.2, 46.5, city)).toBe('东南部');
+    expect(partOfExtent(124.5, 48.7, city)).toBe('北部');
+    expect(partOfExtent(123.4, 47.5, city)).toBe('西部');
+  });
+  it('says nothing outside the extent, for an empty extent or non-finite input', () => {
+    expect(partOfExtent(116.4, 39.9, city)).toBeUndefined();
+    expect(partOfExtent(124, 47, [124, 47, 124, 47])).toBeUndefined();
+    expect(partOfExtent(Number.NaN, 47, city)).toBeUndefined();
+  });
 });
