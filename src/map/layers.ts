@@ -62,7 +62,7 @@ const RESULT_STYLE = new Style({
 export function bindLayers(
   map: OlMap,
   store: MapStore,
-  options: { runtime: RuntimeMapConfig; projection: string; layers: ThematicLayerConfig[]; focus?: { geometry: object } | undefined; offlineStyleUrl: string },
+  options: { runtime: RuntimeMapConfig; projection: string; layers: ThematicLayerConfig[]; focus?: { geometry: object } | undefined },
   events: LayerEvents,
 ): MapLayers {
   const { projection } = options;
@@ -80,9 +80,9 @@ export function bindLayers(
     reportBase();
     events.status(`${reason}，当前显示示意底图。`, 'warning');
     try {
-      // ol-mapbox-style is loaded only when the offline base map is needed.
+      // Its code (the flat-style compiler) is loaded only when the offline base map is needed.
       const { createOfflineBaseLayer } = await import('./offline-basemap.ts');
-      const layer = await createOfflineBaseLayer(options.offlineStyleUrl, projection);
+      const layer = await createOfflineBaseLayer(projection, { onDataError: (e) => events.status(`${e.message}。`, 'error') });
       layer.setZIndex(LAYER_Z.offlineBase);
       map.getLayers().insertAt(0, layer);
     } catch (e) {

@@ -30,7 +30,6 @@ export type MapSetup = {
   /** Full maps keep their view in the URL (docs/permalink.md). */
   permalink: boolean;
   runtimeConfigUrl: string;
-  offlineStyleUrl: string;
 };
 
 /** Callbacks the UI layer registers; the map calls them as state changes. */
@@ -128,7 +127,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   const initial = setup.permalink ? readUrl(location.search) : { state: cloneState(defaults), hasView: false };
   const store = createMapStore(initial.state);
 
-  const layers = bindLayers(map, store, { runtime, projection, layers: setup.layers, focus: setup.focus, offlineStyleUrl: setup.offlineStyleUrl }, {
+  const layers = bindLayers(map, store, { runtime, projection, layers: setup.layers, focus: setup.focus }, {
     status: events.status,
     baseMapChanged: events.baseMapChanged,
     layersChanged: events.layersChanged,

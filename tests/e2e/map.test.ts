@@ -271,7 +271,7 @@ describe.concurrent('Tianditu tiles (stubbed key)', () => {
     checkTiles(m.tiles, 'w', ['vec', 'cva'], view);
     expect(await m.page.locator('.map-offline').isHidden(), 'no offline notice').toBe(true);
     expect(await mapRoot(m.page).getAttribute('data-basemap')).toBe('vec');
-    // Tianditu works: the offline base map (ol-mapbox-style) is never downloaded.
+    // Tianditu works: the offline base map's code is never downloaded.
     expect(m.scripts.filter((u) => /offline-basemap/.test(u))).toEqual([]);
     expect(m.errors).toEqual([]);
     await m.close();
@@ -338,7 +338,7 @@ describe.concurrent('falling back to the offline base map', () => {
       await offline.waitFor({ state: 'visible' });
       expect(await offline.locator('.map-offline-reason').textContent()).toMatch(c.reason);
       expect(await mapRoot(m.page).getAttribute('data-basemap')).toBe('offline');
-      // The offline base map comes with ol-mapbox-style, loaded only now.
+      // The offline base map's code is loaded only now.
       await poll(expect, () => m.scripts.some((u) => /offline-basemap/.test(u))).toBe(true);
       await settle(m.page);
       const count = m.tiles.length;
@@ -362,13 +362,13 @@ describe.concurrent('falling back to the offline base map', () => {
     });
   }
 
-  it('without a key (the server’s own config): offline map at once, ol-mapbox-style loaded, no Tianditu request', async ({ expect }) => {
+  it('without a key (the server’s own config): offline map at once, its code loaded, no Tianditu request', async ({ expect }) => {
     const m = await openMap('/map/');
     await m.page.locator('.map-offline').waitFor({ state: 'visible' });
     expect(await m.page.locator('.map-offline-reason').textContent()).toContain('未配置天地图密钥');
     await poll(expect, () => m.scripts.some((u) => /offline-basemap/.test(u))).toBe(true);
     await settle(m.page);
-    // The offline style's layers are in the map.
+    // The 示意底图's layer group is in the map.
     const offlineLayers = await mapRoot(m.page).evaluate((el) =>
       (el as HandleHost).geoportalMap.olMap.getLayers().getArray().filter((l) => l.get('geoportal:offline') === true).length,
     );
@@ -820,9 +820,9 @@ describe.concurrent('share, accessibility, broken data', () => {
     await m.close();
   });
 
-  it('missing offline style without a key: a visible message, no page error', async ({ expect }) => {
+  it('missing 示意底图 labels without a key: a visible message, no page error', async ({ expect }) => {
     const m = await openMap('/map/', {
-      routes: (page) => page.route('**/map/offline-style.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
+      routes: (page) => page.route('**/geo/district-labels.geojson', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
     });
     const message = m.page.locator('.map-status .map-message-error');
     await message.waitFor({ state: 'visible' });
