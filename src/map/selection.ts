@@ -59,7 +59,10 @@ export type SelectionEvents = {
 };
 
 export type Selection = {
-  /** The reader selects a feature (and its layer comes on); `zoom` fits the view to it first. False if there is no such feature. */
+  /**
+   * The reader selects a feature (and its layer comes on); `zoom` fits the view to it first. False if there is no such
+   * feature; true also when its layer is still to load (the selection follows once loaded, if the feature is there).
+   */
   select(layer: string, id: string, opts?: { zoom?: boolean }): boolean;
   clear(): void;
   /** A link's f= without c or z: fit to the feature once loaded and show its popup in view; replaces the history entry. */
@@ -123,7 +126,8 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
     const now = find(selected.layer, selected.id);
     if (now || !t) return show(now);
     show(undefined);
-    t.ready.then(
+    // A feature of a hidden layer: its data is fetched now (hidden layers load when first shown or asked).
+    t.load().then(
       () => {
         if (mine !== request) return;
         const f = find(selected.layer, selected.id);
@@ -214,9 +218,27 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
 
   return {
     select(layer, id, opts = {}) {
+      const t = layers.byId(layer);
+      if (!t) return false;
+      const fit = () => (opts.zoom ? { duration: 250, maxZoom: Math.max(olView.getZoom() ?? 12, 13) } : undefined);
       const f = find(layer, id);
-      if (!f) return false;
-      void reveal(f, 'user', opts.zoom ? { duration: 250, maxZoom: Math.max(olView.getZoom() ?? 12, 13) } : undefined);
+      if (f) {
+        void reveal(f, 'user', fit());
+        return true;
+      }
+      const state = t.state();
+      if (state === 'loaded' || state === 'failed') return false;
+      // Its layer is hidden and not loaded yet (say, a map search result): select once loaded,
+      // unless the selection changed meanwhile. The reveal turns the layer on.
+      const at = request;
+      t.load().then(
+        () => {
+          const loaded = find(layer, id);
+          if (loaded && at === request) void reveal(loaded, 'user', fit());
+          else if (!loaded) console.warn(`[map] 要素 ${layer}:${id} 不存在`);
+        },
+        () => undefined,
+      );
       return true;
     },
     clear() {
@@ -226,7 +248,7 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
       const selected = store.get().selected;
       const t = selected && layers.byId(selected.layer);
       if (!selected || !t) return;
-      t.ready.then(
+      t.load().then(
         () => {
           const f = find(selected.layer, selected.id);
           // Only if the link's selection still stands (the reader may have moved on).

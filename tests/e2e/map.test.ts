@@ -735,6 +735,70 @@ describe.concurrent('the list of features in view', () => {
   });
 });
 
+// ------------------------------------------------------------ hidden layers
+
+describe.concurrent('hidden layers', () => {
+  /** Every /geo/*.geojson the page requested, by collection name. */
+  const geoRequests = (page: Page) => {
+    const names: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/geo\/([\w-]+)\.geojson$/.exec(new URL(r.url()).pathname);
+      if (m) names.push(m[1]!);
+    });
+    return names;
+  };
+
+  it('fetch nothing until first shown; shown, they load and join the list', async ({ expect }) => {
+    const m = await mapPage({ key: 'w' });
+    const requested = geoRequests(m.page);
+    await m.page.goto(at('/map/'));
+    await ready(m.page);
+    await settle(m.page);
+    const visible = (await state(m.page)).layers;
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible).not.toContain('enforcement');
+    expect([...new Set(requested)].sort()).toEqual([...visible].sort());
+    const enforcement = await geojson('enforcement');
+    expect(enforcement.features.length, 'sample enforcement records with a location').toBeGreaterThan(0);
+    await m.page.locator('input[name="layer"][value="enforcement"]').check();
+    await poll(expect, () => requested.includes('enforcement')).toBe(true);
+    await poll(expect, () => m.page.locator('[data-feature-list] li[data-layer="enforcement"]').count()).toBeGreaterThan(0);
+    // Hidden and shown again: no second fetch.
+    await m.page.locator('input[name="layer"][value="enforcement"]').uncheck();
+    await m.page.locator('input[name="layer"][value="enforcement"]').check();
+    await settle(m.page);
+    expect(requested.filter((n) => n === 'enforcement')).toHaveLength(1);
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+
+  it('a link’s f= to a feature of a hidden layer loads that layer, turns it on and opens the popup', async ({ expect }) => {
+    const feature = (await geojson('enforcement')).features[0]!;
+    const m = await openMap(`/map/?f=enforcement:${feature.id}`, { key: 'w' });
+    await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
+    await poll(expect, async () => (await state(m.page)).layers.includes('enforcement')).toBe(true);
+    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    expect(await m.page.locator('input[name="layer"][value="enforcement"]').isChecked()).toBe(true);
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+
+  it('selecting a feature of a layer not loaded yet (a map search result) loads it, then selects; an unknown id selects nothing', async ({ expect }) => {
+    const feature = (await geojson('enforcement')).features[0]!;
+    const m = await openMap('/map/', { key: 'w' });
+    const accepted = await mapRoot(m.page).evaluate((el, id) => (el as HandleHost).geoportalMap.select('enforcement', id, { zoom: true }), feature.id);
+    expect(accepted).toBe(true);
+    await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
+    expect((await state(m.page)).layers).toContain('enforcement');
+    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    // Now loaded: an id the layer lacks is refused at once.
+    expect(await mapRoot(m.page).evaluate((el) => (el as HandleHost).geoportalMap.select('enforcement', 'no-such-record'))).toBe(false);
+    expect((await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+});
+
 // ------------------------------------------------------------ the rest
 
 describe.concurrent('share, accessibility, broken data', () => {
