@@ -1,8 +1,9 @@
 /**
  * The map's layers, each with its zIndex from LAYER_Z (./layer-order.ts).
- * bindLayers() builds the base map (Tianditu, or the offline 示意底图 when
- * there is no key or Tianditu fails), the thematic layers, the search
- * results and an embedded map's focus record, and makes base map and layer
+ * bindLayers() builds the thematic layers, the search results and an
+ * embedded map's focus record at once, and the base map (Tianditu, or the
+ * offline 示意底图 when there is no key or Tianditu fails) when the runtime
+ * configuration has answered (showBaseMap), and makes base map and layer
  * visibility follow the store.
  */
 import type OlMap from 'ol/Map.js';
@@ -42,9 +43,11 @@ export type LayerEvents = {
 export type MapLayers = {
   thematic: ThematicLayer[];
   byId(id: string): ThematicLayer | undefined;
-  /** The focus record's extent in view coordinates (embedded maps), if any. */
-  focusExtent: Extent | undefined;
+  /** The focus record's extent in view coordinates (embedded maps), if any; in the view's projection as it is now. */
+  focusExtent(): Extent | undefined;
   showSearchResults(extents: readonly LonLatExtent[]): void;
+  /** Adds the base map the configuration asks for (once; later calls do nothing). Call after the view has its final projection. */
+  showBaseMap(runtime: RuntimeMapConfig): void;
   reportBase(): void;
   reportLayers(): void;
 };
@@ -62,15 +65,18 @@ const RESULT_STYLE = new Style({
 export function bindLayers(
   map: OlMap,
   store: MapStore,
-  options: { runtime: RuntimeMapConfig; projection: string; layers: ThematicLayerConfig[]; focus?: { geometry: object } | undefined },
+  options: { projection: () => string; layers: ThematicLayerConfig[]; focus?: { geometry: object } | undefined },
   events: LayerEvents,
 ): MapLayers {
   const { projection } = options;
 
   // ---------------------------------------------------------------- base map
+  // Nothing is drawn, and nothing reported, until the configuration has chosen it.
+  let chosen = false;
   let offline: { reason: string } | undefined;
   let tianditu: TiandituBaseMap | undefined;
   const reportBase = () => {
+    if (!chosen) return;
     const { base, lang } = store.get();
     events.baseMapChanged({ base, lang, offline: offline !== undefined, ...(offline ? { offlineReason: offline.reason } : {}) });
   };
@@ -82,23 +88,28 @@ export function bindLayers(
     try {
       // Its code (the flat-style compiler) is loaded only when the offline base map is needed.
       const { createOfflineBaseLayer } = await import('./offline-basemap.ts');
-      const layer = await createOfflineBaseLayer(projection, { onDataError: (e) => events.status(`${e.message}。`, 'error') });
+      const layer = await createOfflineBaseLayer(projection(), { onDataError: (e) => events.status(`${e.message}。`, 'error') });
       layer.setZIndex(LAYER_Z.offlineBase);
       map.getLayers().insertAt(0, layer);
     } catch (e) {
       events.status(`示意底图也无法加载：${(e as Error).message}。专题数据仍可在列表中查看。`, 'error');
     }
   };
-  if (options.runtime.tiandituKey) {
-    tianditu = new TiandituBaseMap(options.runtime.matrixSet, options.runtime.tiandituKey, (reason) => void useOffline(reason));
-    tianditu.base.setZIndex(LAYER_Z.tiandituBase);
-    tianditu.annotation.setZIndex(LAYER_Z.tiandituAnnotation);
-    map.addLayer(tianditu.base);
-    map.addLayer(tianditu.annotation);
-    tianditu.show(store.get().base, store.get().lang);
-  } else {
-    void useOffline('未配置天地图密钥');
-  }
+  const showBaseMap = (runtime: RuntimeMapConfig) => {
+    if (chosen) return;
+    chosen = true;
+    if (runtime.tiandituKey) {
+      tianditu = new TiandituBaseMap(runtime.matrixSet, runtime.tiandituKey, (reason) => void useOffline(reason));
+      tianditu.base.setZIndex(LAYER_Z.tiandituBase);
+      tianditu.annotation.setZIndex(LAYER_Z.tiandituAnnotation);
+      map.addLayer(tianditu.base);
+      map.addLayer(tianditu.annotation);
+      tianditu.show(store.get().base, store.get().lang);
+    } else {
+      void useOffline('未配置天地图密钥');
+    }
+    reportBase();
+  };
 
   // --------------------------------------------------------- thematic layers
   const thematic = options.layers.map((c) => createThematicLayer(c, projection));
@@ -123,13 +134,12 @@ export function bindLayers(
   }
 
   // The record an embedded map is about.
-  let focusExtent: Extent | undefined;
+  let focus: VectorSource | undefined;
   if (options.focus) {
-    const source = new VectorSource({
-      features: new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection }).readFeatures({ type: 'Feature', geometry: options.focus.geometry, properties: {} }),
+    focus = new VectorSource({
+      features: new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection() }).readFeatures({ type: 'Feature', geometry: options.focus.geometry, properties: {} }),
     });
-    map.addLayer(new VectorLayer({ source, zIndex: LAYER_Z.focus, style: FOCUS_STYLE }));
-    focusExtent = source.getExtent() ?? undefined;
+    map.addLayer(new VectorLayer({ source: focus, zIndex: LAYER_Z.focus, style: FOCUS_STYLE }));
   }
 
   // The map search's results: rings around points, dashed outlines around areas; never clickable.
@@ -150,13 +160,14 @@ export function bindLayers(
   return {
     thematic,
     byId: (id) => thematic.find((t) => t.config.id === id),
-    focusExtent,
+    focusExtent: () => focus?.getExtent() ?? undefined,
+    showBaseMap,
     showSearchResults(extents) {
       results.clear(true);
       const features: Feature[] = [];
       for (const [w, s, e, n] of extents) {
         if (![w, s, e, n].every(Number.isFinite)) continue;
-        const ext = transformExtent([w, s, e, n], 'EPSG:4326', projection);
+        const ext = transformExtent([w, s, e, n], 'EPSG:4326', projection());
         features.push(new Feature(w === e && s === n ? new Point([ext[0]!, ext[1]!]) : fromExtent(ext)));
       }
       results.addFeatures(features);

@@ -72,7 +72,8 @@ export type Selection = {
 const rectOf = (el: Element): Rect => el.getBoundingClientRect();
 
 export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, view: ViewSync, target: HTMLElement, events: SelectionEvents): Selection {
-  const olView = map.getView();
+  // The map's view of the moment: it is replaced when the base map comes in another projection.
+  const olView = () => map.getView();
   const popupEl = document.createElement('div');
   popupEl.className = 'map-popup';
   popupEl.setAttribute('role', 'dialog');
@@ -156,8 +157,8 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
     const covers = [...(target.closest('.map-frame') ?? target).querySelectorAll<HTMLElement>('.map-offline')].filter((el) => !el.hidden && el.offsetParent !== null).map(rectOf);
     const viewport = visibleMapRect(rectOf(target), { width: window.innerWidth, height: window.innerHeight }, covers);
     const [dx, dy] = panIntoViewDelta(rectOf(popupEl), viewport);
-    const center = olView.getCenter();
-    const resolution = olView.getResolution();
+    const center = olView().getCenter();
+    const resolution = olView().getResolution();
     if ((dx === 0 && dy === 0) || !center || !resolution) return;
     // Content moves right and down: the centre moves left and up (north-up views only).
     await view.animate({ center: [center[0]! - dx * resolution, center[1]! + dy * resolution], duration }, origin);
@@ -192,7 +193,7 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
       if (members && members.length > 1) {
         // A cluster: zoom in until it falls apart.
         const ext = new VectorSource({ features: members }).getExtent();
-        if (ext) void view.fit(ext, { duration: 250, padding: [60, 60, 60, 60], maxZoom: Math.min(18, (olView.getZoom() ?? 10) + 3) }, 'user');
+        if (ext) void view.fit(ext, { duration: 250, padding: [60, 60, 60, 60], maxZoom: Math.min(18, (olView().getZoom() ?? 10) + 3) }, 'user');
         hit = undefined;
         return true;
       }
@@ -220,7 +221,7 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
     select(layer, id, opts = {}) {
       const t = layers.byId(layer);
       if (!t) return false;
-      const fit = () => (opts.zoom ? { duration: 250, maxZoom: Math.max(olView.getZoom() ?? 12, 13) } : undefined);
+      const fit = () => (opts.zoom ? { duration: 250, maxZoom: Math.max(olView().getZoom() ?? 12, 13) } : undefined);
       const f = find(layer, id);
       if (f) {
         void reveal(f, 'user', fit());

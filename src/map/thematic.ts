@@ -96,12 +96,14 @@ export function setSelected(feature: Feature | undefined, previous: Feature | un
 }
 
 /**
- * Creates a thematic layer in the view's projection, hidden: the caller
- * shows it (setVisible) when the map state says so, which starts the fetch.
+ * Creates a thematic layer, hidden: the caller shows it (setVisible) when
+ * the map state says so, which starts the fetch. Features are read into the
+ * view's projection as it is when they arrive (`projection`: the view may be
+ * replaced before, src/map/reproject.ts).
  */
-export function createThematicLayer(config: ThematicLayerConfig, projection: string): ThematicLayer {
+export function createThematicLayer(config: ThematicLayerConfig, projection: () => string): ThematicLayer {
   const source = new VectorSource<Feature<Geometry>>();
-  const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection });
+  const format = new GeoJSON({ dataProjection: 'EPSG:4326' });
   let state: LoadState = 'idle';
   const fetchFeatures = () =>
     fetch(config.url).then(async (res) => {
@@ -114,7 +116,7 @@ export function createThematicLayer(config: ThematicLayerConfig, projection: str
       }
       let features: Feature<Geometry>[];
       try {
-        features = format.readFeatures(json) as Feature<Geometry>[];
+        features = format.readFeatures(json, { featureProjection: projection() }) as Feature<Geometry>[];
       } catch {
         throw new Error(`图层“${config.title}”的数据不是有效的 GeoJSON`);
       }

@@ -278,11 +278,43 @@ describe.concurrent('Tianditu tiles (stubbed key)', () => {
   });
 
   it('矢量 in matrix set c: vec_c + cva_c with TILEMATRIXSET=c in CGCS2000 degrees', async ({ expect }) => {
+    // The site is built for w: the map starts in EPSG:3857 and moves to the configuration's EPSG:4490.
     const m = await openMap('/map/', { key: 'c' });
     await settle(m.page);
     const view = await viewInfo(m.page);
     expect(view.projection).toBe('EPSG:4490');
     expect(layersOf(m.tiles)).toEqual(['cva', 'vec']);
+    checkTiles(m.tiles, 'c', ['vec', 'cva'], view);
+    // The thematic features moved with the view: in view exactly where their GeoJSON says.
+    const box = view.extent;
+    const inView = await mapRoot(m.page).evaluate((el) =>
+      Object.fromEntries((el as HandleHost).geoportalMap.featuresInView().map((g) => [g.config.id, g.features.map((f) => f.id).sort()])),
+    );
+    expect(Object.keys(inView).length).toBeGreaterThan(0);
+    for (const [layer, ids] of Object.entries(inView)) {
+      expect(ids, layer).toEqual((await geojson(layer)).features.filter((f) => intersects(f.geometry, box)).map((f) => String(f.id)).sort());
+    }
+    // The city is framed (the link had no view), and nothing was written to the URL.
+    const [w, s, e, n] = serverConfig.homeExtent;
+    expect(box[0] <= w + 0.01 && box[2] >= e - 0.01 && box[1] <= s + 0.01 && box[3] >= n - 0.01, `home extent in view ${box}`).toBe(true);
+    expect(new URL(m.page.url()).search).toBe('');
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+
+  it('an embedded map in matrix set c frames its record after the move to EPSG:4490', async ({ expect }) => {
+    const notice = (await geojson('notices-planning')).features.find((f) => f.geometry.type === 'Polygon')!;
+    const m = await mapPage({ key: 'c' });
+    await m.page.goto(at(String(notice.properties['url'])));
+    await mapRoot(m.page).scrollIntoViewIfNeeded();
+    await ready(m.page);
+    await settle(m.page);
+    const view = await viewInfo(m.page);
+    expect(view.projection).toBe('EPSG:4490');
+    const coords = JSON.stringify(notice.geometry.coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
+    const lons = coords.filter((_, i) => i % 2 === 0);
+    const lats = coords.filter((_, i) => i % 2 === 1);
+    expect(Math.min(...lons) >= view.extent[0] && Math.max(...lons) <= view.extent[2] && Math.min(...lats) >= view.extent[1] && Math.max(...lats) <= view.extent[3], `record in view ${view.extent}`).toBe(true);
     checkTiles(m.tiles, 'c', ['vec', 'cva'], view);
     expect(m.errors).toEqual([]);
     await m.close();

@@ -33,7 +33,7 @@ describe('createThematicLayer', () => {
   it('fetches nothing while hidden; the first show loads the features once', async () => {
     for (const cluster of [false, true]) {
       fetched = [];
-      const t = createThematicLayer({ ...CONFIG, cluster }, 'EPSG:3857');
+      const t = createThematicLayer({ ...CONFIG, cluster }, () => 'EPSG:3857');
       expect(t.layer.getVisible()).toBe(false);
       expect(t.state()).toBe('idle');
       await Promise.resolve();
@@ -51,7 +51,7 @@ describe('createThematicLayer', () => {
   });
 
   it('load() fetches a hidden layer (for a selected feature) and leaves it hidden', async () => {
-    const t = createThematicLayer(CONFIG, 'EPSG:3857');
+    const t = createThematicLayer(CONFIG, () => 'EPSG:3857');
     await t.load();
     expect(fetched).toEqual(['/geo/enforcement.geojson']);
     expect(t.layer.getVisible()).toBe(false);
@@ -60,7 +60,7 @@ describe('createThematicLayer', () => {
 
   it('a malformed file rejects `ready` with a Chinese message, once', async () => {
     body = '{not json';
-    const t = createThematicLayer(CONFIG, 'EPSG:3857');
+    const t = createThematicLayer(CONFIG, () => 'EPSG:3857');
     t.layer.setVisible(true);
     await expect(t.ready).rejects.toThrow('图层“执法信息”的数据不是有效的 GeoJSON');
     expect(t.state()).toBe('failed');
