@@ -2,10 +2,12 @@
  * Which built files the full map page preloads (`<link rel="modulepreload">`
  * in its head, src/pages/map/index.astro): the map code the loader imports
  * at once there (src/map/ui.ts), the tools it imports right after
- * (src/map/tools.ts), each with its static imports, and for a site on the
- * `c` matrix set the proj4 code that registers EPSG:4490. Without the
- * preload the browser finds the map code only when the page script runs,
- * after the HTML has been parsed.
+ * (src/map/tools.ts), the page scripts that run before the loader (the
+ * header's) and the loader itself, each with its static imports, and for a
+ * site on the `c` matrix set the proj4 code that registers EPSG:4490.
+ * Without the preload the browser finds the map code only when the page
+ * script runs, after the HTML has been parsed, and the header script's
+ * imports only once it has arrived.
  *
  * The file names carry content hashes that exist only once the client
  * bundle is written, while the pages are rendered after it in the same
@@ -45,7 +47,13 @@ export function mapPreloads(bundle: Readonly<Record<string, Output>>, base = '/'
   const closureOf = (...matches: ((id: string) => boolean)[]) =>
     [...new Set(matches.flatMap((match) => chunks.filter((c) => match(normal(c.facadeModuleId!))).flatMap((c) => staticClosure(bundle, c.fileName, base))))];
   return {
-    map: closureOf((id) => id.endsWith('/src/map/ui.ts'), (id) => id.endsWith('/src/map/tools.ts')),
+    map: closureOf(
+      (id) => id.endsWith('/src/map/ui.ts'),
+      (id) => id.endsWith('/src/map/tools.ts'),
+      // Module scripts run in document order: the header's and the loader's imports come before the map starts.
+      (id) => id.includes('/src/components/SiteHeader.astro?'),
+      (id) => id.includes('/src/components/map/MapView.astro?'),
+    ),
     cgcs2000: closureOf((id) => id.endsWith('/ol/proj/proj4.js'), (id) => id.includes('/node_modules/proj4/')),
   };
 }
