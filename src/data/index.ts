@@ -55,4 +55,5 @@ export type { Dataset } from './load.ts';
 export type { GoneRecord, PublishedView, SitePage } from './published.ts';
 export { resolveDataDir, formatIssue } from './load.ts';
 export { copyPublishedFiles, servePublishedFile } from './files.ts';
+export { copyBaseMapFiles, type PublishedBaseMap } from './basemap.ts';
 export type { AttachmentLink } from './published.ts';

@@ -33,6 +33,7 @@ import {
 } from '../schema/index.ts';
 import { declaredPublicPhones, fieldName, guardRecord, type GuardOptions } from '../schema/privacy.ts';
 import { inspectAttachments, type AttachmentUse, type LocalFile } from './files.ts';
+import { resolveBaseMap, type PublishedBaseMap } from './basemap.ts';
 import { readStructured } from './read-structured.ts';
 import { salvage } from './salvage.ts';
 
@@ -46,6 +47,8 @@ export type Dataset = {
   enforcement: EnforcementRecord[];
   /** The local files that attachments link, checked and measured, by href. */
   files: Map<string, LocalFile>;
+  /** The base map site.yaml chooses, with its files checked (src/data/basemap.ts). */
+  basemap: PublishedBaseMap;
 };
 
 export type LoadResult = { dataset: Dataset | undefined; issues: DataIssue[] };
@@ -182,6 +185,8 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
 
   const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(redSites.checked, 'images')], issues);
 
+  const basemap = site.record ? await resolveBaseMap(dataDir, site.record, relOf('site.yaml'), issues) : undefined;
+
   issues.push(
     ...validateDataset({
       site: site.record && { file: relOf('site.yaml'), record: site.record },
@@ -193,7 +198,7 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       holidays: holidays?.record && { file: relOf('holidays.yaml'), record: holidays.record },
     }),
   );
-  if (!site.record || !boundaries.record || issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
+  if (!site.record || !basemap || !boundaries.record || issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
 
   const byNewest = <T extends { publishDate: string; id: string }>(a: T, b: T) =>
     b.publishDate.localeCompare(a.publishDate) || a.id.localeCompare(b.id);
@@ -207,6 +212,7 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       notices: notices.valid.sort(byNewest),
       enforcement: enforcement.valid.sort(byNewest),
       files,
+      basemap,
     },
     issues,
   };

@@ -18,6 +18,7 @@ import { columns } from '../lib/columns.ts';
 import { pageCount, pageUrl } from '../lib/paging.ts';
 import { twinUrl, urls } from '../lib/urls.ts';
 import type { LocalFile } from './files.ts';
+import type { PublishedBaseMap } from './basemap.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
 
@@ -61,6 +62,8 @@ export interface Supersession<T> {
 
 export interface PublishedView {
   readonly site: Site;
+  /** The base map published (site.yaml map.basemap, resolved; the 示意底图 with a reason when the chosen one is unusable). */
+  readonly basemap: PublishedBaseMap;
   readonly boundaries: BoundaryCollection;
   /** Published notices, newest first. */
   readonly notices: readonly Notice[];
@@ -153,6 +156,7 @@ export function publishedView(d: Dataset): PublishedView {
   }
   return {
     site: d.site,
+    basemap: d.basemap,
     boundaries: d.boundaries,
     ...base,
     gone,

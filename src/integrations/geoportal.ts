@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { buildRuntimeConfig, mapSiteSettings, runtimeConfigJson } from '../map/runtime-config.ts';
-import { copyPublishedFiles, formatIssue, loadPublishedView, servePublishedFile, type PublishedView } from '../data/index.ts';
+import { copyBaseMapFiles, copyPublishedFiles, formatIssue, loadPublishedView, servePublishedFile, type PublishedView } from '../data/index.ts';
 import { MANIFEST_PATH, versionDir } from '../search/format.ts';
 import type { SearchIndex } from '../search/index-writer.ts';
 import { buildSearchIndexInWorker } from '../search/index-worker.ts';
@@ -45,14 +45,14 @@ export function wantsStaticConfig(env: Record<string, string | undefined>): bool
 export const STATIC_CONFIG_PATH = 'config/map.json';
 
 /** Writes /config/map.json as a file when GEOPORTAL_STATIC_CONFIG=1 (static hosting). */
-async function writeStaticConfig(dir: URL, logger: AstroIntegrationLogger, site: PublishedView['site'] | undefined): Promise<void> {
+async function writeStaticConfig(dir: URL, logger: AstroIntegrationLogger, view: PublishedView | undefined): Promise<void> {
   const flag = process.env['GEOPORTAL_STATIC_CONFIG']?.trim() ?? '';
   if (!wantsStaticConfig(process.env)) {
     if (flag !== '' && flag !== '0') logger.warn(`GEOPORTAL_STATIC_CONFIG=${flag.slice(0, 20)} 无效（应为 1），未写入 /${STATIC_CONFIG_PATH}`);
     return;
   }
-  if (!site) throw new Error('站点配置未加载，无法写入 /config/map.json');
-  const { config, warnings } = buildRuntimeConfig(mapSiteSettings(site), process.env);
+  if (!view) throw new Error('站点配置未加载，无法写入 /config/map.json');
+  const { config, warnings } = buildRuntimeConfig(mapSiteSettings(view.site, view.basemap), process.env);
   for (const w of warnings) logger.warn(w);
   // `dir` is the client output directory (<outDir>/client/ with @astrojs/node).
   const file = new URL(STATIC_CONFIG_PATH, dir.href.endsWith('/') ? dir : new URL(`${dir.href}/`));
@@ -79,7 +79,7 @@ export function geoportal(): AstroIntegration {
         }
         logger.info(`数据校验通过：已发布 ${view.notices.length} 条公告，${view.enforcement.length} 条执法信息，${view.redSites.length} 个红色资源点；${view.gone.length} 条已撤回`);
         published = view;
-        const mapSite = mapSiteSettings(view.site);
+        const mapSite = mapSiteSettings(view.site, view.basemap);
         const source =
           `export const site = ${JSON.stringify(view.site)};\n` +
           `export const gone = ${JSON.stringify(view.gone)};\n` +
@@ -130,12 +130,17 @@ export function geoportal(): AstroIntegration {
         }
         // Attachments: exactly the files published records link (never those of withdrawn records).
         if (published) logger.info(`已复制 ${await copyPublishedFiles(published.files, fileURLToPath(dir))} 个附件到 /files/`);
-        await writeStaticConfig(dir, logger, published?.site);
+        // The bureau's PMTiles base map and its style, when that is the base map published.
+        if (published) {
+          const copied = await copyBaseMapFiles(published.basemap, fileURLToPath(dir));
+          if (copied > 0) logger.info(`已复制 PMTiles 底图和样式到 /basemap/`);
+        }
+        await writeStaticConfig(dir, logger, published);
         // Last, when every file is in place: compressed twins and the server's file manifest.
         if (serverDir && published) {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
-          const wmts = published.site.map.wmts;
-          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, wmts ? wmtsOrigins(wmts) : []);
+          const b = published.basemap;
+          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, b.kind === 'wmts' ? wmtsOrigins(b.wmts) : []);
           logger.info(`已压缩：${r.files} 个文件，${r.twins} 个 br/gz 副本（br 合计 ${(r.brBytes / 1048576).toFixed(1)} MB / 原始 ${(r.rawBytes / 1048576).toFixed(1)} MB）`);
         }
       },

@@ -63,6 +63,22 @@ export class WorkingDayCalendar {
     return chineseDays.isWorkday(iso);
   }
 
+  /**
+   * A 法定节假日: a day off of a holiday arrangement (国庆节, 春节…), weekend
+   * days inside the arrangement included; an ordinary weekend is not one.
+   * For years from data/holidays.yaml, which lists weekday days off only,
+   * those days. Opening hours' PH rules read this (./opening-hours.ts).
+   */
+  isPublicHoliday(iso: string): boolean {
+    const year = Number(iso.slice(0, 4));
+    const extra = this.extra.get(year);
+    if (extra) return extra.off.has(iso);
+    if (!this.covers(year)) this.isWorkingDay(iso); // throws the CalendarRangeError with its advice
+    const detail = chineseDays.getDayDetail(iso);
+    // chinese-days names a holiday day "National Day,国庆节,3"; an ordinary weekend "Saturday".
+    return !detail.work && detail.name.includes(',');
+  }
+
   /** Working days between two dates, both ends included. */
   countWorkingDays(startIso: string, endIso: string): number {
     let n = 0;

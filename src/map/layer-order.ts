@@ -5,8 +5,10 @@
  */
 export const LAYER_Z = {
   offlineBase: 0,
-  tiandituBase: 1,
-  tiandituAnnotation: 2,
+  /** A WMTS or PMTiles base map (./basemap.ts); never drawn together with 天地图. */
+  externalBase: 1,
+  tiandituBase: 2,
+  tiandituAnnotation: 3,
   thematic: 10,
   searchResults: 15,
   focus: 20,

@@ -1,10 +1,9 @@
 /**
  * The map's layers, each with its zIndex from LAYER_Z (./layer-order.ts).
  * bindLayers() builds the thematic layers, the search results and an
- * embedded map's focus record at once, and the base map (Tianditu, or the
- * offline 示意底图 when there is no key or Tianditu fails) when the runtime
- * configuration has answered (showBaseMap), and makes base map and layer
- * visibility follow the store.
+ * embedded map's focus record at once, and the base map (./basemap.ts) when
+ * the runtime configuration has answered (showBaseMap), and makes base map
+ * and layer visibility follow the store.
  */
 import type OlMap from 'ol/Map.js';
 import Feature from 'ol/Feature.js';
@@ -16,11 +15,11 @@ import { fromExtent } from 'ol/geom/Polygon.js';
 import { transformExtent } from 'ol/proj.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 import type { Extent } from 'ol/extent.js';
-import { TiandituBaseMap } from './base-layers.ts';
+import { bindBaseMap, type BaseMapEvents } from './basemap.ts';
 import { LAYER_Z } from './layer-order.ts';
 import { createThematicLayer, type ThematicLayer } from './thematic.ts';
 import type { MapStore } from './state.ts';
-import type { AnnotationLang, BaseMapId, LonLatExtent, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
+import type { LonLatExtent, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
 
 
 /** The thematic layer ids of `ids` that the map offers, in the map's own order, each once. */
@@ -29,12 +28,10 @@ export function canonicalLayers(ids: readonly string[], offered: readonly string
   return offered.filter((id) => wanted.has(id));
 }
 
-export type BaseMapReport = { base: BaseMapId; lang: AnnotationLang; offline: boolean; offlineReason?: string };
+export type { BaseMapReport } from './basemap.ts';
 export type LayerReport = { config: ThematicLayerConfig; visible: boolean; error?: string };
 
-export type LayerEvents = {
-  status(message: string, kind: 'info' | 'warning' | 'error'): void;
-  baseMapChanged(report: BaseMapReport): void;
+export type LayerEvents = BaseMapEvents & {
   layersChanged(layers: LayerReport[]): void;
   /** A thematic layer finished loading. */
   layerLoaded(layer: ThematicLayer): void;
@@ -71,44 +68,11 @@ export function bindLayers(
   const { projection } = options;
 
   // ---------------------------------------------------------------- base map
-  // Nothing is drawn, and nothing reported, until the configuration has chosen it.
-  let chosen = false;
-  let offline: { reason: string } | undefined;
-  let tianditu: TiandituBaseMap | undefined;
-  const reportBase = () => {
-    if (!chosen) return;
-    const { base, lang } = store.get();
-    events.baseMapChanged({ base, lang, offline: offline !== undefined, ...(offline ? { offlineReason: offline.reason } : {}) });
-  };
-  const useOffline = async (reason: string) => {
-    if (offline) return;
-    offline = { reason };
-    reportBase();
-    events.status(`${reason}，当前显示示意底图。`, 'warning');
-    try {
-      // Its code (the flat-style compiler) is loaded only when the offline base map is needed.
-      const { createOfflineBaseLayer } = await import('./offline-basemap.ts');
-      const layer = await createOfflineBaseLayer(projection(), { onDataError: (e) => events.status(`${e.message}。`, 'error') });
-      layer.setZIndex(LAYER_Z.offlineBase);
-      map.getLayers().insertAt(0, layer);
-    } catch (e) {
-      events.status(`示意底图也无法加载：${(e as Error).message}。专题数据仍可在列表中查看。`, 'error');
-    }
-  };
+  // Chosen when the configuration has answered: nothing is drawn, and nothing reported, before.
+  let basemap: { report(): void } | undefined;
   const showBaseMap = (runtime: RuntimeMapConfig) => {
-    if (chosen) return;
-    chosen = true;
-    if (runtime.tiandituKey) {
-      tianditu = new TiandituBaseMap(runtime.matrixSet, runtime.tiandituKey, (reason) => void useOffline(reason));
-      tianditu.base.setZIndex(LAYER_Z.tiandituBase);
-      tianditu.annotation.setZIndex(LAYER_Z.tiandituAnnotation);
-      map.addLayer(tianditu.base);
-      map.addLayer(tianditu.annotation);
-      tianditu.show(store.get().base, store.get().lang);
-    } else {
-      void useOffline('未配置天地图密钥');
-    }
-    reportBase();
+    basemap ??= bindBaseMap(map, store, { runtime, projection: projection() }, events);
+    basemap.report();
   };
 
   // --------------------------------------------------------- thematic layers
@@ -147,10 +111,6 @@ export function bindLayers(
   map.addLayer(new VectorLayer({ source: results, zIndex: LAYER_Z.searchResults, style: RESULT_STYLE }));
 
   store.subscribe((state, previous) => {
-    if (state.base !== previous.base || state.lang !== previous.lang) {
-      tianditu?.show(state.base, state.lang);
-      reportBase();
-    }
     if (state.layers.join(',') !== previous.layers.join(',')) {
       showVisible(state.layers);
       reportLayers();
@@ -172,7 +132,7 @@ export function bindLayers(
       }
       results.addFeatures(features);
     },
-    reportBase,
+    reportBase: () => basemap?.report(),
     reportLayers,
   };
 }

@@ -12,7 +12,7 @@ import View from 'ol/View.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { createControls, createInteractions } from './controls.ts';
 import { syncHistory } from './history.ts';
-import { bindLayers, canonicalLayers } from './layers.ts';
+import { bindLayers, canonicalLayers, type BaseMapReport } from './layers.ts';
 import { cleanPermalinkQuery, formatPermalink, parsePermalink, permalinkBounds, type PermalinkState } from './permalink.ts';
 import { fetchRuntimeConfig } from './config-fetch.ts';
 import { reprojectContent } from './reproject.ts';
@@ -39,7 +39,7 @@ export type MapSetup = {
 /** Callbacks the UI layer registers; the map calls them as state changes. */
 export type MapEvents = {
   status(message: string, kind: 'info' | 'warning' | 'error'): void;
-  baseMapChanged(state: { base: BaseMapId; lang: AnnotationLang; offline: boolean; offlineReason?: string }): void;
+  baseMapChanged(state: BaseMapReport): void;
   layersChanged(layers: { config: ThematicLayerConfig; visible: boolean; error?: string }[]): void;
   viewChanged(): void;
   selectionChanged(feature: { layer: string; id: string; properties: Record<string, unknown> } | undefined): void;
@@ -92,6 +92,7 @@ const DEFAULT_RUNTIME: Omit<RuntimeMapConfig, 'homeExtent' | 'matrixSet'> = {
   reviewNo: '',
   qualificationNo: '',
   termsUrl: 'https://www.tianditu.gov.cn/',
+  basemap: { kind: 'offline', reason: '地图配置加载失败' },
 };
 
 /** Every View of the map has these; the projection comes with the base map. */
@@ -194,7 +195,7 @@ export async function createMap(
 
   const baseMapReady = runtimeConfig
     .then(async (config) => {
-      if (!config) events.status('地图配置加载失败，已使用示意底图。', 'warning');
+      // Without it, DEFAULT_RUNTIME's base map says so: the 示意底图, with the reason.
       runtime = config ?? runtime;
       if (runtime.matrixSet !== built) await switchProjection(runtime.matrixSet);
       layers.showBaseMap(runtime);

@@ -4,7 +4,7 @@
  * Tianditu is not available (no key, tiles failing), with OpenLayers' own
  * flat styles (ol/style/flat) rather than a Mapbox GL style document and
  * ol-mapbox-style, which cost some 63 KB gzipped for four style layers
- * (docs/decisions/0009-offline-basemap-flat-styles.md).
+ * (docs/decisions/0010-offline-basemap-flat-styles.md).
  *
  * What it draws: a light background, a pale tint per district (neighbours
  * differ), the district boundaries (dashed) and the district names, which

@@ -8,11 +8,28 @@
  * The Tianditu key is a browser key (浏览器端) bound to the site's domains:
  * public, but it lives only in this document, never in the JavaScript bundle.
  */
+import type { PublishedBaseMap } from '../data/basemap.ts';
 import type { Site } from '../schema/site.ts';
-import type { MatrixSet, RuntimeMapConfig } from './types.ts';
+import type { BaseMapCredit, BaseMapSourceConfig, MatrixSet, RuntimeMapConfig } from './types.ts';
 
-/** What the configuration takes from data/site.yaml. */
-export type MapSiteSettings = Pick<Site, 'map' | 'tianditu'>;
+/** The server's copy of the configured WMTS GetCapabilities (src/pages/config/basemap/capabilities.xml.ts). */
+export const WMTS_CAPABILITIES_PATH = '/config/basemap/capabilities.xml';
+
+type Wmts = NonNullable<Site['map']['wmts']>;
+
+/**
+ * The published base map as the server bundle carries it: the WMTS settings
+ * (the capabilities route needs the upstream URL), the PMTiles files' URLs
+ * (never their paths on the build machine).
+ */
+export type BaseMapSettings =
+  | { kind: 'tianditu' }
+  | { kind: 'wmts'; wmts: Wmts }
+  | ({ kind: 'pmtiles'; archiveUrl: string; styleUrl: string } & BaseMapCredit)
+  | { kind: 'offline'; reason?: string };
+
+/** What the configuration takes from data/site.yaml (and the base map the build resolved from it). */
+export type MapSiteSettings = { map: Pick<Site['map'], 'homeExtent' | 'matrixSet'>; tianditu: Site['tianditu']; basemap: BaseMapSettings };
 
 /** The environment variables read here (process.env or a subset of it). */
 export type MapConfigEnv = {
@@ -68,6 +85,7 @@ export function buildRuntimeConfig(site: MapSiteSettings, env: MapConfigEnv): { 
     qualificationNo: site.tianditu.qualificationNo,
     termsUrl: site.tianditu.termsUrl,
     homeExtent: [west, south, east, north],
+    basemap: basemapConfig(site.basemap),
   };
   const warnings = [key.warning, matrix.warning].filter((w): w is string => w !== undefined);
   return { config, warnings };
@@ -78,9 +96,20 @@ export function runtimeConfigJson(config: RuntimeMapConfig): string {
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
+/** The browser's view of the base map: the WMTS through the server's route, never the upstream URL. */
+export function basemapConfig(b: BaseMapSettings): BaseMapSourceConfig {
+  if (b.kind !== 'wmts') return b;
+  const { layer, matrixSet, attribution, reviewNo } = b.wmts;
+  return { kind: 'wmts', capabilitiesUrl: WMTS_CAPABILITIES_PATH, layer, ...(matrixSet ? { matrixSet } : {}), attribution, ...(reviewNo ? { reviewNo } : {}) };
+}
+
 /** The settings the virtual build-data module carries (nothing else from site.yaml). */
-export function mapSiteSettings(site: MapSiteSettings): MapSiteSettings {
-  return { map: { homeExtent: site.map.homeExtent, matrixSet: site.map.matrixSet }, tianditu: { ...site.tianditu } };
+export function mapSiteSettings(site: Pick<Site, 'map' | 'tianditu'>, basemap: PublishedBaseMap): MapSiteSettings {
+  const settings: BaseMapSettings =
+    basemap.kind === 'pmtiles'
+      ? { kind: 'pmtiles', archiveUrl: basemap.archive.url, styleUrl: basemap.style.url, attribution: basemap.attribution, ...(basemap.reviewNo ? { reviewNo: basemap.reviewNo } : {}) }
+      : basemap;
+  return { map: { homeExtent: site.map.homeExtent, matrixSet: site.map.matrixSet }, tianditu: { ...site.tianditu }, basemap: settings };
 }
 
 /** Logs each distinct warning once per process, whatever the number of requests. */

@@ -12,6 +12,25 @@ export type MatrixSet = 'w' | 'c';
 /** [west, south, east, north] in CGCS2000 degrees. */
 export type LonLatExtent = [number, number, number, number];
 
+/** The 审图号-bearing credit of a base map that is not 天地图 (WMTS, PMTiles). */
+export type BaseMapCredit = { attribution: string; reviewNo?: string };
+
+/**
+ * The base map the site publishes (site.yaml map.basemap, resolved at build):
+ * - tianditu: national 天地图 with `tiandituKey` (without a key: the 示意底图);
+ * - wmts: read from `capabilitiesUrl`, the server's copy of the configured GetCapabilities;
+ * - pmtiles: a vector archive drawn with a style document, both served by the site;
+ * - offline: the bundled 示意底图; `reason` when the chosen source could not be published.
+ */
+export type BaseMapSourceConfig =
+  | { kind: 'tianditu' }
+  | ({ kind: 'wmts'; capabilitiesUrl: string; layer: string; matrixSet?: string } & BaseMapCredit)
+  | ({ kind: 'pmtiles'; archiveUrl: string; styleUrl: string } & BaseMapCredit)
+  | { kind: 'offline'; reason?: string };
+
+/** What is drawn under the data: names the attribution shown. */
+export type DrawnBaseMap = 'tianditu' | 'wmts' | 'pmtiles' | 'offline';
+
 /**
  * Runtime configuration, fetched from /config/map.json: the request-time
  * route on the Node server, or the same file written at build for static
@@ -27,6 +46,7 @@ export type RuntimeMapConfig = {
   qualificationNo: string;
   termsUrl: string;
   homeExtent: LonLatExtent;
+  basemap: BaseMapSourceConfig;
 };
 
 /** One category of a thematic layer, with its legend entry. */

@@ -105,24 +105,29 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
 
   handle = await createMap(canvas, setup, {
     status: say,
-    baseMapChanged({ base, lang, offline, offlineReason }) {
+    baseMapChanged({ base, lang, drawn, offline, offlineReason, switchable, credit }) {
+      // 矢量/影像/地形 and English annotation are 天地图's; other base maps have one look.
       for (const input of root.querySelectorAll<HTMLInputElement>('input[name="basemap"]')) {
         input.checked = input.value === base;
-        input.disabled = offline;
+        input.disabled = !switchable;
       }
       const en = q<HTMLInputElement>(root, 'input[name="annotation-en"]');
       if (en) {
         en.checked = lang === 'en';
-        en.disabled = offline || base === 'ter';
+        en.disabled = !switchable || base === 'ter';
       }
       if (offlineBadge) {
         offlineBadge.hidden = !offline;
         const reason = q<HTMLElement>(offlineBadge, '.map-offline-reason');
         if (reason) reason.textContent = offlineReason ?? '';
       }
-      root.dataset['basemap'] = offline ? 'offline' : base;
-      // The credit of what is drawn: 天地图 and its 审图号 only over its tiles.
-      for (const credit of root.querySelectorAll<HTMLElement>('[data-attribution]')) credit.hidden = (credit.dataset['attribution'] === 'offline') !== offline;
+      root.dataset['basemap'] = drawn === 'tianditu' ? base : drawn;
+      // The credit of what is drawn: 天地图 and its 审图号 only over its tiles, each other source its own.
+      const shown = drawn === 'wmts' || drawn === 'pmtiles' ? 'source' : drawn;
+      for (const el of root.querySelectorAll<HTMLElement>('[data-attribution]')) {
+        if (el.dataset['attribution'] === 'source') el.textContent = credit ?? '';
+        el.hidden = el.dataset['attribution'] !== shown;
+      }
     },
     layersChanged(layers) {
       for (const { config, visible, error } of layers) {

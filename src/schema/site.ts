@@ -11,6 +11,9 @@ const lonLatBox = z
 /** An https origin tiles may come from, e.g. https://tdt.example.gov.cn (no path). */
 const httpsOrigin = z.url({ protocol: /^https$/, error: '应为 https 开头的地址' }).refine((u) => new URL(u).origin === u.replace(/\/$/, ''), '只写协议和主机（如 https://tdt.example.gov.cn），不含路径');
 
+/** A 审图号 of a local map, e.g. 黑S(2024)015号 or GS(2024)0568号. */
+const reviewNo = z.string().regex(/^[\p{Script=Han}A-Z]{1,3}[（(]\d{4}[)）]\d+号$/u, '审图号格式应如 黑S(2024)015号');
+
 /**
  * The city's own 天地图 node, or any WMTS (issue 11 §2b): read from its
  * GetCapabilities document through the server route
@@ -28,8 +31,35 @@ const wmtsBasemap = z.strictObject({
   /** Who made the map, shown in the attribution, e.g. 齐齐哈尔市自然资源和规划局（天地图·齐齐哈尔）. */
   attribution: nonEmptyText,
   /** The map's 审图号 when it has one, e.g. 黑S(2024)015号. */
-  reviewNo: z.string().regex(/^[\p{Script=Han}A-Z]{1,3}[（(]\d{4}[)）]\d+号$/u, '审图号格式应如 黑S(2024)015号').optional(),
+  reviewNo: reviewNo.optional(),
 });
+
+/** A file under data/basemap/ (the bureau supplies it; the build copies it to /basemap/). */
+const basemapFile = (ext: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^[\\w.-]{1,100}\\.${ext}$`), `应为 data/basemap/ 下的文件名（扩展名 .${ext}），如 city.${ext}`)
+    .meta({ privacy: 'url' });
+
+/**
+ * A vector base map from a PMTiles archive the bureau supplies (issue 11 §2c),
+ * drawn by ol-pmtiles and styled by a MapLibre/Mapbox style document whose one
+ * vector source is the archive.
+ */
+const pmtilesBasemap = z.strictObject({
+  /** The archive (PMTiles v3, vector tiles in Web Mercator), e.g. qqhr.pmtiles. */
+  archive: basemapFile('pmtiles'),
+  /** The style document, e.g. qqhr-style.json. */
+  style: basemapFile('json'),
+  /** Who made the map, shown in the attribution, e.g. 齐齐哈尔市自然资源和规划局. */
+  attribution: nonEmptyText,
+  /** The map's 审图号 when it has one; without one the attribution says it is not a 标准地图. */
+  reviewNo: reviewNo.optional(),
+});
+
+/** Where the base map comes from (issue 11 §2). */
+export const BASEMAP_SOURCES = ['tianditu', 'wmts', 'pmtiles', 'offline'] as const;
+export type BaseMapSourceKind = (typeof BASEMAP_SOURCES)[number];
 
 export const siteSchema = z.strictObject({
   /** 齐齐哈尔市自然资源和规划局 */
@@ -73,8 +103,19 @@ export const siteSchema = z.strictObject({
     homeExtent: lonLatBox,
     /** Tianditu tile matrix set: w (EPSG:3857, default) or c (CGCS2000). */
     matrixSet: z.enum(['w', 'c']).default('w'),
-    /** A WMTS base map instead of national 天地图 (the city's own node); absent: 天地图, or the 示意底图 without a key. */
+    /**
+     * The base map: tianditu (national 天地图, needs TIANDITU_KEY), wmts (the
+     * city's own node or any WMTS: map.wmts), pmtiles (an archive the bureau
+     * supplies: map.pmtiles) or offline (the bundled 示意底图). A source whose
+     * settings are missing is not an error that stops publishing: the map
+     * shows the 示意底图 and says why, and the check reports it
+     * (src/data/basemap.ts).
+     */
+    basemap: z.enum(BASEMAP_SOURCES, { error: `应为 ${BASEMAP_SOURCES.join('、')} 之一` }).default('tianditu'),
+    /** The city's own node, or any WMTS (basemap: wmts). */
     wmts: wmtsBasemap.optional(),
+    /** A PMTiles vector base map (basemap: pmtiles). */
+    pmtiles: pmtilesBasemap.optional(),
   }),
   tianditu: z.strictObject({
     /** Shown in every map's attribution, lower left. */

@@ -20,6 +20,7 @@ import { securityHeaders } from './headers.ts';
 import { checkRequest, RateLimiter, type RouteLimits } from './limits.ts';
 import { parseRequestPath } from './request-path.ts';
 import { GONE_ROUTE, REQUEST_TIME_ROUTES, type RequestTimeRoute } from './routes.ts';
+import { answerRange } from './byte-range.ts';
 import { chooseEncoding, lookupStatic, TWIN_SUFFIX, type Encoding, type StaticFile, type StaticManifest } from './static-files.ts';
 
 /** Astro's request handler (dist/server/entry.mjs in middleware mode). */
@@ -137,6 +138,32 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
     }
     const size = encoding ? file[encoding]! : file.size;
     if (encoding) res.setHeader('content-encoding', encoding);
+    // Byte ranges only where there is one representation (no compressed twin): binary files such as a PMTiles base map.
+    const ranged = status === 200 && file.br === undefined && file.gzip === undefined;
+    if (ranged) {
+      res.setHeader('accept-ranges', 'bytes');
+      const range = answerRange(req.headers.range, req.headers['if-range'] as string | undefined, size, etag);
+      if (range.kind === 'unsatisfiable') {
+        res.writeHead(416, { 'content-range': `bytes */${size}`, 'content-length': 0 });
+        res.end();
+        return;
+      }
+      if (range.kind === 'partial') {
+        res.writeHead(206, { 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': range.end - range.start + 1 });
+        if (req.method === 'HEAD') {
+          res.end();
+          return;
+        }
+        if (cache.holds(size)) {
+          res.end((await readVariant(key, undefined)).subarray(range.start, range.end + 1));
+          return;
+        }
+        const part = createReadStream(diskPath(key, undefined), { start: range.start, end: range.end });
+        part.on('error', () => res.destroy());
+        part.pipe(res);
+        return;
+      }
+    }
     res.setHeader('content-length', size);
     res.statusCode = status;
     if (req.method === 'HEAD') {

@@ -4,7 +4,9 @@
  * one with GEOPORTAL_STATIC_CONFIG=1 and one without. Every file of the
  * output (client/_astro, every HTML page, all other client files and the
  * server bundle) is searched for the sentinel: it may appear only in
- * client/config/map.json, and only in the static build.
+ * client/config/map.json, and only in the static build. The planner's
+ * server key (TIANDITU_SERVER_KEY, read by the routing route at request
+ * time) appears in no output file of either build.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ const ROOT = process.cwd();
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 /** 32 lowercase hex characters, as a real key; chosen to occur nowhere by chance. */
 const SENTINEL = 'c0ffee5e471e1c0ffee5e471e1d00d42';
+const SERVER_SENTINEL = '5e7e75e7e75e7e75e7e75e7e75e7e75e';
 const STATIC_FILE = path.join('client', 'config', 'map.json');
 
 type Run = { code: number | null; output: string };
@@ -25,7 +28,7 @@ function build(outDir: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(BIN, 'node'), ['scripts/build.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env['PATH'] ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', GEOPORTAL_OUT_DIR: outDir, TIANDITU_KEY: SENTINEL, TIANDITU_MATRIX_SET: '', ...env },
+      env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env['PATH'] ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', GEOPORTAL_OUT_DIR: outDir, TIANDITU_KEY: SENTINEL, TIANDITU_SERVER_KEY: SERVER_SENTINEL, TIANDITU_MATRIX_SET: '', ...env },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d));
@@ -42,9 +45,9 @@ function files(dir: string): string[] {
 }
 
 /** Every output file and whether it holds the sentinel (as bytes, so binary files count too). */
-function scan(outDir: string) {
+function scan(outDir: string, sentinel = SENTINEL) {
   const all = files(outDir);
-  const needle = Buffer.from(SENTINEL);
+  const needle = Buffer.from(sentinel);
   return { all, hits: all.filter((f) => readFileSync(path.join(outDir, f)).includes(needle)) };
 }
 
@@ -72,7 +75,7 @@ describe('the Tianditu key stays out of the bundle', () => {
     expect(hits).toEqual([STATIC_FILE]);
     const config = JSON.parse(readFileSync(path.join(out.static, STATIC_FILE), 'utf8')) as RuntimeMapConfig;
     expect(config.tiandituKey).toBe(SENTINEL);
-    expect(Object.keys(config).sort()).toEqual(['attribution', 'homeExtent', 'matrixSet', 'qualificationNo', 'reviewNo', 'termsUrl', 'tiandituKey']);
+    expect(Object.keys(config).sort()).toEqual(['attribution', 'basemap', 'homeExtent', 'matrixSet', 'qualificationNo', 'reviewNo', 'termsUrl', 'tiandituKey']);
     expect(runs.static!.output).not.toContain(SENTINEL);
   });
 
@@ -83,5 +86,11 @@ describe('the Tianditu key stays out of the bundle', () => {
     expect(all.some((f) => f.endsWith('.html'))).toBe(true);
     expect(hits).toEqual([]);
     expect(runs.node!.output).not.toContain(SENTINEL);
+  });
+
+  it('the server key (TIANDITU_SERVER_KEY) is in no output file of either build', () => {
+    expect(scan(out.static, SERVER_SENTINEL).hits).toEqual([]);
+    expect(scan(out.node, SERVER_SENTINEL).hits).toEqual([]);
+    expect(runs.static!.output + runs.node!.output).not.toContain(SERVER_SENTINEL);
   });
 });

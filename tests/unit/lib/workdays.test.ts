@@ -83,3 +83,22 @@ describe('WorkingDayCalendar with years from data/holidays.yaml', () => {
     expect(corrected.isWorkingDay('2026-10-02')).toBe(false);
   });
 });
+
+describe('isPublicHoliday', () => {
+  it('is a day off of a holiday arrangement, its weekend days included', () => {
+    const c = new WorkingDayCalendar();
+    expect(c.isPublicHoliday('2026-10-01')).toBe(true);
+    expect(c.isPublicHoliday('2026-10-03')).toBe(true); // a Saturday inside 国庆
+    expect(c.isPublicHoliday('2026-01-01')).toBe(true);
+  });
+  it('an ordinary weekend, a working day and a 调休 working Saturday are not', () => {
+    const c = new WorkingDayCalendar();
+    expect(c.isPublicHoliday('2026-12-05')).toBe(false);
+    expect(c.isPublicHoliday('2026-12-01')).toBe(false);
+    expect(c.isPublicHoliday('2026-10-10')).toBe(false);
+    const later = new WorkingDayCalendar([{ year: 2027, holidays: ['2027-10-04'], workdays: ['2027-10-09'] }]);
+    expect(later.isPublicHoliday('2027-10-04')).toBe(true);
+    expect(later.isPublicHoliday('2027-10-09')).toBe(false);
+    expect(() => c.isPublicHoliday('2031-10-01')).toThrow(/工作日历只收录/);
+  });
+});

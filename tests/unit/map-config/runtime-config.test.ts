@@ -14,6 +14,7 @@ import {
   onceLogger,
   runtimeConfigJson,
   type MapSiteSettings,
+  WMTS_CAPABILITIES_PATH,
 } from '../../../src/map/runtime-config.ts';
 import type { RuntimeMapConfig } from '../../../src/map/types.ts';
 
@@ -22,7 +23,7 @@ const FIXTURE = 'tests/fixtures/minimal';
 
 async function fixtureSite(): Promise<MapSiteSettings> {
   const { dataset } = await loadDataset(FIXTURE);
-  return mapSiteSettings(dataset!.site);
+  return mapSiteSettings(dataset!.site, dataset!.basemap);
 }
 
 describe('checkTiandituKey', () => {
@@ -77,6 +78,7 @@ describe('buildRuntimeConfig', () => {
       qualificationNo: '甲测资字1100471',
       termsUrl: site.tianditu.termsUrl,
       homeExtent: [122.3, 45.9, 126.7, 48.9],
+      basemap: { kind: 'tianditu' },
     };
     expect(config).toEqual(expected);
     expect(Object.keys(config).sort()).toEqual(Object.keys(expected).sort());
@@ -98,9 +100,23 @@ describe('buildRuntimeConfig', () => {
     expect(JSON.parse(text)).toEqual(config);
     expect(text.endsWith('\n')).toBe(true);
   });
-  it('mapSiteSettings keeps only the map and Tianditu settings', async () => {
+  it('mapSiteSettings keeps only the map, Tianditu and base-map settings', async () => {
     const { dataset } = await loadDataset(FIXTURE);
-    expect(Object.keys(mapSiteSettings(dataset!.site)).sort()).toEqual(['map', 'tianditu']);
+    expect(Object.keys(mapSiteSettings(dataset!.site, dataset!.basemap)).sort()).toEqual(['basemap', 'map', 'tianditu']);
+  });
+  it('a WMTS base map reaches the browser through the server route, never as the upstream URL', async () => {
+    const site = await fixtureSite();
+    const wmts = { capabilities: 'https://tdt.example.gov.cn/wmts?request=GetCapabilities', layer: 'vec', tileOrigins: [], attribution: '天地图·示例市', reviewNo: '黑S(2024)015号' };
+    const { config } = buildRuntimeConfig({ ...site, basemap: { kind: 'wmts', wmts } }, {});
+    expect(config.basemap).toEqual({ kind: 'wmts', capabilitiesUrl: WMTS_CAPABILITIES_PATH, layer: 'vec', attribution: '天地图·示例市', reviewNo: '黑S(2024)015号' });
+    expect(runtimeConfigJson(config)).not.toContain('tdt.example.gov.cn');
+  });
+  it('a PMTiles base map carries its URLs and credit, never the files\' paths on the build machine', async () => {
+    const { dataset } = await loadDataset(FIXTURE);
+    const basemap = { kind: 'pmtiles' as const, archive: { source: '/build/data/basemap/a.pmtiles', url: '/basemap/a.pmtiles', bytes: 10 }, style: { source: '/build/data/basemap/s.json', url: '/basemap/s.json', bytes: 5 }, attribution: '示例局' };
+    const settings = mapSiteSettings(dataset!.site, basemap);
+    expect(JSON.stringify(settings)).not.toContain('/build/');
+    expect(buildRuntimeConfig(settings, {}).config.basemap).toEqual({ kind: 'pmtiles', archiveUrl: '/basemap/a.pmtiles', styleUrl: '/basemap/s.json', attribution: '示例局' });
   });
 });
 
@@ -153,7 +169,7 @@ describe('the integration', () => {
     const { source } = await setup();
     const { dataset } = await loadDataset(FIXTURE);
     const line = source.split('\n').find((l) => l.startsWith('export const mapSite = '))!;
-    expect(JSON.parse(line.slice('export const mapSite = '.length, -1))).toEqual(mapSiteSettings(dataset!.site));
+    expect(JSON.parse(line.slice('export const mapSite = '.length, -1))).toEqual(mapSiteSettings(dataset!.site, dataset!.basemap));
   });
 
   it('wantsStaticConfig: only GEOPORTAL_STATIC_CONFIG=1', () => {

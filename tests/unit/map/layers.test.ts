@@ -4,7 +4,7 @@ import { canonicalLayers } from '../../../src/map/layers.ts';
 
 describe('layer order', () => {
   it('draws base maps, then thematic data, search results, the focus record and measurements on top', () => {
-    expect(layerRolesBottomUp()).toEqual(['offlineBase', 'tiandituBase', 'tiandituAnnotation', 'thematic', 'searchResults', 'focus', 'measure']);
+    expect(layerRolesBottomUp()).toEqual(['offlineBase', 'externalBase', 'tiandituBase', 'tiandituAnnotation', 'thematic', 'searchResults', 'focus', 'measure']);
   });
   it('gives no two roles the same z-index', () => {
     const values = Object.values(LAYER_Z);

@@ -43,6 +43,7 @@ beforeAll(async () => {
   writeFileSync(path.join(client, '_astro/page.Ab12.js'), `console.log(${JSON.stringify('x'.repeat(2000))});`);
   writeFileSync(path.join(client, 'tiny.txt'), 'ok');
   writeFileSync(path.join(client, 'photo.png'), Buffer.alloc(3000, 1));
+  writeFileSync(path.join(client, 'base.pmtiles'), Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251)));
   writeFileSync(path.join(client, '404.html'), '<h1>页面不存在（404）</h1>');
   for (const s of [400, 405, 500, 503]) writeFileSync(path.join(client, `errors/${s}/index.html`), `<h1>错误（${s}）</h1>`);
   await writeStaticManifest(client, serverDir, ['/gone/x/', '/gone/x']);
@@ -202,3 +203,33 @@ describe('methods and errors', () => {
     expect(tls.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
   });
 });
+
+describe('byte ranges (a PMTiles base map is read in ranges)', () => {
+  const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+  it('answers one range with 206 and exactly those bytes, the total in Content-Range', async () => {
+    const res = await get('/base.pmtiles', { headers: { range: 'bytes=100-199' } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 100-199/5000');
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes.subarray(100, 200));
+    // A range past the end is cut at the end, as a PMTiles reader's first 16 KB request of a small file is.
+    const tail = await get('/base.pmtiles', { headers: { range: 'bytes=4990-16383' } });
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get('content-range')).toBe('bytes 4990-4999/5000');
+    expect((await tail.arrayBuffer()).byteLength).toBe(10);
+  });
+  it('refuses a range beyond the file with 416, and sends the whole file when If-Range no longer matches', async () => {
+    const res = await get('/base.pmtiles', { headers: { range: 'bytes=6000-7000' } });
+    expect(res.status).toBe(416);
+    expect(res.headers.get('content-range')).toBe('bytes */5000');
+    const stale = await get('/base.pmtiles', { headers: { range: 'bytes=0-9', 'if-range': '"old-etag"' } });
+    expect(stale.status).toBe(200);
+    expect((await stale.arrayBuffer()).byteLength).toBe(5000);
+  });
+  it('never serves ranges of a file with compressed twins', async () => {
+    const res = await get('/index.html', { headers: { range: 'bytes=0-9', 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('accept-ranges')).toBeNull();
+  });
+});
+
