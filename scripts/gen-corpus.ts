@@ -2125,7 +2125,7 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Ge
   // 文号 are unique across the site: generated notices avoid the source's enforcement 文号.
   const reservedDocNos = dataset.enforcement.flatMap((r) => r.docNo ?? []);
   const notices = generateNotices(dataset.boundaries, { ...options, reservedDocNos });
-  const copiedHrefs = new Set([...dataset.enforcement.flatMap((r) => r.attachments), ...dataset.redSites.flatMap((s) => s.images)].map((a) => a.href));
+  const copiedHrefs = new Set([...dataset.enforcement.flatMap((r) => r.attachments), ...dataset.redSites.flatMap((s) => s.photos)].map((a) => a.href));
 
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });

@@ -7,7 +7,9 @@
  *   fonts-droid-fallback): the record's title, 文号, the attachment's title,
  *   and for maps and plans (…图, 范围) the record's geometry drawn to scale;
  * - JPG / PNG (Debian's Chromium through playwright-core): the same as a
- *   picture, with a 示例 watermark;
+ *   picture, with a 示例 watermark; a red site's placeholder photo
+ *   (`placeholder: true`) is a simple drawing of the kind of place the
+ *   photo's alt text names, marked 示例图 and 非实景照片 (writeSamplePhoto);
  * - XLSX (exceljs): the record's table (供地计划 rows, 抽查事项) or its facts.
  *
  * It never writes for a record without `sample: true`: real attachments come
@@ -112,6 +114,36 @@ export async function writeSampleImage(browser: Browser, file: string, a: Attach
   await page.close();
 }
 
+/** The scene a placeholder photo draws, from the words of its alt text. */
+export function photoScene(alt: string): 'monument' | 'camp' | 'interior' | 'building' {
+  if (/纪念碑|碑/.test(alt)) return 'monument';
+  if (/密营|林间|营地/.test(alt)) return 'camp';
+  if (/展厅|内景|展墙/.test(alt)) return 'interior';
+  return 'building';
+}
+
+const SCENES: Record<ReturnType<typeof photoScene>, string> = {
+  monument: `<rect x="0" y="300" width="640" height="100" fill="#d9cfb8"/><polygon points="300,60 340,60 352,300 288,300" fill="#e8e2d4" stroke="#7a6f5c" stroke-width="3"/><polygon points="320,30 330,52 310,52" fill="#b3261e"/><rect x="250" y="300" width="140" height="18" fill="#c9bfa8" stroke="#7a6f5c" stroke-width="2"/><rect x="230" y="318" width="180" height="18" fill="#c9bfa8" stroke="#7a6f5c" stroke-width="2"/>${[90, 150, 490, 550].map((x) => `<polygon points="${x},190 ${x - 34},300 ${x + 34},300" fill="#2f5d3a"/><rect x="${x - 6}" y="300" width="12" height="22" fill="#5d4037"/>`).join('')}`,
+  camp: `<rect x="0" y="290" width="640" height="110" fill="#8a9a5b"/>${[60, 130, 520, 590].map((x) => `<polygon points="${x},120 ${x - 40},290 ${x + 40},290" fill="#2f5d3a"/>`).join('')}<polygon points="220,300 320,200 420,300" fill="#7b5e3b" stroke="#4e3b24" stroke-width="3"/><rect x="300" y="250" width="40" height="50" fill="#3e2c18"/>${[0, 1, 2, 3].map((i) => `<line x1="240" y1="${280 - i * 18}" x2="400" y2="${280 - i * 18}" stroke="#4e3b24" stroke-width="2"/>`).join('')}`,
+  interior: `<rect x="0" y="0" width="640" height="400" fill="#efe6d2"/><rect x="0" y="320" width="640" height="80" fill="#b9a98a"/>${[70, 230, 390].map((x) => `<rect x="${x}" y="90" width="130" height="100" fill="#fff" stroke="#7a6f5c" stroke-width="4"/><rect x="${x + 12}" y="102" width="106" height="76" fill="#c9c2b2"/>`).join('')}<rect x="60" y="220" width="520" height="14" fill="#b3261e"/><rect x="250" y="250" width="140" height="70" fill="#d8cdb4" stroke="#7a6f5c" stroke-width="3"/>`,
+  building: `<rect x="0" y="310" width="640" height="90" fill="#d9cfb8"/><rect x="150" y="120" width="340" height="190" fill="#b9775a" stroke="#6d3f2c" stroke-width="4"/><polygon points="140,120 320,60 500,120" fill="#8d4a33"/>${[0, 1, 2, 3, 4].map((i) => `<rect x="${180 + i * 62}" y="150" width="34" height="50" fill="#f3ead7" stroke="#6d3f2c" stroke-width="2"/><rect x="${180 + i * 62}" y="230" width="34" height="50" fill="#f3ead7" stroke="#6d3f2c" stroke-width="2"/>`).join('')}<rect x="300" y="250" width="40" height="60" fill="#5d3a28"/><line x1="320" y1="60" x2="320" y2="10" stroke="#555" stroke-width="3"/><rect x="320" y="10" width="36" height="22" fill="#b3261e"/>`,
+};
+
+/**
+ * A red site's placeholder photo: a flat drawing of the kind of place, 640 × 400,
+ * with 示例图 across it and a strip saying it is drawn, not photographed.
+ */
+export async function writeSamplePhoto(browser: Browser, file: string, a: Attachment, src: SampleSource, type: 'jpeg' | 'png'): Promise<void> {
+  const [w, h] = [640, 400];
+  const page = await browser.newPage({ viewport: { width: w, height: h } });
+  await page.setContent(`<!doctype html><html lang="zh-CN"><body style="margin:0;width:${w}px;height:${h}px;overflow:hidden;font-family:'Noto Sans CJK SC',sans-serif">
+<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" xmlns="http://www.w3.org/2000/svg"><rect width="${w}" height="${h}" fill="#cfe3f0"/>${SCENES[photoScene(a.title)]}
+<text x="${w / 2}" y="230" text-anchor="middle" font-size="150" fill="rgba(179,38,30,.18)" transform="rotate(-14 ${w / 2} 200)">示例图</text>
+<rect x="0" y="${h - 40}" width="${w}" height="40" fill="rgba(0,0,0,.62)"/><text x="16" y="${h - 14}" font-size="17" fill="#fff">示例图 · 绘制的占位图，非实景照片 · ${escapeHtml(src.recordTitle)}</text></svg></body></html>`);
+  await page.screenshot({ path: file, type, ...(type === 'jpeg' ? { quality: 75 } : {}) });
+  await page.close();
+}
+
 /** A workbook with one sheet: the sample line, then the record's rows or facts. */
 export async function writeSampleXlsx(file: string, a: Attachment, src: SampleSource): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -130,7 +162,7 @@ export async function writeSampleXlsx(file: string, a: Attachment, src: SampleSo
   await wb.xlsx.writeFile(file);
 }
 
-type Job = { a: Attachment; src: SampleSource; file: string };
+type Job = { a: Attachment; src: SampleSource; file: string; photo?: boolean };
 
 /**
  * The files to write: every missing local attachment (every one with
@@ -159,7 +191,14 @@ export function planSampleFiles(dataset: Dataset, dataDir: string, force = false
     const rows = r.items.length ? [['检查事项', '检查主体', '检查依据', '检查方式'], ...r.items.map((i) => [i.item, i.subject, i.basis, i.method])] : undefined;
     add(r.sample, r.attachments, { recordTitle: r.title, docNo: r.docNo, publisher: r.authority, date: r.publishDate.slice(0, 10), geometry: r.location, rows }, r.id);
   }
-  for (const s of dataset.redSites) add(s.sample, s.images, { recordTitle: s.name, publisher: s.managingUnit, date: s.updated, geometry: s.location }, s.id);
+  // A site's photo is drawn only as a placeholder that says so: a photograph cannot be invented.
+  for (const s of dataset.redSites)
+    for (const p of s.photos) {
+      const file = sourceOf(dataDir, p.href);
+      if (!force && existsSync(file)) continue;
+      if (!s.sample || !p.placeholder) refused.push(`${s.id}: ${p.href}`);
+      else jobs.push({ a: { title: p.alt, href: p.href }, src: { recordTitle: s.name, publisher: s.managingUnit, date: s.updated }, file, photo: true });
+    }
   return { jobs, refused };
 }
 
@@ -187,7 +226,8 @@ async function main(): Promise<number> {
       else if (ext === '.xlsx') await writeSampleXlsx(j.file, j.a, j.src);
       else if (ext === '.jpg' || ext === '.jpeg' || ext === '.png') {
         browser ??= await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-        await writeSampleImage(browser, j.file, j.a, j.src, ext === '.png' ? 'png' : 'jpeg');
+        if (j.photo) await writeSamplePhoto(browser, j.file, j.a, j.src, ext === '.png' ? 'png' : 'jpeg');
+        else await writeSampleImage(browser, j.file, j.a, j.src, ext === '.png' ? 'png' : 'jpeg');
       } else {
         console.error(`不能生成 ${ext} 示例附件：${j.file}`);
         continue;

@@ -43,7 +43,7 @@ export function sourceOf(dataDir: string, href: string): string {
   return path.join(dataDir, 'files', ...href.slice('/files/'.length).split('/'));
 }
 
-/** A record's attachments (and images) as the loader saw them. */
+/** A record's attachments (and a red site's photos) as the loader saw them. */
 export type AttachmentUse = { file: string; field: string; href: string; format?: AttachmentFormat | undefined };
 
 /**

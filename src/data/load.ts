@@ -35,6 +35,7 @@ import { declaredPublicPhones, fieldName, guardRecord, type GuardOptions } from 
 import { inspectAttachments, type AttachmentUse, type LocalFile } from './files.ts';
 import { resolveBaseMap, type PublishedBaseMap } from './basemap.ts';
 import { readStructured } from './read-structured.ts';
+import type { HolidayYear } from '../lib/workdays.ts';
 import { salvage } from './salvage.ts';
 
 export type Dataset = {
@@ -49,6 +50,8 @@ export type Dataset = {
   files: Map<string, LocalFile>;
   /** The base map site.yaml chooses, with its files checked (src/data/basemap.ts). */
   basemap: PublishedBaseMap;
+  /** Years of the holiday calendar from data/holidays.yaml ([] without the file): opening hours' PH rules read them. */
+  holidayYears: HolidayYear[];
 };
 
 export type LoadResult = { dataset: Dataset | undefined; issues: DataIssue[] };
@@ -183,7 +186,7 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
   // Optional: years of the holiday calendar that chinese-days does not carry yet.
   const holidays = existsSync(file('holidays.yaml')) ? await checkFile(file('holidays.yaml'), holidayCalendarSchema, issues) : undefined;
 
-  const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(redSites.checked, 'images')], issues);
+  const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(redSites.checked, 'photos')], issues);
 
   const basemap = site.record ? await resolveBaseMap(dataDir, site.record, relOf('site.yaml'), issues) : undefined;
 
@@ -213,6 +216,7 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       enforcement: enforcement.valid.sort(byNewest),
       files,
       basemap,
+      holidayYears: holidays?.record?.years ?? [],
     },
     issues,
   };

@@ -21,6 +21,7 @@ import type { LocalFile } from './files.ts';
 import type { PublishedBaseMap } from './basemap.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
+import { WorkingDayCalendar } from '../lib/workdays.ts';
 
 /** A withdrawn record: the page and twins that answer 410, and why. */
 export interface GoneRecord {
@@ -77,6 +78,8 @@ export interface PublishedView {
   readonly sitemap: readonly SitePage[];
   /** Local files linked by published records, by href: what the build copies to /files/. */
   readonly files: ReadonlyMap<string, LocalFile>;
+  /** The State Council holiday calendar (chinese-days plus data/holidays.yaml): opening hours' PH rules, booking lead times. */
+  readonly calendar: WorkingDayCalendar;
   /** True while any published record is sample data (示例数据). */
   readonly hasSample: boolean;
   /** A published record by collection (and kind) and id; undefined when it is not published. */
@@ -94,7 +97,7 @@ export interface PublishedView {
   routeSites(route: RedRoute): RedSite[];
   /** The routes that visit a red site. */
   routesThrough(site: RedSite): RedRoute[];
-  /** A record's attachments (or a site's images) as links. */
+  /** A record's attachments as links. */
   attachmentsOf(list: readonly Attachment[]): AttachmentLink[];
 }
 
@@ -110,7 +113,7 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
 }
 
 function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes'>): SitePage[] {
-  const pages: SitePage[] = Object.values(columns).map((c) => ({ path: c.href }));
+  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }];
   for (const kind of noticeKinds) {
     const count = pageCount(v.noticesByKind[kind].length);
     for (let p = 1; p <= count; p++) pages.push({ path: pageUrl(urls.noticeKind(kind), p) });
@@ -150,7 +153,7 @@ export function publishedView(d: Dataset): PublishedView {
 
   const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes };
   const files = new Map<string, LocalFile>();
-  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.images)]) {
+  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos)]) {
     const local = d.files.get(a.href);
     if (local) files.set(a.href, local);
   }
@@ -162,6 +165,7 @@ export function publishedView(d: Dataset): PublishedView {
     gone,
     sitemap: sitemapOf(base),
     files,
+    calendar: new WorkingDayCalendar(d.holidayYears),
     hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes].some((r) => r.sample),
     notice: (kind, id) => {
       const n = noticeById.get(id);

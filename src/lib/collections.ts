@@ -8,6 +8,7 @@ import type { StatusRule } from '../data/status.ts';
 import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
 import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
+import { routeLineFeature, routePlan } from './red-route.ts';
 import { urls } from './urls.ts';
 
 export type MapCollection = {
@@ -39,14 +40,16 @@ export function enforcementFeature(r: EnforcementRecord, rule: StatusRule): Feat
   };
 }
 
-/** Map layer ids (docs/permalink.md `l=` and `f=`): one per notice kind, the red sites, enforcement. */
+/** Map layer ids (docs/permalink.md `l=` and `f=`): one per notice kind, the red sites and routes, enforcement. */
 export const noticeCollectionName = (kind: NoticeKind) => `notices-${kind}`;
 export const RED_SITES_LAYER = 'red-sites';
+export const RED_ROUTES_LAYER = 'red-routes';
 export const ENFORCEMENT_LAYER = 'enforcement';
 
 /** The map collections of the published view. */
 export function mapCollections(data: PublishedView): MapCollection[] {
   const redSites = data.redSites.map(redSiteFeature);
+  const redRoutes = data.redRoutes.map((r) => routeLineFeature(routePlan(r, data.routeSites(r))));
   const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n)) ?? []);
   const enforcement = data.enforcement.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
   const districts: Feature[] = data.boundaries.features.map((f) => ({
@@ -57,6 +60,7 @@ export function mapCollections(data: PublishedView): MapCollection[] {
   }));
   return [
     { name: RED_SITES_LAYER, title: '红色资源点', features: redSites, listUrl: urls.red },
+    { name: RED_ROUTES_LAYER, title: '研学线路', features: redRoutes, listUrl: urls.red },
     ...noticeKinds.map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind), listUrl: urls.noticeKind(kind) })),
     { name: ENFORCEMENT_LAYER, title: '执法公示', features: enforcement, listUrl: urls.enforcement },
     { name: 'districts', title: '行政区划（示意）', features: districts },
@@ -74,14 +78,25 @@ function categoriesOf(values: readonly string[]): LayerCategory[] {
   return values.map((value, i) => ({ value, label: value, color: PALETTE[i % PALETTE.length]! }));
 }
 
+const geo = (name: string) => `/geo/${name}.geojson`;
+
+/** The red sites, clustered, coloured by their first category. */
+export const redSitesLayer = (): ThematicLayerConfig => ({
+  id: RED_SITES_LAYER, title: '红色资源点', url: geo(RED_SITES_LAYER), cluster: true,
+  categoryProperty: 'category', categories: categoriesOf(redSiteCategories), defaultColor: '#b3261e', visible: true,
+});
+
+/** The study routes as lines, one colour (and legend entry) per route. */
+export const redRoutesLayer = (routes: readonly { id: string; name: string }[], visible = true): ThematicLayerConfig => ({
+  id: RED_ROUTES_LAYER, title: '研学线路', url: geo(RED_ROUTES_LAYER), cluster: false,
+  categoryProperty: 'route', categories: routes.map((r, i) => ({ value: r.id, label: r.name, color: PALETTE[(i + 1) % PALETTE.length]! })), defaultColor: '#1f5fae', visible,
+});
+
 /** The thematic layers the map pages offer, in legend order. */
-export function thematicLayers(): ThematicLayerConfig[] {
-  const geo = (name: string) => `/geo/${name}.geojson`;
+export function thematicLayers(routes: readonly { id: string; name: string }[] = []): ThematicLayerConfig[] {
   return [
-    {
-      id: RED_SITES_LAYER, title: '红色资源点', url: geo(RED_SITES_LAYER), cluster: true,
-      categoryProperty: 'category', categories: categoriesOf(redSiteCategories), defaultColor: '#b3261e', visible: true,
-    },
+    redSitesLayer(),
+    ...(routes.length > 0 ? [redRoutesLayer(routes, false)] : []),
     ...noticeKinds.map((kind, i) => ({
       id: noticeCollectionName(kind), title: noticeKindNames[kind], url: geo(noticeCollectionName(kind)), cluster: false,
       categoryProperty: 'subKind', categories: categoriesOf(noticeSubKinds[kind]), defaultColor: PALETTE[i + 1]!, visible: kind === 'planning' || kind === 'land',

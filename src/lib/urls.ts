@@ -14,6 +14,8 @@ export const urls = {
   sitemap: '/sitemap/',
   about: '/about/',
   red: '/red/',
+  /** 红色资源专题图: all sites and routes on one map. */
+  redMap: '/red/map/',
   notices: '/notices/',
   enforcement: '/enforcement/',
   noticeKind: (kind: NoticeKind) => `/notices/${kind}/`,

@@ -11,6 +11,8 @@ export const LAYER_Z = {
   tiandituAnnotation: 3,
   thematic: 10,
   searchResults: 15,
+  /** A study route's line and numbered stops (./route-layer.ts). */
+  route: 18,
   focus: 20,
   measure: 30,
 } as const;

@@ -9,6 +9,7 @@
  */
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
+import { isEmpty, type Extent } from 'ol/extent.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { createControls, createInteractions } from './controls.ts';
 import { syncHistory } from './history.ts';
@@ -20,7 +21,9 @@ import { bindSelection } from './selection.ts';
 import { cloneState, createMapStore, type MapState } from './state.ts';
 import { mapProjection, registerCgcs2000 } from './tianditu.ts';
 import { bindView, sameCamera } from './view.ts';
-import type { AnnotationLang, BaseMapId, LonLatExtent, MapViewState, MatrixSet, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
+import { createFeatureFilter, type FeatureFilter } from './feature-filter.ts';
+import { createRouteLayer } from './route-layer.ts';
+import type { AnnotationLang, BaseMapId, LonLatExtent, MapViewState, MatrixSet, RouteOverlay, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
 
 /** What a page asks for. */
 export type MapSetup = {
@@ -29,6 +32,8 @@ export type MapSetup = {
   layers: ThematicLayerConfig[];
   /** Embedded maps: the record's geometry (GeoJSON, CGCS2000) to show and frame. */
   focus?: { geometry: object; label: string };
+  /** Embedded maps: a study route, its line and numbered stops, framed like a focus. */
+  route?: RouteOverlay;
   /** Full maps keep their view in the URL (docs/permalink.md). */
   permalink: boolean;
   runtimeConfigUrl: string;
@@ -70,6 +75,8 @@ export type MapHandle = {
   /** Features of visible layers inside the current view, per layer. */
   featuresInView(): { config: ThematicLayerConfig; features: { id: string; properties: Record<string, unknown> }[] }[];
   select(layer: string, id: string, opts?: { zoom?: boolean }): boolean;
+  /** Shows only these features of a thematic layer (null: all); a selection filtered out ends. */
+  setFeatureFilter(layer: string, ids: ReadonlySet<string> | null): void;
   clearSelection(): void;
   goHome(): void;
   zoomToLonLat(lon: number, lat: number, zoom?: number): void;
@@ -157,8 +164,15 @@ export async function createMap(
     layerLoaded: () => events.viewChanged(),
   });
   const view = bindView(map, store);
+  const route = setup.route ? createRouteLayer(setup.route, projection) : undefined;
+  if (route) map.addLayer(route.layer);
+  // The record or the route an embedded map is about, in the view's projection as it is now.
+  const frame = (): Extent | undefined => {
+    const routeExtent = route?.layer.getSource()?.getExtent();
+    return layers.focusExtent() ?? (routeExtent && !isEmpty(routeExtent) ? routeExtent : undefined);
+  };
   const fitFocus = () => {
-    const extent = layers.focusExtent();
+    const extent = frame();
     if (extent) void view.fit(extent, { maxZoom: 15, padding: [40, 40, 40, 40], size: map.getSize() ?? [600, 400] }, 'load');
   };
   fitFocus();
@@ -171,6 +185,7 @@ export async function createMap(
     if ((state.query ?? '') !== (previous.query ?? '') && origin === 'history') events.queryChanged?.(state.query ?? '', { fit: false });
   });
   map.on('moveend', () => events.viewChanged());
+  const filters = new Map<string, FeatureFilter>();
 
   if (setup.permalink) {
     const history = syncHistory(store, window, { defaults, read: (search) => readUrl(search).state, moving: view.moving });
@@ -183,7 +198,7 @@ export async function createMap(
     if (set === 'c') await registerCgcs2000();
     const next = mapProjection(set);
     if (next === projection) return;
-    reprojectContent(map.getAllLayers(), map.getOverlays().getArray(), projection, next);
+    reprojectContent(map.getAllLayers(), map.getOverlays().getArray(), projection, next, [...filters.values()].flatMap((f) => f.held()));
     const before = { center: defaults.center, zoom: defaults.zoom };
     projection = next;
     Object.assign(defaults, defaultCamera());
@@ -236,6 +251,15 @@ export async function createMap(
     },
     select: (layer, id, opts) => selection.select(layer, id, opts),
     clearSelection: () => selection.clear(),
+    setFeatureFilter(layer, ids) {
+      const t = layers.byId(layer);
+      if (!t) return;
+      let filter = filters.get(layer);
+      if (!filter) filters.set(layer, (filter = createFeatureFilter(t.source, t.ready)));
+      const selected = store.get().selected;
+      if (ids && selected?.layer === layer && !ids.has(selected.id)) selection.clear();
+      void filter.set(ids).then(() => events.viewChanged());
+    },
     goHome() {
       void view.fit(home(), { duration: 250 }, 'user');
     },

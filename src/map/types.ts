@@ -68,6 +68,17 @@ export type ThematicLayerConfig = {
   visible: boolean;
 };
 
+/**
+ * A study route drawn on an embedded map (./route-layer.ts): the line
+ * through the stops and a marker per stop, labelled with its number in
+ * the page's list of stops.
+ */
+export type RouteOverlay = {
+  /** [lon, lat] vertices in CGCS2000, in visiting order. */
+  line: [number, number][];
+  stops: { lon: number; lat: number; label: string; title: string }[];
+};
+
 /** The view state a permalink carries (docs/permalink.md). */
 export type MapViewState = {
   /** [lon, lat], CGCS2000. */

@@ -9,6 +9,7 @@ import { toLonLat } from 'ol/proj.js';
 import { formatLonLatDecimal, formatLonLatDms } from './coords.ts';
 import { createMap, type MapHandle, type MapSetup } from './map.ts';
 import { bindMapSearch, type MapSearch } from './search.ts';
+import { bindFilterAttribute } from './feature-filter.ts';
 import type { AnnotationLang, BaseMapId, LonLatExtent, RuntimeMapConfig } from './types.ts';
 
 const LIST_LIMIT = 200;
@@ -198,6 +199,9 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
     const f = inView[next]!;
     if (handle!.select(f.layer, f.id)) say(`第 ${next + 1}/${inView.length} 个要素：${f.title}`, 'info');
   });
+
+  // A page's filter of a layer's features (data-feature-filter, ./feature-filter.ts).
+  bindFilterAttribute(root, (layer, ids) => handle!.setFeatureFilter(layer, ids));
 
   // Tools.
   const { bindTools } = await toolsModule;

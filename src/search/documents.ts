@@ -140,7 +140,7 @@ function redSiteDraft(s: RedSite): Draft {
     state: 'active',
     codes: [],
     names: [s.name, s.address, s.district],
-    text: join([s.name, ...s.categories, s.district, s.address, ...s.designations.map((d) => d.title), s.summary, s.managingUnit, s.transport, s.guidedTours]),
+    text: join([s.name, ...s.categories, s.district, s.address, ...s.designations.map((d) => d.title), s.summary, s.history, s.managingUnit, s.transport, s.guidedTours]),
     bbox: bboxOf(s.location)!,
     sample: s.sample,
     sortKey: '',
@@ -169,22 +169,16 @@ function redRouteDraft(r: RedRoute, sites: Map<string, RedSite>): Draft {
 }
 
 function pageDrafts(): Draft[] {
-  return Object.values(columns)
-    .filter((c) => c.key !== 'search')
-    .map((c) => ({
-      url: c.href,
-      title: c.name,
-      collection: 'page' as const,
-      kind: '',
-      district: '',
-      date: '',
-      state: 'active' as const,
-      codes: [],
-      names: [],
-      text: join([c.name, c.description, c.keywords.replaceAll(',', ' ')]),
-      sample: false,
-      sortKey: '',
-    }));
+  const page = (url: string, title: string, text: string): Draft => ({
+    url, title, collection: 'page', kind: '', district: '', date: '', state: 'active', codes: [], names: [], text, sample: false, sortKey: '',
+  });
+  return [
+    ...Object.values(columns)
+      .filter((c) => c.key !== 'search')
+      .map((c) => page(c.href, c.name, join([c.name, c.description, c.keywords.replaceAll(',', ' ')]))),
+    // The 专题图 is a page of its own in the sitemap, found by what people call it.
+    page(urls.redMap, '红色资源专题图', '红色资源专题图 红色地图 红色资源分布图 研学线路 爱国主义教育基地 地图'),
+  ];
 }
 
 /**

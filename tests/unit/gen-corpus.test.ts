@@ -74,14 +74,14 @@ describe('gen-corpus', () => {
     cpSync(source, src, { recursive: true });
     const fixture = path.join(repo, 'tests', 'fixtures', 'minimal');
     for (const sub of ['red', 'enforcement', 'files']) cpSync(path.join(fixture, sub), path.join(src, sub), { recursive: true });
-    // An enforcement record with an attachment: the file comes along, and nothing else under files/.
+    // An enforcement record with an attachment and a red site's photo: the files come along, and nothing else under files/.
     const pdf = 'files/notices/land/2026-g-015/churang-wenjian.pdf';
     const penalty = path.join(src, 'enforcement', '2026-penalty-01.yaml');
     writeFileSync(penalty, `${readFileSync(penalty, 'utf8').trimEnd()}\nattachments:\n  - title: 决定书\n    href: /${pdf}\n`);
     cpSync(path.join(src, pdf), path.join(src, 'files', 'unlinked.pdf'));
     const out = path.join(tmp, 'extras');
     await generateCorpus({ notices: 10, out, source: src });
-    expect(listFiles(path.join(out, 'files'))).toEqual(['notices/land/2026-g-015/churang-wenjian.pdf']);
+    expect(listFiles(path.join(out, 'files'))).toEqual(['notices/land/2026-g-015/churang-wenjian.pdf', 'red/sites/longsha-memorial/zhengmian.png']);
     for (const f of listFiles(path.join(fixture, 'red'))) expect(readFileSync(path.join(out, 'red', f), 'utf8')).toBe(readFileSync(path.join(fixture, 'red', f), 'utf8'));
     expect(listFiles(path.join(out, 'enforcement'))).toEqual(listFiles(path.join(fixture, 'enforcement')));
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
-import { planSampleFiles, writeSamplePdf, writeSampleXlsx, type SampleSource } from '../../scripts/make-sample-files.ts';
+import { photoScene, planSampleFiles, writeSamplePdf, writeSampleXlsx, type SampleSource } from '../../scripts/make-sample-files.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sample-files-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -30,13 +30,33 @@ describe('sample attachments', () => {
     cpSync('tests/fixtures/minimal', dir, { recursive: true });
     rmSync(path.join(dir, 'files'), { recursive: true });
     const { dataset } = await loadDataset(dir, { checkFiles: false });
-    expect(planSampleFiles(dataset!, dir).jobs.map((j) => path.relative(dir, j.file))).toEqual(['files/notices/land/2026-g-015/churang-wenjian.pdf']);
+    const jobs = planSampleFiles(dataset!, dir).jobs;
+    expect(jobs.map((j) => path.relative(dir, j.file))).toEqual(['files/notices/land/2026-g-015/churang-wenjian.pdf', 'files/red/sites/longsha-memorial/zhengmian.png']);
+    // The site's photo is a placeholder drawing, made as one.
+    expect(jobs.map((j) => j.photo ?? false)).toEqual([false, true]);
 
     const land = path.join(dir, 'notices/land/2026-g-015.yaml');
     writeFileSync(land, readFileSync(land, 'utf8').replace('sample: true', 'sample: false'));
     const { dataset: real } = await loadDataset(dir, { checkFiles: false });
     const plan = planSampleFiles(real!, dir);
-    expect(plan.jobs).toEqual([]);
+    expect(plan.jobs.map((j) => path.relative(dir, j.file))).toEqual(['files/red/sites/longsha-memorial/zhengmian.png']);
     expect(plan.refused).toEqual(['2026-g-015: /files/notices/land/2026-g-015/churang-wenjian.pdf']);
+  });
+  it('never draws a photo that is not marked a placeholder: a photograph cannot be invented', async () => {
+    const dir = path.join(tmp, 'data-photo');
+    cpSync('tests/fixtures/minimal', dir, { recursive: true });
+    rmSync(path.join(dir, 'files'), { recursive: true });
+    const site = path.join(dir, 'red/sites/longsha-memorial.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace('placeholder: true', 'placeholder: false'));
+    const { dataset } = await loadDataset(dir, { checkFiles: false });
+    const plan = planSampleFiles(dataset!, dir);
+    expect(plan.jobs.map((j) => path.relative(dir, j.file))).toEqual(['files/notices/land/2026-g-015/churang-wenjian.pdf']);
+    expect(plan.refused).toEqual(['longsha-memorial: /files/red/sites/longsha-memorial/zhengmian.png']);
+  });
+  it('draws the scene the alt text names', () => {
+    expect(photoScene('示例绘图：烈士陵园纪念碑')).toBe('monument');
+    expect(photoScene('林间抗联密营')).toBe('camp');
+    expect(photoScene('展厅内景')).toBe('interior');
+    expect(photoScene('两层旧式砖楼')).toBe('building');
   });
 });

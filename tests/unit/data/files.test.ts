@@ -31,7 +31,9 @@ describe('local attachments', () => {
       { title: '出让文件', href: '/files/notices/land/2026-g-015/churang-wenjian.pdf', external: false, format: 'PDF', bytes },
       { title: '中国土地市场网公告', href: 'https://www.landchina.com/', external: true, format: 'PDF', bytes: undefined },
     ]);
-    expect([...v.files.keys()]).toEqual(['/files/notices/land/2026-g-015/churang-wenjian.pdf']);
+    expect([...v.files.keys()].sort()).toEqual(['/files/notices/land/2026-g-015/churang-wenjian.pdf', '/files/red/sites/longsha-memorial/zhengmian.png']);
+    // A red site's photo is a checked local file like any attachment.
+    expect(v.files.get('/files/red/sites/longsha-memorial/zhengmian.png')?.format).toBe('PNG');
   });
   it('a missing file fails the check, naming the record, the field and where the file should be', async () => {
     const dir = copy((d) => rmSync(path.join(d, PDF)));
@@ -74,10 +76,10 @@ describe('publishing attachments', () => {
   it('copies the files of published records, and not those of a withdrawn one', async () => {
     const { dataset } = await loadDataset(FIXTURE);
     const out = mkdtempSync(path.join(sites, 'site-'));
-    expect(await copyPublishedFiles(publishedView(dataset!).files, out)).toBe(1);
+    expect(await copyPublishedFiles(publishedView(dataset!).files, out)).toBe(2);
     expect(readFileSync(path.join(out, PDF))).toEqual(readFileSync(path.join(FIXTURE, PDF)));
 
-    const withdrawn = { ...dataset!, notices: dataset!.notices.map((n) => (n.id === '2026-g-015' ? { ...n, status: { state: 'withdrawn' as const, date: '2026-11-20', reason: '终止出让' } } : n)) };
+    const withdrawn = { ...dataset!, redSites: [], notices: dataset!.notices.map((n) => (n.id === '2026-g-015' ? { ...n, status: { state: 'withdrawn' as const, date: '2026-11-20', reason: '终止出让' } } : n)) };
     const empty = mkdtempSync(path.join(sites, 'site-'));
     expect(await copyPublishedFiles(publishedView(withdrawn).files, empty)).toBe(0);
     expect(existsSync(path.join(empty, 'files'))).toBe(false);

@@ -3,8 +3,8 @@ import { LAYER_Z, layerRolesBottomUp } from '../../../src/map/layer-order.ts';
 import { canonicalLayers } from '../../../src/map/layers.ts';
 
 describe('layer order', () => {
-  it('draws base maps, then thematic data, search results, the focus record and measurements on top', () => {
-    expect(layerRolesBottomUp()).toEqual(['offlineBase', 'externalBase', 'tiandituBase', 'tiandituAnnotation', 'thematic', 'searchResults', 'focus', 'measure']);
+  it('draws base maps, then thematic data, search results, a route, the focus record and measurements on top', () => {
+    expect(layerRolesBottomUp()).toEqual(['offlineBase', 'externalBase', 'tiandituBase', 'tiandituAnnotation', 'thematic', 'searchResults', 'route', 'focus', 'measure']);
   });
   it('gives no two roles the same z-index', () => {
     const values = Object.values(LAYER_Z);

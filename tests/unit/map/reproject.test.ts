@@ -37,6 +37,15 @@ describe('reprojectContent', () => {
     expect(plain.getFeaturesInExtent([123.9, 47.3, 124, 47.4])).toHaveLength(1);
   });
 
+  it('moves features a filter holds outside its source too, each geometry once', () => {
+    const shown = at(123.95, 47.34);
+    const hidden = at(124.2, 47.6);
+    const source = new VectorSource({ features: [shown] });
+    reprojectContent([new VectorLayer({ source })], [], 'EPSG:3857', 'EPSG:4490', [shown, hidden]);
+    expect(lonLatOf(shown)).toEqual([123.95, 47.34]);
+    expect(lonLatOf(hidden)).toEqual([124.2, 47.6]);
+  });
+
   it('leaves everything as it is between equal projections, and without layers or overlays does nothing', () => {
     const source = new VectorSource({ features: [at(123.95, 47.34)] });
     const before = (source.getFeatures()[0]!.getGeometry() as Point).getCoordinates();
