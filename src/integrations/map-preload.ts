@@ -1,7 +1,7 @@
 /**
- * Which built files the full map page preloads (`<link rel="modulepreload">`
+ * Which built files a full map page preloads (`<link rel="modulepreload">`
  * after its stylesheets, at low priority: src/layouts/BaseLayout.astro,
- * src/pages/map/index.astro): the map code the loader imports
+ * src/pages/map/index.astro, src/pages/red/map/index.astro): the map code the loader imports
  * at once there (src/map/ui.ts), the tools it imports right after
  * (src/map/tools.ts), the page scripts that run before the loader (the
  * header's) and the loader itself, each with its static imports, and for a

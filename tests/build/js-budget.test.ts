@@ -30,6 +30,10 @@ describe('the map page’s preload (dist/client)', () => {
   const html = (page: string) => readFileSync(path.join(CLIENT, page), 'utf8');
   const preloads = (page: string) => [...html(page).matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
 
+  it('the full maps (/map/, /red/map/) preload the same map code', () => {
+    expect(preloads('red/map/index.html')).toEqual(preloads('map/index.html'));
+  });
+
   it('preloads the map code its loader imports at once, and files that exist', () => {
     const hrefs = preloads('map/index.html');
     expect(hrefs.length).toBeGreaterThan(2);
@@ -104,6 +108,7 @@ describe('the budget measure', () => {
     expect(pageType('/enforcement/')).toBe('column list');
     expect(pageType('/enforcement/zf-1/')).toBe('enforcement detail');
     expect(pageType('/map/')).toBe('map');
+    expect(pageType('/red/map/')).toBe('map');
     expect(pageType('/search/')).toBe('search');
     expect(pageType('/404.html')).toBe('404');
     expect(isExempt('/map/')).toBe(true);
