@@ -8,11 +8,18 @@ import { CssBudget, type PageCss } from './css-budget.ts';
 import { JsBudget, PAGE_BUDGET_BYTES, isExempt, pageType, type PageJs, type PageType } from './js-budget.ts';
 
 /**
- * First-load JavaScript of the map and search pages: their page scripts only
- * (OpenLayers and the search client are dynamic imports, not counted; see
- * npm run bench:map). Twice a plain page's budget.
+ * First-load JavaScript of the search page: its page scripts only (the
+ * search client is a dynamic import, not counted). Twice a plain page's
+ * budget.
  */
 export const EXEMPT_FIRST_LOAD_BYTES = 2 * PAGE_BUDGET_BYTES;
+/**
+ * The full map page (issue 11 §5): it preloads the map code, which is
+ * counted here; the 示意底图's lazy chunk (about 2 KB) is not, and
+ * `npm run bench:map` measures everything a browser downloads against the
+ * same figure.
+ */
+export const MAP_PAGE_BUDGET_BYTES = 150 * 1024;
 /**
  * Render-blocking CSS on every page: 14 KB gzipped is what arrives in the
  * first round trip of a new connection (TCP's initial window of 10 segments).
@@ -23,7 +30,8 @@ export const PAGE_TYPE_ORDER: readonly PageType[] = ['home', 'column list', 'not
 
 /** The JavaScript budget of a page (by URL) and its CSS budget. */
 export function budgetOf(url: string): { js: number; css: number } {
-  return { js: isExempt(url) ? EXEMPT_FIRST_LOAD_BYTES : PAGE_BUDGET_BYTES, css: CSS_BUDGET_BYTES };
+  const js = pageType(url) === 'map' ? MAP_PAGE_BUDGET_BYTES : isExempt(url) ? EXEMPT_FIRST_LOAD_BYTES : PAGE_BUDGET_BYTES;
+  return { js, css: CSS_BUDGET_BYTES };
 }
 
 export type Measured = { js: PageJs; css: PageCss; budget: { js: number; css: number } };

@@ -205,9 +205,9 @@ export function measureAll(clientDir: string): PageJs[] {
   return listHtmlPages(budget.clientDir).map((p) => budget.measure(p));
 }
 
-/** Pages allowed more than the budget: the map and the search page. */
+/** Pages allowed more than the budget: the full maps and the search page. */
 export function isExempt(url: string): boolean {
-  return url.startsWith('/map/') || url.startsWith('/search/');
+  return pageType(url) === 'map' || url.startsWith('/search/');
 }
 
 export type PageType = 'home' | 'column list' | 'notice detail' | 'red site' | 'red route' | 'enforcement detail' | 'map' | 'search' | '404' | 'other';
@@ -216,7 +216,8 @@ export type PageType = 'home' | 'column list' | 'notice detail' | 'red site' | '
 export function pageType(url: string): PageType {
   if (url === '/') return 'home';
   if (url === '/404.html') return '404';
-  if (url.startsWith('/map/')) return 'map';
+  // The full maps, which preload their map code: /map/ and the 红色资源专题图.
+  if (url.startsWith('/map/') || url === '/red/map/') return 'map';
   if (url.startsWith('/search/')) return 'search';
   if (/^\/notices\/[^/]+\/(?!page\/)[^/]+\/$/.test(url)) return 'notice detail';
   if (/^\/red\/sites\/[^/]+\/$/.test(url)) return 'red site';

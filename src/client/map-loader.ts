@@ -1,7 +1,11 @@
 /**
  * Loads the map module only when a map is on screen (embedded maps) or at
- * once (the full map page), so OpenLayers never weighs on other pages.
+ * once (the full map page), so OpenLayers never weighs on other pages. The
+ * runtime configuration (/config/map.json) is asked for in the same moment,
+ * not after the map code has arrived: the map starts without it and adds
+ * the base map when it answers (src/map/map.ts).
  */
+import { fetchRuntimeConfig } from '../map/config-fetch.ts';
 import type { MapSetup } from '../map/map.ts';
 import type { LonLatExtent } from '../map/types.ts';
 
@@ -9,9 +13,10 @@ async function start(root: HTMLElement): Promise<void> {
   const setup = JSON.parse(root.querySelector('script[data-map-setup]')!.textContent!) as MapSetup;
   const extent = JSON.parse(root.dataset['homeExtent'] ?? '[]') as LonLatExtent;
   const loading = root.querySelector<HTMLElement>('.map-loading');
+  const config = fetchRuntimeConfig(setup.runtimeConfigUrl);
   try {
     const { mountMap } = await import('../map/ui.ts');
-    await mountMap(root, setup, extent);
+    await mountMap(root, setup, extent, config);
     loading?.remove();
   } catch (e) {
     if (loading) loading.textContent = `地图无法加载：${(e as Error).message}。页面中的文字信息不受影响。`;

@@ -26,8 +26,11 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-elderly
   });
 }
 
-const today = todayInShanghai();
-for (const badge of document.querySelectorAll<HTMLElement>('[data-period-start][data-period-end]')) {
+const badges = document.querySelectorAll<HTMLElement>('[data-period-start][data-period-end]');
+// A time-zone Intl.DateTimeFormat costs some 30 ms on its first use (time-zone data): only pages with notice states pay,
+// not the map page, whose map starts after this script (module scripts run in document order).
+const today = badges.length > 0 ? todayInShanghai() : '';
+for (const badge of badges) {
   const rule = { superseded: badge.dataset['superseded'] !== undefined, period: { start: badge.dataset['periodStart']!, end: badge.dataset['periodEnd']! } };
   const key = statusOf(rule, today);
   badge.textContent = statusLabels[key];

@@ -13,6 +13,7 @@
  *   `astro dev` serves the same files from injected routes instead;
  * - writes, last, the brotli/gzip twins of every text file and the Node
  *   server's file manifest (src/server/static-files.ts);
+ * - records which built files the full map page preloads (./map-preload.ts);
  * - when GEOPORTAL_STATIC_CONFIG=1, writes /config/map.json as a static
  *   file at the end of the build (key from TIANDITU_KEY at build time), for
  *   static hosting. Without it the file is not written: on the Node server
@@ -30,6 +31,7 @@ import { buildSearchIndexInWorker } from '../search/index-worker.ts';
 import { getSearchDocuments } from '../search/site-index.ts';
 import { wmtsOrigins } from '../server/basemap-capabilities.ts';
 import { writeStaticManifest } from '../server/static-files.ts';
+import { mapPreloadPlugin } from './map-preload.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -96,6 +98,7 @@ export function geoportal(): AstroIntegration {
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
                 load: (id: string) => (id === RESOLVED_ID ? source : undefined),
               },
+              mapPreloadPlugin(),
             ],
           },
         });

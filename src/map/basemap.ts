@@ -46,7 +46,7 @@ export const configuredSource = (runtime: Pick<RuntimeMapConfig, 'basemap'>): Ba
 export function bindBaseMap(
   map: OlMap,
   store: MapStore,
-  options: { runtime: RuntimeMapConfig; projection: string; offlineStyleUrl: string },
+  options: { runtime: RuntimeMapConfig; projection: string },
   events: BaseMapEvents,
 ): { report(): void } {
   const { runtime, projection } = options;
@@ -76,8 +76,9 @@ export function bindBaseMap(
     draw('offline');
     if (reason) events.status(`${reason}，当前显示示意底图。`, 'warning');
     try {
+      // Its code (the flat-style compiler) is loaded only when the offline base map is needed.
       const { createOfflineBaseLayer } = await import('./offline-basemap.ts');
-      const layer = await createOfflineBaseLayer(options.offlineStyleUrl, projection);
+      const layer = await createOfflineBaseLayer(projection, { onDataError: (e) => events.status(`${e.message}。`, 'error') });
       layer.setZIndex(LAYER_Z.offlineBase);
       map.getLayers().insertAt(0, layer);
     } catch (e) {

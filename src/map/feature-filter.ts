@@ -16,6 +16,8 @@ import type VectorSource from 'ol/source/Vector.js';
 export type FeatureFilter = {
   /** Shows only the features with these ids (null: every feature); applied once the layer has loaded. */
   set(ids: ReadonlySet<string> | null): Promise<void>;
+  /** Every feature of the layer, shown or not, once a filter has been applied: what moves with a new projection (./reproject.ts). */
+  held(): readonly Feature<Geometry>[];
 };
 
 /** A filter over a layer's source, which holds every feature once `ready` resolves. */
@@ -40,6 +42,7 @@ export function createFeatureFilter(source: VectorSource<Feature<Geometry>>, rea
       // Only the latest filter is applied, however the loads interleave.
       if (latest === ids) apply();
     },
+    held: () => all ?? [],
   };
 }
 

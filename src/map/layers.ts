@@ -1,8 +1,9 @@
 /**
  * The map's layers, each with its zIndex from LAYER_Z (./layer-order.ts).
- * bindLayers() builds the base map (./basemap.ts), the thematic layers, the search
- * results and an embedded map's focus record, and makes base map and layer
- * visibility follow the store.
+ * bindLayers() builds the thematic layers, the search results and an
+ * embedded map's focus record at once, and the base map (./basemap.ts) when
+ * the runtime configuration has answered (showBaseMap), and makes base map
+ * and layer visibility follow the store.
  */
 import type OlMap from 'ol/Map.js';
 import Feature from 'ol/Feature.js';
@@ -39,9 +40,11 @@ export type LayerEvents = BaseMapEvents & {
 export type MapLayers = {
   thematic: ThematicLayer[];
   byId(id: string): ThematicLayer | undefined;
-  /** The focus record's extent in view coordinates (embedded maps), if any. */
-  focusExtent: Extent | undefined;
+  /** The focus record's extent in view coordinates (embedded maps), if any; in the view's projection as it is now. */
+  focusExtent(): Extent | undefined;
   showSearchResults(extents: readonly LonLatExtent[]): void;
+  /** Adds the base map the configuration asks for (once; later calls do nothing). Call after the view has its final projection. */
+  showBaseMap(runtime: RuntimeMapConfig): void;
   reportBase(): void;
   reportLayers(): void;
 };
@@ -60,11 +63,9 @@ export function bindLayers(
   map: OlMap,
   store: MapStore,
   options: {
-    runtime: RuntimeMapConfig;
-    projection: string;
+    projection: () => string;
     layers: ThematicLayerConfig[];
     focus?: { geometry: object } | undefined;
-    offlineStyleUrl: string;
     /** Embedded maps: the record's district (code), outlined and named over the 示意底图. */
     districtCode?: string | undefined;
   },
@@ -74,14 +75,15 @@ export function bindLayers(
 
   // ---------------------------------------------------------------- base map
   // Over the 示意底图 only (天地图 and the other sources name places themselves): town and place
-  // names, and an embedded map's district. Loaded once the 示意底图 is what is drawn, never before.
+  // names, and an embedded map's district. Loaded once the 示意底图 is what is drawn, never before;
+  // by then the configuration has answered, so the view's projection is final.
   let offlineContext = false;
   const addOfflineContext = async () => {
     if (offlineContext) return;
     offlineContext = true;
     const { createGazetteerLayer } = await import('./gazetteer-layer.ts');
     const places = createGazetteerLayer({
-      projection,
+      projection: projection(),
       zoomForResolution: (r) => map.getView().getZoomForResolution(r) ?? 0,
       onError: (e) => events.status(`地名注记无法显示：${e.message}`, 'warning'),
     });
@@ -90,7 +92,7 @@ export function bindLayers(
     if (!options.districtCode) return;
     try {
       const { addDistrictContext } = await import('./district-context.ts');
-      await addDistrictContext(map, LAYER_Z.districtContext, { projection, code: options.districtCode, focusExtent });
+      await addDistrictContext(map, LAYER_Z.districtContext, { projection: projection(), code: options.districtCode, focusExtent: focus?.getExtent() ?? undefined });
     } catch (e) {
       events.status(`所在行政区无法在示意底图上标出：${(e as Error).message}`, 'warning');
     }
@@ -102,7 +104,12 @@ export function bindLayers(
       if (report.drawn === 'offline') void addOfflineContext();
     },
   };
-  const basemap = bindBaseMap(map, store, { runtime: options.runtime, projection, offlineStyleUrl: options.offlineStyleUrl }, baseMapEvents);
+  // Chosen when the configuration has answered: nothing is drawn, and nothing reported, before.
+  let basemap: { report(): void } | undefined;
+  const showBaseMap = (runtime: RuntimeMapConfig) => {
+    basemap ??= bindBaseMap(map, store, { runtime, projection: projection() }, baseMapEvents);
+    basemap.report();
+  };
 
   // --------------------------------------------------------- thematic layers
   const thematic = options.layers.map((c) => createThematicLayer(c, projection));
@@ -127,13 +134,12 @@ export function bindLayers(
   }
 
   // The record an embedded map is about.
-  let focusExtent: Extent | undefined;
+  let focus: VectorSource | undefined;
   if (options.focus) {
-    const source = new VectorSource({
-      features: new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection }).readFeatures({ type: 'Feature', geometry: options.focus.geometry, properties: {} }),
+    focus = new VectorSource({
+      features: new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection() }).readFeatures({ type: 'Feature', geometry: options.focus.geometry, properties: {} }),
     });
-    map.addLayer(new VectorLayer({ source, zIndex: LAYER_Z.focus, style: FOCUS_STYLE }));
-    focusExtent = source.getExtent() ?? undefined;
+    map.addLayer(new VectorLayer({ source: focus, zIndex: LAYER_Z.focus, style: FOCUS_STYLE }));
   }
 
   // The map search's results: rings around points, dashed outlines around areas; never clickable.
@@ -150,18 +156,19 @@ export function bindLayers(
   return {
     thematic,
     byId: (id) => thematic.find((t) => t.config.id === id),
-    focusExtent,
+    focusExtent: () => focus?.getExtent() ?? undefined,
+    showBaseMap,
     showSearchResults(extents) {
       results.clear(true);
       const features: Feature[] = [];
       for (const [w, s, e, n] of extents) {
         if (![w, s, e, n].every(Number.isFinite)) continue;
-        const ext = transformExtent([w, s, e, n], 'EPSG:4326', projection);
+        const ext = transformExtent([w, s, e, n], 'EPSG:4326', projection());
         features.push(new Feature(w === e && s === n ? new Point([ext[0]!, ext[1]!]) : fromExtent(ext)));
       }
       results.addFeatures(features);
     },
-    reportBase: basemap.report,
+    reportBase: () => basemap?.report(),
     reportLayers,
   };
 }

@@ -9,18 +9,21 @@
  */
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
+import { isEmpty, type Extent } from 'ol/extent.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { createControls, createInteractions, focusPadding } from './controls.ts';
 import { syncHistory } from './history.ts';
 import { bindLayers, canonicalLayers, type BaseMapReport } from './layers.ts';
 import { cleanPermalinkQuery, formatPermalink, parsePermalink, permalinkBounds, type PermalinkState } from './permalink.ts';
+import { fetchRuntimeConfig } from './config-fetch.ts';
+import { reprojectContent } from './reproject.ts';
 import { bindSelection } from './selection.ts';
 import { cloneState, createMapStore, type MapState } from './state.ts';
 import { mapProjection, registerCgcs2000 } from './tianditu.ts';
-import { bindView } from './view.ts';
+import { bindView, sameCamera } from './view.ts';
 import { createFeatureFilter, type FeatureFilter } from './feature-filter.ts';
 import { createRouteLayer } from './route-layer.ts';
-import type { AnnotationLang, BaseMapId, LonLatExtent, MapViewState, RouteOverlay, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
+import type { AnnotationLang, BaseMapId, LonLatExtent, MapViewState, MatrixSet, RouteOverlay, RuntimeMapConfig, ThematicLayerConfig } from './types.ts';
 
 /** What a page asks for. */
 export type MapSetup = {
@@ -40,7 +43,8 @@ export type MapSetup = {
   /** Full maps keep their view in the URL (docs/permalink.md). */
   permalink: boolean;
   runtimeConfigUrl: string;
-  offlineStyleUrl: string;
+  /** The matrix set of site.yaml at build time: the map starts in its projection before /config/map.json answers. */
+  matrixSet: MatrixSet;
 };
 
 /** Callbacks the UI layer registers; the map calls them as state changes. */
@@ -67,7 +71,10 @@ export type MapEvents = {
 export type FitOptions = { maxZoom?: number; duration?: number; padding?: number; derived?: boolean };
 
 export type MapHandle = {
-  config: RuntimeMapConfig;
+  /** The runtime configuration once /config/map.json has answered; until then (and if it fails) the page's defaults, without a key. */
+  readonly config: RuntimeMapConfig;
+  /** Settles when the base map has been chosen from the configuration (and the view has its final projection). */
+  baseMapReady: Promise<void>;
   state(): PermalinkState;
   setBaseMap(base: BaseMapId, lang: AnnotationLang): void;
   setLayerVisible(id: string, visible: boolean): void;
@@ -88,12 +95,12 @@ export type MapHandle = {
   setQuery(query: string): void;
   permalink(): string;
   olMap: OlMap;
-  projection: string;
+  /** The view's projection: the page's matrix set until the configuration names the other one. */
+  readonly projection: string;
 };
 
-const DEFAULT_RUNTIME: Omit<RuntimeMapConfig, 'homeExtent'> = {
+const DEFAULT_RUNTIME: Omit<RuntimeMapConfig, 'homeExtent' | 'matrixSet'> = {
   tiandituKey: null,
-  matrixSet: 'w',
   attribution: '天地图',
   reviewNo: '',
   qualificationNo: '',
@@ -101,39 +108,54 @@ const DEFAULT_RUNTIME: Omit<RuntimeMapConfig, 'homeExtent'> = {
   basemap: { kind: 'offline', reason: '地图配置加载失败' },
 };
 
-async function loadRuntimeConfig(url: string): Promise<RuntimeMapConfig | undefined> {
-  try {
-    const res = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(8000) });
-    if (!res.ok) throw new Error(String(res.status));
-    return (await res.json()) as RuntimeMapConfig;
-  } catch {
-    // DEFAULT_RUNTIME's base map says so: the 示意底图, with this reason.
-    return undefined;
-  }
-}
+/** Every View of the map has these; the projection comes with the base map. */
+const VIEW_OPTIONS = { minZoom: 1, maxZoom: 18, constrainResolution: false } as const;
 
-export async function createMap(target: HTMLElement, setup: MapSetup, events: MapEvents, fallbackExtent: LonLatExtent): Promise<MapHandle> {
-  const runtime = (await loadRuntimeConfig(setup.runtimeConfigUrl)) ?? { ...DEFAULT_RUNTIME, homeExtent: fallbackExtent };
-  if (runtime.matrixSet === 'c') await registerCgcs2000();
-  const projection = mapProjection(runtime.matrixSet);
-  const homeExtent = transformExtent(runtime.homeExtent, 'EPSG:4326', projection);
+/**
+ * Builds the map at once in the projection of the matrix set the page was
+ * built for (`setup.matrixSet`), with its view, thematic layers, selection
+ * and history, while `runtimeConfig` (/config/map.json, started by the
+ * loader) is in flight; the base map is added when it answers. When the
+ * configuration names the other matrix set (TIANDITU_MATRIX_SET), the view
+ * is replaced by one in that projection first and what is drawn moves with
+ * it (./reproject.ts); the state, in degrees, stays the truth throughout.
+ * The returned handle's `baseMapReady` settles when the base map is chosen.
+ *
+ * `homeExtent` is the page's (site.yaml at build time), the same extent
+ * /config/map.json carries.
+ */
+export async function createMap(
+  target: HTMLElement,
+  setup: MapSetup,
+  events: MapEvents,
+  homeExtent: LonLatExtent,
+  runtimeConfig: Promise<RuntimeMapConfig | undefined> = fetchRuntimeConfig(setup.runtimeConfigUrl),
+): Promise<MapHandle> {
+  const built = setup.matrixSet ?? 'w';
+  if (built === 'c') await registerCgcs2000();
+  let projection: string = mapProjection(built);
+  let runtime: RuntimeMapConfig = { ...DEFAULT_RUNTIME, matrixSet: built, homeExtent };
   const offered = setup.layers.map((l) => l.id);
+  const home = () => transformExtent(homeExtent, 'EPSG:4326', projection);
 
-  const olView = new View({ projection, minZoom: 1, maxZoom: 18, constrainResolution: false });
-  const map = new OlMap({ target, view: olView, controls: createControls(setup.mode), interactions: createInteractions(setup.mode), keyboardEventTarget: target });
+  const map = new OlMap({ target, view: new View({ projection, ...VIEW_OPTIONS }), controls: createControls(setup.mode), interactions: createInteractions(setup.mode), keyboardEventTarget: target });
   target.tabIndex = 0;
 
   // The default view frames the city (or an embedded map's record); a permalink says how it differs.
-  olView.fit(homeExtent, { size: map.getSize() ?? [800, 600] });
+  const defaultCamera = (): Pick<MapViewState, 'center' | 'zoom'> => {
+    const scratch = new View({ projection, ...VIEW_OPTIONS });
+    scratch.fit(home(), { size: map.getSize() ?? [800, 600] });
+    return { center: toLonLat(scratch.getCenter() ?? [0, 0], projection) as [number, number], zoom: Math.round((scratch.getZoom() ?? 8) * 100) / 100 };
+  };
+  // One object: the permalink parser and writer and the history read it, also after a change of projection.
   const defaults: MapViewState = {
-    center: toLonLat(olView.getCenter() ?? [0, 0], projection) as [number, number],
-    zoom: Math.round((olView.getZoom() ?? 8) * 100) / 100,
+    ...defaultCamera(),
     base: 'vec',
     lang: 'zh',
     layers: setup.layers.filter((l) => l.visible).map((l) => l.id),
   };
   const readUrl = (search: string) => {
-    const result = parsePermalink(search, { layers: offered, bounds: permalinkBounds(runtime.homeExtent) }, defaults);
+    const result = parsePermalink(search, { layers: offered, bounds: permalinkBounds(homeExtent) }, defaults);
     for (const w of result.warnings) console.warn(`[permalink] ${w}`);
     if (result.warnings.length > 0) events.status(`链接中有 ${result.warnings.length} 个参数无效，已忽略。`, 'warning');
     return { state: { ...result.state, layers: canonicalLayers(result.state.layers, offered) } as MapState, hasView: result.hasView };
@@ -141,20 +163,29 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   const initial = setup.permalink ? readUrl(location.search) : { state: cloneState(defaults), hasView: false };
   const store = createMapStore(initial.state);
 
-  const layers = bindLayers(map, store, { runtime, projection, layers: setup.layers, focus: setup.focus, offlineStyleUrl: setup.offlineStyleUrl, districtCode: setup.context?.districtCode }, {
+  const layers = bindLayers(map, store, { projection: () => projection, layers: setup.layers, focus: setup.focus, districtCode: setup.context?.districtCode }, {
     status: events.status,
     baseMapChanged: events.baseMapChanged,
     layersChanged: events.layersChanged,
     layerLoaded: () => events.viewChanged(),
   });
-  const view = bindView(map, store, projection);
+  const view = bindView(map, store);
   const route = setup.route ? createRouteLayer(setup.route, projection) : undefined;
   if (route) map.addLayer(route.layer);
-  const focusExtent = layers.focusExtent;
-  const frame = focusExtent ?? route?.extent;
-  const size = map.getSize() ?? [600, 400];
-  if (frame) void view.fit(frame, { maxZoom: 15, padding: focusPadding(size, !!setup.context), size }, 'load');
-  // The locator inset, loaded apart: the full map never needs it. The record is framed clear of it already.
+  // The record or the route an embedded map is about, in the view's projection as it is now.
+  const frame = (): Extent | undefined => {
+    const routeExtent = route?.layer.getSource()?.getExtent();
+    return layers.focusExtent() ?? (routeExtent && !isEmpty(routeExtent) ? routeExtent : undefined);
+  };
+  const fitFocus = () => {
+    const extent = frame();
+    const size = map.getSize() ?? [600, 400];
+    if (extent) void view.fit(extent, { maxZoom: 15, padding: focusPadding(size, !!setup.context), size }, 'load');
+  };
+  fitFocus();
+  // The locator inset, loaded apart: the full map never needs it. The record is framed clear of it
+  // already. It has a projection of its own and takes the record in degrees.
+  const focusExtent = layers.focusExtent();
   if (setup.context && focusExtent) {
     const { districtCode } = setup.context;
     const failed = (e: Error) => events.status(`位置示意图无法显示：${e.message}`, 'warning');
@@ -178,10 +209,42 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
     if (!initial.hasView) selection.revealFromLink();
   }
 
+  /** A new View in the matrix set's projection, with what is drawn moved along; the state stays. */
+  const switchProjection = async (set: MatrixSet) => {
+    if (set === 'c') await registerCgcs2000();
+    const next = mapProjection(set);
+    if (next === projection) return;
+    reprojectContent(map.getAllLayers(), map.getOverlays().getArray(), projection, next, [...filters.values()].flatMap((f) => f.held()));
+    const before = { center: defaults.center, zoom: defaults.zoom };
+    projection = next;
+    Object.assign(defaults, defaultCamera());
+    view.replace(new View({ projection, ...VIEW_OPTIONS }));
+    // The page's own view (no c or z in the link, nobody has moved since): the city framed in this projection.
+    if (!initial.hasView && sameCamera(store.get(), before)) store.set({ center: defaults.center, zoom: defaults.zoom }, 'load');
+    fitFocus();
+  };
+
+  const baseMapReady = runtimeConfig
+    .then(async (config) => {
+      // Without it, DEFAULT_RUNTIME's base map says so: the 示意底图, with the reason.
+      runtime = config ?? runtime;
+      if (runtime.matrixSet !== built) await switchProjection(runtime.matrixSet);
+      layers.showBaseMap(runtime);
+      // Tiles are asked for from a rendered frame: draw one now rather than at the next animation frame,
+      // which the thematic data's parsing (10,000 notices) can push back by a few hundred milliseconds.
+      map.renderSync();
+    })
+    .catch((e: unknown) => events.status(`底图无法加载：${e instanceof Error ? e.message : String(e)}。专题数据仍可在列表中查看。`, 'error'));
+
   const handle: MapHandle = {
-    config: runtime,
+    get config() {
+      return runtime;
+    },
+    baseMapReady,
     olMap: map,
-    projection,
+    get projection() {
+      return projection;
+    },
     state: (): PermalinkState => cloneState(store.get()),
     setBaseMap(base, lang) {
       store.set({ base, lang }, 'user');
@@ -194,7 +257,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
       store.set({ layers: next, ...(!visible && selected?.layer === id ? { selected: undefined } : {}) }, 'user');
     },
     featuresInView() {
-      const extent = olView.calculateExtent(map.getSize());
+      const extent = map.getView().calculateExtent(map.getSize());
       return layers.thematic
         .filter((t) => t.layer.getVisible())
         .map((t) => ({
@@ -214,7 +277,7 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
       void filter.set(ids).then(() => events.viewChanged());
     },
     goHome() {
-      void view.fit(homeExtent, { duration: 250 }, 'user');
+      void view.fit(home(), { duration: 250 }, 'user');
     },
     zoomToLonLat(lon, lat, zoom = 15) {
       void view.animate({ center: fromLonLat([lon, lat], projection), zoom, duration: 250 }, 'user');
@@ -241,7 +304,6 @@ export async function createMap(target: HTMLElement, setup: MapSetup, events: Ma
   };
 
   layers.reportLayers();
-  layers.reportBase();
   // A q in the link runs its search; without c or z its results frame the view (unless an f= is framed instead).
   if (initial.state.query) events.queryChanged?.(initial.state.query, { fit: !initial.hasView && !initial.state.selected });
   return handle;

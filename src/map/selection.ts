@@ -59,7 +59,10 @@ export type SelectionEvents = {
 };
 
 export type Selection = {
-  /** The reader selects a feature (and its layer comes on); `zoom` fits the view to it first. False if there is no such feature. */
+  /**
+   * The reader selects a feature (and its layer comes on); `zoom` fits the view to it first. False if there is no such
+   * feature; true also when its layer is still to load (the selection follows once loaded, if the feature is there).
+   */
   select(layer: string, id: string, opts?: { zoom?: boolean }): boolean;
   clear(): void;
   /** A link's f= without c or z: fit to the feature once loaded and show its popup in view; replaces the history entry. */
@@ -69,7 +72,8 @@ export type Selection = {
 const rectOf = (el: Element): Rect => el.getBoundingClientRect();
 
 export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, view: ViewSync, target: HTMLElement, events: SelectionEvents): Selection {
-  const olView = map.getView();
+  // The map's view of the moment: it is replaced when the base map comes in another projection.
+  const olView = () => map.getView();
   const popupEl = document.createElement('div');
   popupEl.className = 'map-popup';
   popupEl.setAttribute('role', 'dialog');
@@ -123,7 +127,8 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
     const now = find(selected.layer, selected.id);
     if (now || !t) return show(now);
     show(undefined);
-    t.ready.then(
+    // A feature of a hidden layer: its data is fetched now (hidden layers load when first shown or asked).
+    t.load().then(
       () => {
         if (mine !== request) return;
         const f = find(selected.layer, selected.id);
@@ -152,8 +157,8 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
     const covers = [...(target.closest('.map-frame') ?? target).querySelectorAll<HTMLElement>('.map-offline')].filter((el) => !el.hidden && el.offsetParent !== null).map(rectOf);
     const viewport = visibleMapRect(rectOf(target), { width: window.innerWidth, height: window.innerHeight }, covers);
     const [dx, dy] = panIntoViewDelta(rectOf(popupEl), viewport);
-    const center = olView.getCenter();
-    const resolution = olView.getResolution();
+    const center = olView().getCenter();
+    const resolution = olView().getResolution();
     if ((dx === 0 && dy === 0) || !center || !resolution) return;
     // Content moves right and down: the centre moves left and up (north-up views only).
     await view.animate({ center: [center[0]! - dx * resolution, center[1]! + dy * resolution], duration }, origin);
@@ -188,7 +193,7 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
       if (members && members.length > 1) {
         // A cluster: zoom in until it falls apart.
         const ext = new VectorSource({ features: members }).getExtent();
-        if (ext) void view.fit(ext, { duration: 250, padding: [60, 60, 60, 60], maxZoom: Math.min(18, (olView.getZoom() ?? 10) + 3) }, 'user');
+        if (ext) void view.fit(ext, { duration: 250, padding: [60, 60, 60, 60], maxZoom: Math.min(18, (olView().getZoom() ?? 10) + 3) }, 'user');
         hit = undefined;
         return true;
       }
@@ -214,9 +219,27 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
 
   return {
     select(layer, id, opts = {}) {
+      const t = layers.byId(layer);
+      if (!t) return false;
+      const fit = () => (opts.zoom ? { duration: 250, maxZoom: Math.max(olView().getZoom() ?? 12, 13) } : undefined);
       const f = find(layer, id);
-      if (!f) return false;
-      void reveal(f, 'user', opts.zoom ? { duration: 250, maxZoom: Math.max(olView.getZoom() ?? 12, 13) } : undefined);
+      if (f) {
+        void reveal(f, 'user', fit());
+        return true;
+      }
+      const state = t.state();
+      if (state === 'loaded' || state === 'failed') return false;
+      // Its layer is hidden and not loaded yet (say, a map search result): select once loaded,
+      // unless the selection changed meanwhile. The reveal turns the layer on.
+      const at = request;
+      t.load().then(
+        () => {
+          const loaded = find(layer, id);
+          if (loaded && at === request) void reveal(loaded, 'user', fit());
+          else if (!loaded) console.warn(`[map] 要素 ${layer}:${id} 不存在`);
+        },
+        () => undefined,
+      );
       return true;
     },
     clear() {
@@ -226,7 +249,7 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
       const selected = store.get().selected;
       const t = selected && layers.byId(selected.layer);
       if (!selected || !t) return;
-      t.ready.then(
+      t.load().then(
         () => {
           const f = find(selected.layer, selected.id);
           // Only if the link's selection still stands (the reader may have moved on).

@@ -2,6 +2,10 @@
  * Thematic layers: GeoJSON collections published by the build, styled per
  * category, points clustered. Loading goes through fetch so that a missing
  * or malformed file becomes a message, not a silent empty layer.
+ *
+ * A layer fetches its data when it is first shown, or when load() asks
+ * (the selection does, for a feature of a hidden layer): at 10,000 notices
+ * the hidden layers' files are most of what the map would download.
  */
 import Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
@@ -19,9 +23,18 @@ export type ThematicLayer = {
   layer: VectorLayer;
   /** The features themselves (a cluster layer renders a Cluster over this). */
   source: VectorSource<Feature<Geometry>>;
-  /** Resolves when loaded; rejects with a Chinese message on failure. */
+  /**
+   * Resolves when loaded; rejects with a Chinese message on failure. Stays
+   * pending while the layer has never been shown nor load() called.
+   */
   ready: Promise<void>;
+  /** Starts loading, once (later calls do nothing more), and returns `ready`. */
+  load(): Promise<void>;
+  /** 'idle' until shown or asked to load; then 'loading', and 'loaded' or 'failed'. */
+  state(): LoadState;
 };
+
+export type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
 
 export const LAYER_PROPERTY = 'geoportal:layer';
 const SELECTED = 'geoportal:selected';
@@ -82,12 +95,18 @@ export function setSelected(feature: Feature | undefined, previous: Feature | un
   feature?.set(SELECTED, true);
 }
 
-/** Creates a thematic layer in the view's projection. */
-export function createThematicLayer(config: ThematicLayerConfig, projection: string): ThematicLayer {
+/**
+ * Creates a thematic layer, hidden: the caller shows it (setVisible) when
+ * the map state says so, which starts the fetch. Features are read into the
+ * view's projection as it is when they arrive (`projection`: the view may be
+ * replaced before, src/map/reproject.ts).
+ */
+export function createThematicLayer(config: ThematicLayerConfig, projection: () => string): ThematicLayer {
   const source = new VectorSource<Feature<Geometry>>();
-  const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection });
-  const ready = fetch(config.url)
-    .then(async (res) => {
+  const format = new GeoJSON({ dataProjection: 'EPSG:4326' });
+  let state: LoadState = 'idle';
+  const fetchFeatures = () =>
+    fetch(config.url).then(async (res) => {
       if (!res.ok) throw new Error(`图层“${config.title}”的数据无法加载（HTTP ${res.status}）`);
       let json: unknown;
       try {
@@ -97,13 +116,25 @@ export function createThematicLayer(config: ThematicLayerConfig, projection: str
       }
       let features: Feature<Geometry>[];
       try {
-        features = format.readFeatures(json) as Feature<Geometry>[];
+        features = format.readFeatures(json, { featureProjection: projection() }) as Feature<Geometry>[];
       } catch {
         throw new Error(`图层“${config.title}”的数据不是有效的 GeoJSON`);
       }
       for (const f of features) f.set(LAYER_PROPERTY, config.id);
       source.addFeatures(features);
     });
+  let settle!: { resolve: () => void; reject: (e: Error) => void };
+  const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const load = () => {
+    if (state === 'idle') {
+      state = 'loading';
+      fetchFeatures().then(
+        () => ((state = 'loaded'), settle.resolve()),
+        (e: Error) => ((state = 'failed'), settle.reject(e)),
+      );
+    }
+    return ready;
+  };
 
   const styleFeature = (feature: Feature): Style => {
     const color = colorOf(config, feature);
@@ -137,6 +168,10 @@ export function createThematicLayer(config: ThematicLayerConfig, projection: str
     layer = new VectorLayer({ source, style: (f) => styleFeature(f as Feature) });
   }
   layer.set(LAYER_PROPERTY, config.id);
-  layer.setVisible(config.visible);
-  return { config, layer, source, ready };
+  layer.setVisible(false);
+  // The first time it is shown; `ready` has the handlers of whoever waits for it.
+  layer.on('change:visible', () => {
+    if (layer.getVisible()) void load().catch(() => undefined);
+  });
+  return { config, layer, source, ready, load, state: () => state };
 }

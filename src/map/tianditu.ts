@@ -3,10 +3,10 @@
  * GetTile URLs and the OpenLayers source. No DOM access, so it runs in unit
  * tests. Facts and their sources: shared/reference/tianditu.md §1, §5.
  */
+import type { ImageLike } from 'ol/DataTile.js';
 import { get as getProjection } from 'ol/proj.js';
-import XYZ from 'ol/source/XYZ.js';
+import ImageTile from 'ol/source/ImageTile.js';
 import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
-import type { TileCoord } from 'ol/tilecoord.js';
 import type { AnnotationLang, BaseMapId, MatrixSet } from './types.ts';
 
 /** Tianditu layer codes: base maps and their Chinese/English annotations. */
@@ -133,6 +133,22 @@ export function tiandituTileGrid(set: MatrixSet, maxZoom = 18): WMTSTileGrid {
   });
 }
 
+/**
+ * The GetTile URL of a layer's tile at OpenLayers tile coordinates, or
+ * undefined outside the layer's levels (below level 1, above `maxZoom`).
+ * OpenLayers tile coordinates are [z, x, y] with y counted downwards from the
+ * grid's top-left origin (OpenLayers ≥ 6), which is exactly WMTS TILEROW; z
+ * is the TILEMATRIX id because the grid's matrix ids are its levels
+ * (tiandituTileGrid).
+ */
+export function tiandituTileUrlFunction(layer: TiandituLayer, set: MatrixSet, key: string, maxZoom = nativeMaxZoom(layer)): (z: number, x: number, y: number) => string | undefined {
+  const top = Math.min(maxZoom, nativeMaxZoom(layer));
+  return (z, x, y) => (Number.isInteger(z) && z >= TIANDITU_MIN_ZOOM && z <= top ? tiandituTileUrl(layer, set, z, x, y, key) : undefined);
+}
+
+/** Loads one tile image from its URL; rejects to mark the tile as failed. `signal` aborts when OpenLayers no longer needs the tile. */
+export type TiandituTileLoader = (url: string, signal: AbortSignal) => Promise<ImageLike>;
+
 export type TiandituSourceOptions = {
   /** Attribution HTML (the 天地图 line with 审图号, from RuntimeMapConfig). */
   attributions?: string;
@@ -141,31 +157,27 @@ export type TiandituSourceOptions = {
 };
 
 /**
- * An OpenLayers source for one Tianditu layer.
+ * An OpenLayers source for one Tianditu layer: ol/source/ImageTile with a
+ * loader that asks `load` for the URL of tiandituTileUrlFunction.
  *
- * Why XYZ + tileUrlFunction rather than ol/source/WMTS: WMTS builds the query
- * itself (its own parameter order, the key in the base URL) and picks the
- * subdomain from its own hash; a URL function gives the exact documented
- * GetTile URL and the deterministic subdomain above. XYZ (a TileImage)
- * rather than the newer ol/source/ImageTile with a url function, which
- * OpenLayers 10.11 recommends over tileUrlFunction: the fallback code
- * (base-layers.ts) needs TileImage's setTileLoadFunction to fetch() tiles
- * and inspect the response. Revisit when moving to OpenLayers 11.
+ * Why a URL function rather than ol/source/WMTS: WMTS builds the query itself
+ * (its own parameter order, the key in the base URL) and picks the subdomain
+ * from its own hash; the function gives the exact documented GetTile URL and
+ * the deterministic subdomain above. Why a loader of our own: the fallback
+ * code (base-layers.ts) fetch()es each tile to tell an error page from a tile.
  *
- * OpenLayers tile coordinates are [z, x, y] with y counted downwards from the
- * grid's top-left origin (OpenLayers ≥ 6), which is exactly WMTS TILEROW.
- * crossOrigin 'anonymous' keeps the canvas untainted for PNG export.
+ * wrapX: OpenLayers hands the loader the coordinates of the tile in the first
+ * world. crossOrigin 'anonymous' keeps the canvas untainted for PNG export.
  */
-export function createTiandituSource(layer: TiandituLayer, set: MatrixSet, key: string, options: TiandituSourceOptions = {}): XYZ {
+export function createTiandituSource(layer: TiandituLayer, set: MatrixSet, key: string, load: TiandituTileLoader, options: TiandituSourceOptions = {}): ImageTile {
   const maxZoom = Math.min(options.maxZoom ?? nativeMaxZoom(layer), nativeMaxZoom(layer));
-  const tileGrid = tiandituTileGrid(set, maxZoom);
-  return new XYZ({
+  const url = tiandituTileUrlFunction(layer, set, key, maxZoom);
+  return new ImageTile({
     projection: mapProjection(set),
-    tileGrid,
-    tileUrlFunction: (tileCoord: TileCoord) => {
-      const [z, x, y] = tileCoord;
-      if (z === undefined || x === undefined || y === undefined || z < TIANDITU_MIN_ZOOM || z > maxZoom) return undefined;
-      return tiandituTileUrl(layer, set, Number(tileGrid.getMatrixId(z)), x, y, key);
+    tileGrid: tiandituTileGrid(set, maxZoom),
+    loader: (z, x, y, { signal }) => {
+      const href = url(z, x, y);
+      return href ? load(href, signal) : Promise.reject(new Error(`天地图 ${layer} 没有第 ${z} 级`));
     },
     crossOrigin: 'anonymous',
     wrapX: true,

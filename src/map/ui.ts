@@ -5,10 +5,12 @@
  * buttons. The markup is rendered by src/components/map/MapView.astro; this
  * module only binds it.
  */
+import { toLonLat } from 'ol/proj.js';
+import { formatLonLatDecimal, formatLonLatDms } from './coords.ts';
 import { createMap, type MapHandle, type MapSetup } from './map.ts';
 import { bindMapSearch, type MapSearch } from './search.ts';
 import { bindFilterAttribute } from './feature-filter.ts';
-import type { AnnotationLang, BaseMapId, LonLatExtent } from './types.ts';
+import type { AnnotationLang, BaseMapId, LonLatExtent, RuntimeMapConfig } from './types.ts';
 
 const LIST_LIMIT = 200;
 
@@ -16,7 +18,15 @@ function q<T extends Element>(root: ParentNode, selector: string): T | null {
   return root.querySelector<T>(selector);
 }
 
-export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExtent: LonLatExtent): Promise<MapHandle> {
+/**
+ * Binds a map's markup. `runtimeConfig`: /config/map.json as the loader
+ * asked for it. Resolves, and sets data-ready="true", once the base map has
+ * been chosen; the map itself is up and usable before that.
+ */
+export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExtent: LonLatExtent, runtimeConfig?: Promise<RuntimeMapConfig | undefined>): Promise<MapHandle> {
+  // The tools' code is fetched while the map is built, not after.
+  const toolsModule = import('./tools.ts');
+  toolsModule.catch(() => undefined); // awaited below, where a failure counts
   const canvas = q<HTMLElement>(root, '.map-canvas')!;
   const status = q<HTMLElement>(root, '.map-status');
   const offlineBadge = q<HTMLElement>(root, '.map-offline');
@@ -146,7 +156,7 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
       if (search) search.show(query, { fit });
       else pendingQuery = { query, fit };
     },
-  }, fallbackExtent);
+  }, fallbackExtent, runtimeConfig);
 
   // Map search (full map only: the panel is in the side column).
   search = bindMapSearch(root, handle, setup.layers.map((l) => l.id), canvas);
@@ -169,8 +179,6 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
   // Pointer coordinates in CGCS2000, decimal degrees and 度分秒.
   const coordsEl = q<HTMLElement>(root, '.map-coords');
   if (coordsEl) {
-    const { formatLonLatDecimal, formatLonLatDms } = await import('./coords.ts');
-    const { toLonLat } = await import('ol/proj.js');
     handle.olMap.on('pointermove', (e) => {
       const [lon, lat] = toLonLat(e.coordinate, handle!.projection) as [number, number];
       coordsEl.textContent = `${formatLonLatDecimal(lon, lat)}　${formatLonLatDms(lon, lat)}`;
@@ -198,8 +206,10 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
   bindFilterAttribute(root, (layer, ids) => handle!.setFeatureFilter(layer, ids));
 
   // Tools.
-  const { bindTools } = await import('./tools.ts');
+  const { bindTools } = await toolsModule;
   bindTools(root, handle, say);
+  // Ready means complete, base map included (tests and benchmarks wait for it); the reader could use the map before.
+  await handle.baseMapReady;
   // Tests and benchmarks reach the handle here; it exposes no OpenLayers state a page relies on.
   Object.assign(root, { geoportalMap: handle });
   root.dataset['ready'] = 'true';

@@ -7,8 +7,13 @@
  * nothing new. The view is "moving" while an animation, a gesture or a
  * held move (one that waits for a rendered frame) is under way; the history
  * writes what waited once the view has settled.
+ *
+ * The map's View may be replaced (a base map in another projection arrived,
+ * src/map/map.ts): everything here asks the map for its current view and
+ * that view's projection, and replace() shows the state on the new one.
  */
 import type OlMap from 'ol/Map.js';
+import type View from 'ol/View.js';
 import type { FitOptions as OlFitOptions } from 'ol/View.js';
 import type { Extent } from 'ol/extent.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
@@ -40,20 +45,27 @@ export type ViewSync = {
   hold(origin: ChangeOrigin): () => void;
   /** Called whenever the view comes to rest. */
   onSettled(listener: () => void): void;
+  /**
+   * Puts `next` (a View in another projection) in place of the map's view and
+   * shows the state on it at once. Moves under way on the old view end
+   * without committing; the state does not change.
+   */
+  replace(next: View): void;
 };
 
-export function bindView(map: OlMap, store: MapStore, projection: string): ViewSync {
-  const view = map.getView();
+export function bindView(map: OlMap, store: MapStore): ViewSync {
+  const view = () => map.getView();
+  const projection = () => view().getProjection();
   let holds = 0;
   const settledListeners: (() => void)[] = [];
 
   const camera = (): ViewCamera | undefined => {
-    const center = view.getCenter();
-    const zoom = view.getZoom();
+    const center = view().getCenter();
+    const zoom = view().getZoom();
     if (!center || zoom === undefined) return undefined;
-    return { center: toLonLat(center, projection) as [number, number], zoom };
+    return { center: toLonLat(center, projection()) as [number, number], zoom };
   };
-  const moving = () => holds > 0 || view.getAnimating() || view.getInteracting();
+  const moving = () => holds > 0 || view().getAnimating() || view().getInteracting();
   const commit = (origin: ChangeOrigin) => {
     const now = camera();
     if (now && !sameCamera(now, store.get())) store.set(now, origin);
@@ -79,16 +91,16 @@ export function bindView(map: OlMap, store: MapStore, projection: string): ViewS
   };
 
   const show = (s: Readonly<MapState>, animate: boolean) => {
-    const center = fromLonLat(s.center, projection);
+    const center = fromLonLat(s.center, projection());
     if (animate) {
       // Back or forward again while the last one still animates: go to the newer state only.
-      view.cancelAnimations();
+      view().cancelAnimations();
       const done = held('history');
-      view.animate({ center, zoom: s.zoom, duration: HISTORY_ANIMATION_MS }, (completed) => done(completed));
+      view().animate({ center, zoom: s.zoom, duration: HISTORY_ANIMATION_MS }, (completed) => done(completed));
     } else {
       latest++; // a move still under way must not commit over this
-      view.setCenter(center);
-      view.setZoom(s.zoom);
+      view().setCenter(center);
+      view().setZoom(s.zoom);
     }
   };
   show(store.get(), false);
@@ -112,7 +124,7 @@ export function bindView(map: OlMap, store: MapStore, projection: string): ViewS
     fit(extent, options, origin) {
       const done = held(origin);
       return new Promise((resolve) =>
-        view.fit(extent, {
+        view().fit(extent, {
           ...options,
           callback: (completed) => {
             done(completed);
@@ -124,7 +136,7 @@ export function bindView(map: OlMap, store: MapStore, projection: string): ViewS
     animate(target, origin) {
       const done = held(origin);
       return new Promise((resolve) =>
-        view.animate({ ...target }, (completed) => {
+        view().animate({ ...target }, (completed) => {
           done(completed);
           resolve();
         }),
@@ -136,6 +148,11 @@ export function bindView(map: OlMap, store: MapStore, projection: string): ViewS
     },
     onSettled(listener) {
       settledListeners.push(listener);
+    },
+    replace(next) {
+      view().cancelAnimations();
+      map.setView(next);
+      show(store.get(), false);
     },
   };
 }

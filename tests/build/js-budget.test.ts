@@ -3,12 +3,12 @@
  * page other than the map and the search ships at most 30 KB gzipped
  * (inline scripts + script src + modulepreload + their static imports).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JsBudget, PAGE_BUDGET_BYTES, isExempt, measureAll, pageType, staticImports } from '../../scripts/lib/js-budget.ts';
+import { JsBudget, PAGE_BUDGET_BYTES, isExempt, listHtmlPages, measureAll, pageType, pageUrl, staticImports } from '../../scripts/lib/js-budget.ts';
 
 const CLIENT = path.resolve('dist', 'client');
 
@@ -23,6 +23,33 @@ describe('JavaScript budget (dist/client)', () => {
     expect(over, over.join('\n')).toEqual([]);
     const missing = pages.filter((p) => p.missing.length > 0).map((p) => `${p.url}: ${p.missing.join(', ')}`);
     expect(missing, `scripts referenced but not in dist/client:\n${missing.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('the map page’s preload (dist/client)', () => {
+  const html = (page: string) => readFileSync(path.join(CLIENT, page), 'utf8');
+  const preloads = (page: string) => [...html(page).matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
+
+  it('the full maps (/map/, /red/map/) preload the same map code', () => {
+    expect(preloads('red/map/index.html')).toEqual(preloads('map/index.html'));
+  });
+
+  it('preloads the map code its loader imports at once, and files that exist', () => {
+    const hrefs = preloads('map/index.html');
+    expect(hrefs.length).toBeGreaterThan(2);
+    for (const href of hrefs) expect(existsSync(path.join(CLIENT, href)), href).toBe(true);
+    // The loader (the MapView script) imports the ui chunk dynamically: that chunk is preloaded.
+    const loader = /<script type="module" src="(\/_astro\/MapView[^"]+)"/.exec(html('map/index.html'))![1]!;
+    const ui = /import\(`\.\/(ui\.[\w-]+\.js)`\)/.exec(readFileSync(path.join(CLIENT, loader), 'utf8'))![1]!;
+    expect(hrefs).toContain(`/_astro/${ui}`);
+    expect(hrefs.some((h) => /\/tools\./.test(h))).toBe(true);
+    expect(hrefs.some((h) => /offline-basemap/.test(h)), 'the 示意底图 is only needed without Tianditu').toBe(false);
+  });
+
+  it('preloads nothing on pages whose map loads when scrolled to', () => {
+    const notice = listHtmlPages(CLIENT).find((p) => pageType(pageUrl(p)) === 'notice detail' && html(p).includes('data-map'))!;
+    expect(notice, 'a notice page with an embedded map').toBeDefined();
+    expect(preloads(notice)).toEqual([]);
   });
 });
 
@@ -81,6 +108,7 @@ describe('the budget measure', () => {
     expect(pageType('/enforcement/')).toBe('column list');
     expect(pageType('/enforcement/zf-1/')).toBe('enforcement detail');
     expect(pageType('/map/')).toBe('map');
+    expect(pageType('/red/map/')).toBe('map');
     expect(pageType('/search/')).toBe('search');
     expect(pageType('/404.html')).toBe('404');
     expect(isExempt('/map/')).toBe(true);

@@ -271,18 +271,50 @@ describe.concurrent('Tianditu tiles (stubbed key)', () => {
     checkTiles(m.tiles, 'w', ['vec', 'cva'], view);
     expect(await m.page.locator('.map-offline').isHidden(), 'no offline notice').toBe(true);
     expect(await mapRoot(m.page).getAttribute('data-basemap')).toBe('vec');
-    // Tianditu works: the offline base map (ol-mapbox-style) is never downloaded.
+    // Tianditu works: the offline base map's code is never downloaded.
     expect(m.scripts.filter((u) => /offline-basemap/.test(u))).toEqual([]);
     expect(m.errors).toEqual([]);
     await m.close();
   });
 
   it('矢量 in matrix set c: vec_c + cva_c with TILEMATRIXSET=c in CGCS2000 degrees', async ({ expect }) => {
+    // The site is built for w: the map starts in EPSG:3857 and moves to the configuration's EPSG:4490.
     const m = await openMap('/map/', { key: 'c' });
     await settle(m.page);
     const view = await viewInfo(m.page);
     expect(view.projection).toBe('EPSG:4490');
     expect(layersOf(m.tiles)).toEqual(['cva', 'vec']);
+    checkTiles(m.tiles, 'c', ['vec', 'cva'], view);
+    // The thematic features moved with the view: in view exactly where their GeoJSON says.
+    const box = view.extent;
+    const inView = await mapRoot(m.page).evaluate((el) =>
+      Object.fromEntries((el as HandleHost).geoportalMap.featuresInView().map((g) => [g.config.id, g.features.map((f) => f.id).sort()])),
+    );
+    expect(Object.keys(inView).length).toBeGreaterThan(0);
+    for (const [layer, ids] of Object.entries(inView)) {
+      expect(ids, layer).toEqual((await geojson(layer)).features.filter((f) => intersects(f.geometry, box)).map((f) => String(f.id)).sort());
+    }
+    // The city is framed (the link had no view), and nothing was written to the URL.
+    const [w, s, e, n] = serverConfig.homeExtent;
+    expect(box[0] <= w + 0.01 && box[2] >= e - 0.01 && box[1] <= s + 0.01 && box[3] >= n - 0.01, `home extent in view ${box}`).toBe(true);
+    expect(new URL(m.page.url()).search).toBe('');
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+
+  it('an embedded map in matrix set c frames its record after the move to EPSG:4490', async ({ expect }) => {
+    const notice = (await geojson('notices-planning')).features.find((f) => f.geometry.type === 'Polygon')!;
+    const m = await mapPage({ key: 'c' });
+    await m.page.goto(at(String(notice.properties['url'])));
+    await mapRoot(m.page).scrollIntoViewIfNeeded();
+    await ready(m.page);
+    await settle(m.page);
+    const view = await viewInfo(m.page);
+    expect(view.projection).toBe('EPSG:4490');
+    const coords = JSON.stringify(notice.geometry.coordinates).match(/-?\d+(\.\d+)?/g)!.map(Number);
+    const lons = coords.filter((_, i) => i % 2 === 0);
+    const lats = coords.filter((_, i) => i % 2 === 1);
+    expect(Math.min(...lons) >= view.extent[0] && Math.max(...lons) <= view.extent[2] && Math.min(...lats) >= view.extent[1] && Math.max(...lats) <= view.extent[3], `record in view ${view.extent}`).toBe(true);
     checkTiles(m.tiles, 'c', ['vec', 'cva'], view);
     expect(m.errors).toEqual([]);
     await m.close();
@@ -338,7 +370,7 @@ describe.concurrent('falling back to the offline base map', () => {
       await offline.waitFor({ state: 'visible' });
       expect(await offline.locator('.map-offline-reason').textContent()).toMatch(c.reason);
       expect(await mapRoot(m.page).getAttribute('data-basemap')).toBe('offline');
-      // The offline base map comes with ol-mapbox-style, loaded only now.
+      // The offline base map's code is loaded only now.
       await poll(expect, () => m.scripts.some((u) => /offline-basemap/.test(u))).toBe(true);
       await settle(m.page);
       const count = m.tiles.length;
@@ -362,13 +394,13 @@ describe.concurrent('falling back to the offline base map', () => {
     });
   }
 
-  it('without a key (the server’s own config): offline map at once, ol-mapbox-style loaded, no Tianditu request', async ({ expect }) => {
+  it('without a key (the server’s own config): offline map at once, its code loaded, no Tianditu request', async ({ expect }) => {
     const m = await openMap('/map/');
     await m.page.locator('.map-offline').waitFor({ state: 'visible' });
     expect(await m.page.locator('.map-offline-reason').textContent()).toContain('未配置天地图密钥');
     await poll(expect, () => m.scripts.some((u) => /offline-basemap/.test(u))).toBe(true);
     await settle(m.page);
-    // The offline style's layers are in the map.
+    // The 示意底图's layer group is in the map.
     const offlineLayers = await mapRoot(m.page).evaluate((el) =>
       (el as HandleHost).geoportalMap.olMap.getLayers().getArray().filter((l) => l.get('geoportal:offline') === true).length,
     );
@@ -735,6 +767,70 @@ describe.concurrent('the list of features in view', () => {
   });
 });
 
+// ------------------------------------------------------------ hidden layers
+
+describe.concurrent('hidden layers', () => {
+  /** Every /geo/*.geojson the page requested, by collection name. */
+  const geoRequests = (page: Page) => {
+    const names: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/geo\/([\w-]+)\.geojson$/.exec(new URL(r.url()).pathname);
+      if (m) names.push(m[1]!);
+    });
+    return names;
+  };
+
+  it('fetch nothing until first shown; shown, they load and join the list', async ({ expect }) => {
+    const m = await mapPage({ key: 'w' });
+    const requested = geoRequests(m.page);
+    await m.page.goto(at('/map/'));
+    await ready(m.page);
+    await settle(m.page);
+    const visible = (await state(m.page)).layers;
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible).not.toContain('enforcement');
+    expect([...new Set(requested)].sort()).toEqual([...visible].sort());
+    const enforcement = await geojson('enforcement');
+    expect(enforcement.features.length, 'sample enforcement records with a location').toBeGreaterThan(0);
+    await m.page.locator('input[name="layer"][value="enforcement"]').check();
+    await poll(expect, () => requested.includes('enforcement')).toBe(true);
+    await poll(expect, () => m.page.locator('[data-feature-list] li[data-layer="enforcement"]').count()).toBeGreaterThan(0);
+    // Hidden and shown again: no second fetch.
+    await m.page.locator('input[name="layer"][value="enforcement"]').uncheck();
+    await m.page.locator('input[name="layer"][value="enforcement"]').check();
+    await settle(m.page);
+    expect(requested.filter((n) => n === 'enforcement')).toHaveLength(1);
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+
+  it('a link’s f= to a feature of a hidden layer loads that layer, turns it on and opens the popup', async ({ expect }) => {
+    const feature = (await geojson('enforcement')).features[0]!;
+    const m = await openMap(`/map/?f=enforcement:${feature.id}`, { key: 'w' });
+    await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
+    await poll(expect, async () => (await state(m.page)).layers.includes('enforcement')).toBe(true);
+    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    expect(await m.page.locator('input[name="layer"][value="enforcement"]').isChecked()).toBe(true);
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+
+  it('selecting a feature of a layer not loaded yet (a map search result) loads it, then selects; an unknown id selects nothing', async ({ expect }) => {
+    const feature = (await geojson('enforcement')).features[0]!;
+    const m = await openMap('/map/', { key: 'w' });
+    const accepted = await mapRoot(m.page).evaluate((el, id) => (el as HandleHost).geoportalMap.select('enforcement', id, { zoom: true }), feature.id);
+    expect(accepted).toBe(true);
+    await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
+    expect((await state(m.page)).layers).toContain('enforcement');
+    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    // Now loaded: an id the layer lacks is refused at once.
+    expect(await mapRoot(m.page).evaluate((el) => (el as HandleHost).geoportalMap.select('enforcement', 'no-such-record'))).toBe(false);
+    expect((await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
+    expect(m.errors).toEqual([]);
+    await m.close();
+  });
+});
+
 // ------------------------------------------------------------ the rest
 
 describe.concurrent('share, accessibility, broken data', () => {
@@ -820,9 +916,9 @@ describe.concurrent('share, accessibility, broken data', () => {
     await m.close();
   });
 
-  it('missing offline style without a key: a visible message, no page error', async ({ expect }) => {
+  it('missing 示意底图 labels without a key: a visible message, no page error', async ({ expect }) => {
     const m = await openMap('/map/', {
-      routes: (page) => page.route('**/map/offline-style.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
+      routes: (page) => page.route('**/geo/district-labels.geojson', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
     });
     const message = m.page.locator('.map-status .map-message-error');
     await message.waitFor({ state: 'visible' });

@@ -1,8 +1,8 @@
 /**
  * /geo/district-labels.geojson: one Point per district at its labelPoint,
- * with property `name` — the label source of the offline base map
- * (/map/offline-style.json). Built from the same `districts` collection as
- * /geo/districts.geojson.
+ * with its `name`, `code` and `tint` (neighbours differ): the labels and
+ * tints of the offline base map (src/map/offline-style.ts). Built from the
+ * same `districts` collection as /geo/districts.geojson.
  */
 import type { APIRoute } from 'astro';
 import { getPublishedView } from '../../data/index.ts';

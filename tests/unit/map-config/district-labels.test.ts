@@ -7,7 +7,7 @@ import { districtLabels, type LabelCollection } from '../../../src/map/offline-s
 import { GET } from '../../../src/pages/geo/district-labels.geojson.ts';
 
 describe('/geo/district-labels.geojson', () => {
-  it('one Point per district of /geo/districts.geojson, at its labelPoint, named after it', async () => {
+  it('one Point per district of /geo/districts.geojson, at its labelPoint, named after it, with its tint', async () => {
     const res = await GET({} as APIContext);
     expect(res.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
     const labels = (await res.json()) as LabelCollection;
@@ -18,7 +18,7 @@ describe('/geo/district-labels.geojson', () => {
     labels.features.forEach((label, i) => {
       const d = districts[i]!;
       expect(label.geometry).toEqual({ type: 'Point', coordinates: d.properties['labelPoint'] });
-      expect(label.properties).toEqual({ name: d.properties['title'], code: d.properties['code'] });
+      expect(label.properties).toEqual({ name: d.properties['title'], code: d.properties['code'], tint: expect.any(Number) });
       expect(booleanPointInPolygon(label.geometry.coordinates, d.geometry as never), `${label.properties.name}: label inside the district`).toBe(true);
     });
   });

@@ -1,13 +1,12 @@
 /**
- * createOfflineBaseLayer in Node: the DOM bits ol-mapbox-style touches are
- * stubbed (document.baseURI, createElement for the background layer,
- * document.fonts and <head> for its font loader) and fetch answers from the
- * real style and data. Checks the errors, the layers built, that the GeoJSON
- * ends up in the view projection for both matrix sets, the label font, and
- * that no third-party font stylesheet is requested.
+ * createOfflineBaseLayer in Node: document.baseURI is stubbed and fetch
+ * answers from the real labels (the endpoint's own output) and a small
+ * districts file. Checks the errors, the layers built, that the GeoJSON ends
+ * up in the view projection for both matrix sets, the label font, and that
+ * nothing is requested from another origin.
  */
 import { readFileSync } from 'node:fs';
-import Feature from 'ol/Feature.js';
+import type Feature from 'ol/Feature.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type LayerGroup from 'ol/layer/Group.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -18,35 +17,26 @@ import type Style from 'ol/style/Style.js';
 import proj4 from 'proj4';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { APIContext } from 'astro';
-import { createOfflineBaseLayer, DEGREE_RESOLUTIONS, projectionOptions } from '../../../src/map/offline-basemap.ts';
-import { GET as styleGET } from '../../../src/pages/map/offline-style.json.ts';
+import { createOfflineBaseLayer, zoomResolutions } from '../../../src/map/offline-basemap.ts';
 import { GET as labelsGET } from '../../../src/pages/geo/district-labels.geojson.ts';
 
 const ORIGIN = 'http://geoportal.test';
-let appended: { href: string }[] = [];
 let requested: string[] = [];
 let files: Record<string, () => Promise<Response>> = {};
+/** One square district around 龙沙区's label point. */
+const DISTRICTS = {
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', id: '230202', geometry: { type: 'Polygon', coordinates: [[[123.9, 47.3], [124, 47.3], [124, 47.4], [123.9, 47.3]]] }, properties: { code: '230202', title: '龙沙区' } }],
+};
 
 beforeEach(async () => {
-  appended = [];
   requested = [];
-  const style = await (await styleGET({} as APIContext)).text();
   const labels = await (await labelsGET({} as APIContext)).text();
-  const districts = JSON.stringify({ type: 'FeatureCollection', features: [] });
   files = {
-    '/map/offline-style.json': async () => new Response(style, { headers: { 'content-type': 'application/json' } }),
-    '/geo/district-labels.geojson': async () => new Response(labels),
-    '/geo/districts.geojson': async () => new Response(districts),
+    '/geo/district-labels.geojson': async () => new Response(labels, { headers: { 'content-type': 'application/geo+json' } }),
+    '/geo/districts.geojson': async () => new Response(JSON.stringify(DISTRICTS)),
   };
-  vi.stubGlobal('document', {
-    baseURI: `${ORIGIN}/map/`,
-    createElement: () => ({ style: {} }),
-    fonts: { ready: Promise.resolve(), load: async () => [] },
-    querySelector: () => null,
-    head: { appendChild: (el: { href: string }) => appended.push(el) },
-  });
-  vi.stubGlobal('HTMLElement', class {});
-  vi.stubGlobal('location', new URL(`${ORIGIN}/map/`));
+  vi.stubGlobal('document', { baseURI: `${ORIGIN}/map/` });
   vi.stubGlobal('fetch', async (input: string | Request) => {
     const url = new URL(typeof input === 'string' ? input : input.url);
     requested.push(url.href);
@@ -56,13 +46,10 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-/** The vector layers of the group, with their ol-mapbox-style source ids. */
-function vectorLayers(group: LayerGroup) {
-  return group
-    .getLayers()
-    .getArray()
-    .filter((l: BaseLayer): l is VectorLayer<VectorSource> => l instanceof VectorLayer)
-    .map((layer) => ({ id: layer.get('mapbox-source') as string, layer, source: layer.getSource()! }));
+/** The group's vector layers: districts, then labels. */
+function parts(group: LayerGroup) {
+  const layers = group.getLayers().getArray().filter((l: BaseLayer): l is VectorLayer<VectorSource> => l instanceof VectorLayer);
+  return { districts: layers[0]!, labels: layers[1]! };
 }
 
 /** Loads a vector source as the map would for a view in `projection`. */
@@ -76,79 +63,91 @@ async function load(source: VectorSource, projection: ProjectionLike, resolution
   return source.getFeatures();
 }
 
-describe('projectionOptions', () => {
-  it('w: nothing; lon/lat: projection + degree resolutions; others: refused', () => {
-    expect(projectionOptions('EPSG:3857')).toEqual({});
-    expect(projectionOptions('EPSG:4326')).toEqual({ projection: 'EPSG:4326', resolutions: DEGREE_RESOLUTIONS });
-    expect(DEGREE_RESOLUTIONS[0]).toBe(0.703125);
-    expect(DEGREE_RESOLUTIONS[17]).toBe(0.703125 / 2 ** 17);
-    expect(() => projectionOptions('EPSG:4490')).toThrow(/投影 EPSG:4490 尚未在 OpenLayers 中注册/);
+const labelText = (layer: VectorLayer<VectorSource>, f: Feature, resolution: number) => {
+  const styles = layer.getStyleFunction()!(f, resolution) as Style[] | Style;
+  return (Array.isArray(styles) ? styles : [styles]).map((s) => s.getText()).find(Boolean);
+};
+
+describe('zoomResolutions', () => {
+  it('w: OpenLayers’ 3857 zoom levels; lon/lat: 360° / 256 at zoom 0', () => {
+    expect(zoomResolutions('EPSG:3857')(0)).toBe(156543.03392804097);
+    expect(zoomResolutions('EPSG:3857')(12)).toBe(156543.03392804097 / 4096);
+    expect(zoomResolutions('EPSG:4326')(1)).toBe(0.703125);
+  });
+  it('refuses a projection OpenLayers does not know, and one in metres other than 3857', () => {
+    expect(() => zoomResolutions('EPSG:4490')).toThrow(/投影 EPSG:4490 尚未在 OpenLayers 中注册/);
     proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
     register(proj4);
-    expect(() => projectionOptions('EPSG:4547')).toThrow(/不支持投影 EPSG:4547/);
+    expect(() => zoomResolutions('EPSG:4547')).toThrow(/不支持投影 EPSG:4547/);
   });
 });
 
 describe('createOfflineBaseLayer', () => {
-  it('rejects with a Chinese message when the style is missing, not JSON or not the offline style', async () => {
-    await expect(createOfflineBaseLayer('/nowhere.json', 'EPSG:3857')).rejects.toThrow(`示意底图样式无法加载（HTTP 404）：${ORIGIN}/nowhere.json`);
+  it('rejects with a Chinese message when the labels are missing, not JSON, not the 示意底图’s, or unreachable', async () => {
+    delete files['/geo/district-labels.geojson'];
+    await expect(createOfflineBaseLayer('EPSG:3857')).rejects.toThrow(`示意底图数据无法加载（HTTP 404）：${ORIGIN}/geo/district-labels.geojson`);
     files['/bad.json'] = async () => new Response('<html>');
-    await expect(createOfflineBaseLayer('/bad.json', 'EPSG:3857')).rejects.toThrow('示意底图样式不是有效的 JSON');
-    files['/other.json'] = async () => new Response(JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'x', type: 'background' }] }));
-    await expect(createOfflineBaseLayer('/other.json', 'EPSG:3857')).rejects.toThrow(/示意底图样式有误：不是本站的示意底图样式/);
+    await expect(createOfflineBaseLayer('EPSG:3857', { labelsUrl: '/bad.json' })).rejects.toThrow(`示意底图数据不是有效的 JSON：${ORIGIN}/bad.json`);
+    files['/other.json'] = async () => new Response(JSON.stringify({ version: 8, sources: {}, layers: [] }));
+    await expect(createOfflineBaseLayer('EPSG:3857', { labelsUrl: '/other.json' })).rejects.toThrow(/示意底图数据有误：不是本站的示意底图标注数据/);
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(createOfflineBaseLayer('/map/offline-style.json', 'EPSG:3857')).rejects.toThrow(/示意底图样式无法加载（网络错误：Failed to fetch）/);
+    await expect(createOfflineBaseLayer('EPSG:3857')).rejects.toThrow(/示意底图数据无法加载（网络错误：Failed to fetch）/);
+    await expect(createOfflineBaseLayer('EPSG:9999')).rejects.toThrow(/示意底图无法创建：投影 EPSG:9999/);
   });
 
-  it('w (EPSG:3857): background + districts + labels; features in 3857; CJK canvas font; no CDN stylesheet', async () => {
-    const group = await createOfflineBaseLayer('/map/offline-style.json', 'EPSG:3857');
+  it('w (EPSG:3857): a group of districts (with the background) and decluttered labels, in 3857, CJK font, nothing from elsewhere', async () => {
+    const group = await createOfflineBaseLayer('EPSG:3857');
     expect(group.get('geoportal:offline')).toBe(true);
     expect(group.get('geoportal:label')).toBe('示意底图');
-    expect(group.getLayers().getLength()).toBe(3);
-    const vectors = vectorLayers(group);
-    expect(vectors.map((v) => v.id)).toEqual(['districts', 'district-labels']);
-    const labels = vectors[1]!;
-    const features = await load(labels.source, 'EPSG:3857', 600);
+    expect(group.getLayers().getLength()).toBe(2);
+    const { districts, labels } = parts(group);
+    expect(districts.getBackground()).toBe('#f2efe9');
+    // OpenLayers keeps declutter: true as the group name 'true'.
+    expect(labels.getDeclutter()).toBeTruthy();
+    expect(districts.getDeclutter()).toBeFalsy();
+    const features = labels.getSource()!.getFeatures();
     expect(features.length).toBeGreaterThan(10);
     const longsha = features.find((f) => f.get('name') === '龙沙区')!;
     const [x, y] = (longsha.getGeometry() as unknown as { getCoordinates(): number[] }).getCoordinates();
     const expected = fromLonLat([123.950929, 47.315233]);
     expect(x).toBeCloseTo(expected[0]!, 3);
     expect(y).toBeCloseTo(expected[1]!, 3);
-
-    const styles = labels.layer.getStyleFunction()!(longsha as Feature, 600) as Style[] | Style;
-    const text = (Array.isArray(styles) ? styles : [styles]).map((s) => s.getText()).find(Boolean)!;
+    const text = labelText(labels, longsha, 600)!;
     expect(text.getText()).toBe('龙沙区');
     expect(text.getFont()).toMatch(/^normal 400 \d+(\.\d+)?px\/1\.2 "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif$/);
-    await new Promise((r) => setTimeout(r, 20)); // the font loader runs after document.fonts.ready
-    // One <link> per font of the stack (the stub's querySelector finds none), all to the site's empty stylesheet.
-    expect(appended.length).toBeGreaterThan(0);
-    expect(new Set(appended.map((l) => l.href))).toEqual(new Set(['/map-webfonts.css']));
+
+    const polygons = await load(districts.getSource()!, 'EPSG:3857', 600);
+    expect(polygons).toHaveLength(1);
+    expect(polygons[0]!.getGeometry()!.getExtent()[0]).toBeCloseTo(fromLonLat([123.9, 47.3])[0]!, 3);
     expect(requested.every((u) => u.startsWith(ORIGIN))).toBe(true);
+    expect(new Set(requested)).toEqual(new Set([`${ORIGIN}/geo/district-labels.geojson`, `${ORIGIN}/geo/districts.geojson`]));
   });
 
   it('c (EPSG:4490 registered with proj4, as the map module does): features stay lon/lat', async () => {
     proj4.defs('EPSG:4490', '+proj=longlat +ellps=GRS80 +no_defs +type=crs');
     register(proj4);
-    const group = await createOfflineBaseLayer('/map/offline-style.json', 'EPSG:4490');
-    const labels = vectorLayers(group)[1]!;
-    const features = await load(labels.source, 'EPSG:4490', 0.005);
-    const longsha = features.find((f) => f.get('name') === '龙沙区')!;
+    getProjection('EPSG:4490')!.setExtent([-180, -90, 180, 90]);
+    const group = await createOfflineBaseLayer('EPSG:4490');
+    const { districts, labels } = parts(group);
+    const longsha = labels.getSource()!.getFeatures().find((f) => f.get('name') === '龙沙区')!;
     expect((longsha.getGeometry() as unknown as { getCoordinates(): number[] }).getCoordinates()).toEqual([123.950929, 47.315233]);
-    // The label is drawn at a Tianditu-like city zoom in degrees, too.
-    const styles = labels.layer.getStyleFunction()!(longsha as Feature, DEGREE_RESOLUTIONS[7]!) as Style[] | Style;
-    expect((Array.isArray(styles) ? styles : [styles]).some((s) => s.getText()?.getText() === '龙沙区')).toBe(true);
+    // Labelled at a Tianditu-like city zoom in degrees, 16 px from zoom 12 on.
+    expect(labelText(labels, longsha, 1.40625 / 2 ** 12)!.getFont()).toMatch(/^normal 400 16px/);
+    const polygons = await load(districts.getSource()!, 'EPSG:4490', 0.005);
+    expect(polygons[0]!.getGeometry()!.getExtent()).toEqual([123.9, 47.3, 124, 47.4]);
   });
 
-  it('reports a data file that fails to load, once', async () => {
-    delete files['/geo/district-labels.geojson'];
+  it('reports district polygons that fail to load, once, and still draws the labels', async () => {
+    delete files['/geo/districts.geojson'];
     const errors: Error[] = [];
-    const group = await createOfflineBaseLayer('/map/offline-style.json', 'EPSG:3857', { onDataError: (e) => errors.push(e) });
-    const labels = vectorLayers(group)[1]!;
-    await expect(load(labels.source, 'EPSG:3857', 600)).rejects.toThrow();
-    expect(errors.map((e) => e.message)).toEqual([`示意底图数据无法加载：${ORIGIN}/geo/district-labels.geojson`]);
+    const group = await createOfflineBaseLayer('EPSG:3857', { onDataError: (e) => errors.push(e) });
+    const { districts, labels } = parts(group);
+    expect(labels.getSource()!.getFeatures().length).toBeGreaterThan(10);
+    await expect(load(districts.getSource()!, 'EPSG:3857', 600)).rejects.toThrow();
+    await expect(load(districts.getSource()!, 'EPSG:3857', 300)).rejects.toThrow();
+    expect(errors.map((e) => e.message)).toEqual([`示意底图数据无法加载（HTTP 404）：${ORIGIN}/geo/districts.geojson`]);
   });
 });
 

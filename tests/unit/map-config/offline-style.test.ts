@@ -1,84 +1,119 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+/**
+ * The 示意底图's flat styles and its labels document (src/map/offline-style.ts):
+ * the styles compiled by OpenLayers' own flat-style compiler and evaluated as
+ * the map would, at the ends of the zoom ramp and outside it.
+ */
+import { asArray } from 'ol/color.js';
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import Polygon from 'ol/geom/Polygon.js';
+import { flatStylesToStyleFunction } from 'ol/render/canvas/style.js';
+import type Style from 'ol/style/Style.js';
 import type { APIContext } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { getPublishedView } from '../../../src/data/index.ts';
-import { mapCollections } from '../../../src/lib/collections.ts';
 import {
-  checkOfflineStyle,
+  BOUNDARY_COLOR,
   DISTRICT_TINTS,
-  DISTRICTS_SOURCE,
-  DISTRICTS_URL,
+  LABEL_FONT_FAMILY,
+  TINT_OPACITY,
+  checkOfflineLabels,
   districtTints,
-  LABELS_SOURCE,
-  LABELS_URL,
-  offlineStyle,
-  type OfflineStyle,
+  labelTints,
+  offlineStyles,
+  tintExpression,
+  withOpacity,
+  zoomRamp,
+  type LabelCollection,
 } from '../../../src/map/offline-style.ts';
-import { GET } from '../../../src/pages/map/offline-style.json.ts';
+import { GET } from '../../../src/pages/geo/district-labels.geojson.ts';
 
-/** The style as /map/offline-style.json serves it (built from data/). */
-async function served(): Promise<OfflineStyle> {
-  const res = await GET({} as APIContext);
-  expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-  return (await res.json()) as OfflineStyle;
+/** EPSG:3857 resolution at view zoom z. */
+const mercator = (z: number) => 156543.03392804097 / 2 ** z;
+
+async function served(): Promise<LabelCollection> {
+  return (await (await GET({} as APIContext)).json()) as LabelCollection;
 }
 
-async function districts() {
-  const c = mapCollections(await getPublishedView()).find((x) => x.name === 'districts')!;
-  return c.features.map((f) => ({ code: String(f.properties['code']), geometry: f.geometry }));
+function evaluate(styles: Parameters<typeof flatStylesToStyleFunction>[0], feature: Feature, resolution: number): Style[] {
+  return flatStylesToStyleFunction(styles)(feature, resolution) as Style[];
 }
 
-describe('offlineStyle', () => {
-  for (const [name, style] of [
-    ['default options', () => Promise.resolve(offlineStyle())],
-    ['the served document', served],
-  ] as const) {
-    it(`${name}: a valid style v8 (MapLibre's own validator)`, async () => {
-      const s = await style();
-      expect(s.version).toBe(8);
-      expect(validateStyleMin(s as never)).toEqual([]);
-      expect(checkOfflineStyle(s)).toEqual([]);
-    });
+describe('offlineStyles', () => {
+  const tints = { '230202': 2, '230203': 0 };
+  const styles = offlineStyles(tints, mercator);
+  const district = (code: string) => new Feature({ geometry: new Polygon([[[0, 0], [1, 0], [1, 1], [0, 0]]]), code });
 
-    it(`${name}: draws only the district sources, nothing fetched from elsewhere`, async () => {
-      const s = await style();
-      expect(s.sources).toEqual({ [DISTRICTS_SOURCE]: { type: 'geojson', data: DISTRICTS_URL }, [LABELS_SOURCE]: { type: 'geojson', data: LABELS_URL } });
-      expect(s).not.toHaveProperty('sprite');
-      expect(s).not.toHaveProperty('glyphs');
-      expect(JSON.stringify(s)).not.toMatch(/https?:|\/\//);
-      const ids = s.layers.map((l) => l.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      for (const l of s.layers) {
-        if (l.type === 'background') expect(l.source).toBeUndefined();
-        else expect([DISTRICTS_SOURCE, LABELS_SOURCE], l.id).toContain(l.source);
-        expect(l, 'no minzoom/maxzoom (ol-mapbox-style converts them with 3857 resolutions)').not.toHaveProperty('minzoom');
-        expect(l).not.toHaveProperty('maxzoom');
-      }
-      expect(s.layers.map((l) => `${l.type}:${l.source ?? ''}`)).toEqual(['background:', 'fill:districts', 'line:districts', 'symbol:district-labels']);
-    });
+  it('tints each district by its code, under dashed boundaries that widen from zoom 7 to 12', () => {
+    const [fill, line] = evaluate(styles.districts, district('230202'), mercator(7));
+    expect(fill!.getFill()!.getColor()).toEqual(asArray(withOpacity(DISTRICT_TINTS[2], TINT_OPACITY)));
+    expect(fill!.getZIndex()).toBe(0);
+    expect(line!.getZIndex()).toBe(1);
+    expect(line!.getStroke()!.getColor()).toEqual(asArray(BOUNDARY_COLOR));
+    expect(line!.getStroke()!.getWidth()).toBeCloseTo(0.8, 9);
+    expect(line!.getStroke()!.getLineDash()!.map((d) => Number(d.toFixed(9)))).toEqual([3.2, 1.6]);
+    expect(line!.getStroke()!.getLineJoin()).toBe('round');
+    const [, close] = evaluate(styles.districts, district('230203'), mercator(12));
+    expect(close!.getStroke()!.getWidth()).toBeCloseTo(1.6, 9);
+    expect(close!.getStroke()!.getLineDash()!.map((d) => Number(d.toFixed(9)))).toEqual([6.4, 3.2]);
+    // Constant outside the ramp, and in between for a zoom between the ends.
+    expect(evaluate(styles.districts, district('230203'), mercator(3))[1]!.getStroke()!.getWidth()).toBeCloseTo(0.8, 9);
+    expect(evaluate(styles.districts, district('230203'), mercator(17))[1]!.getStroke()!.getWidth()).toBeCloseTo(1.6, 9);
+    const mid = evaluate(styles.districts, district('230203'), mercator(9.5))[1]!.getStroke()!.getWidth()!;
+    // Linear in the zoom would be 1.2; linear in the resolution between zoom 9 and 10 is within 0.015 of it.
+    expect(Math.abs(mid - 1.2)).toBeLessThan(0.015);
+  });
 
-    it(`${name}: light background, labels from 'name' with CJK fonts, 示意底图 metadata`, async () => {
-      const s = await style();
-      expect(s.layers[0]!.paint!['background-color']).toBe('#f2efe9');
-      const label = s.layers.find((l) => l.type === 'symbol')!;
-      expect(label.layout!['text-field']).toEqual(['get', 'name']);
-      expect(label.layout!['text-font']).toContain('Noto Sans CJK SC Regular');
-      expect(s.metadata).toEqual({ 'geoportal:offline': true, 'geoportal:label': '示意底图' });
-    });
-  }
+  it('names districts in the CJK font stack, 12 px at zoom 7 to 16 px at zoom 12, with a white halo', () => {
+    const label = new Feature({ geometry: new Point([0, 0]), name: '龙沙区', code: '230202', tint: 2 });
+    const text = (r: number) => evaluate([styles.labels], label, r)[0]!.getText()!;
+    expect(text(mercator(7)).getText()).toBe('龙沙区');
+    expect(text(mercator(7)).getFont()).toBe(`normal 400 12px/1.2 ${LABEL_FONT_FAMILY}`);
+    expect(text(mercator(12)).getFont()).toBe(`normal 400 16px/1.2 ${LABEL_FONT_FAMILY}`);
+    expect(text(mercator(5)).getFont()).toBe(`normal 400 12px/1.2 ${LABEL_FONT_FAMILY}`);
+    expect(LABEL_FONT_FAMILY).toMatch(/^"Noto Sans CJK SC",.*,sans-serif$/);
+    expect(text(mercator(10)).getStroke()!.getColor()).toEqual([255, 255, 255, 0.9]);
+    expect(text(mercator(10)).getStroke()!.getWidth()).toBe(3);
+  });
 
-  it('the served tint covers every district, and neighbours get different tints', async () => {
-    const s = await served();
-    const d = await districts();
-    const fill = s.layers.find((l) => l.id === 'district-fill')!.paint!['fill-color'] as unknown[];
-    expect(fill[0]).toBe('match');
-    const listed = fill.slice(2, -1).filter((_, i) => i % 2 === 0).flat();
-    expect(new Set(listed)).toEqual(new Set(d.map((x) => x.code)));
-    for (const colour of fill.slice(3, -1).filter((_, i) => i % 2 === 0)) expect(DISTRICT_TINTS).toContain(colour);
+  it('gives a district missing from the labels the first tint, and every district the first without labels', () => {
+    expect(evaluate(styles.districts, district('999999'), mercator(8))[0]!.getFill()!.getColor()).toEqual(asArray(withOpacity(DISTRICT_TINTS[0], TINT_OPACITY)));
+    expect(tintExpression({})).toBe(withOpacity(DISTRICT_TINTS[0], TINT_OPACITY));
+  });
 
-    const tints = districtTints(d);
+  it('zoomRamp: stops in increasing resolution, the value at each integer zoom', () => {
+    const ramp = zoomRamp({ from: 0, to: 5 }, mercator) as unknown[];
+    expect(ramp.slice(0, 3)).toEqual(['interpolate', ['linear'], ['resolution']]);
+    const stops = ramp.slice(3) as number[];
+    const inputs = stops.filter((_, i) => i % 2 === 0);
+    expect(inputs).toEqual([...inputs].sort((a, b) => a - b));
+    expect(stops.filter((_, i) => i % 2 === 1)).toEqual([5, 4, 3, 2, 1, 0]);
+  });
+});
+
+describe('the labels document', () => {
+  it('the served labels pass the check, and neighbours get different tints', async () => {
+    const doc = await served();
+    expect(checkOfflineLabels(doc)).toEqual([]);
+    const tints = labelTints(doc);
+    expect(Object.keys(tints).length).toBe(doc.features.length);
+    for (const t of Object.values(tints)) expect(t).toBeLessThan(DISTRICT_TINTS.length);
     // 龙沙区 borders 建华区, 铁锋区, 昂昂溪区 and 梅里斯达斡尔族区 (shared boundary vertices).
     for (const n of ['230203', '230204', '230205', '230208']) expect(tints[n]).not.toBe(tints['230202']);
+  });
+
+  it('checkOfflineLabels names what is wrong, in Chinese', async () => {
+    const good = await served();
+    const copy = () => JSON.parse(JSON.stringify(good)) as LabelCollection;
+    expect(checkOfflineLabels(null)).toEqual(['不是 JSON 对象']);
+    expect(checkOfflineLabels([])).toEqual(['不是 JSON 对象']);
+    expect(checkOfflineLabels({ version: 8, sources: {}, layers: [] })[0]).toMatch(/不是本站的示意底图标注数据/);
+    expect(checkOfflineLabels({ ...copy(), features: [] })).toEqual(['没有行政区标注']);
+    const a = copy();
+    a.features[1]!.geometry = { type: 'Polygon', coordinates: [] } as never;
+    a.features[2]!.properties.name = '';
+    a.features[3]!.properties.tint = 6;
+    a.features[4]!.properties.code = a.features[0]!.properties.code;
+    expect(checkOfflineLabels(a)).toEqual(['第 2 个标注不是经纬度点', '第 3 个标注缺少名称', '第 4 个标注的底色编号应为 0–5 的整数', `第 5 个标注的行政区代码 ${a.features[0]!.properties.code} 重复`]);
   });
 
   it('districtTints: two squares sharing an edge differ; disjoint ones may share', () => {
@@ -92,32 +127,5 @@ describe('offlineStyle', () => {
     expect(t['c']).toBe(0);
     // A palette of one: everything gets index 0.
     expect(Object.values(districtTints([{ code: 'a', geometry: square(0) }, { code: 'b', geometry: square(1) }], 1))).toEqual([0, 0]);
-  });
-
-  it('without tints every district gets the first tint', () => {
-    expect(offlineStyle().layers.find((l) => l.id === 'district-fill')!.paint!['fill-color']).toBe(DISTRICT_TINTS[0]);
-  });
-});
-
-describe('checkOfflineStyle', () => {
-  const good = () => JSON.parse(JSON.stringify(offlineStyle())) as Record<string, unknown> & OfflineStyle;
-  it('names what is wrong, in Chinese', () => {
-    expect(checkOfflineStyle(null)).toEqual(['不是 JSON 对象']);
-    expect(checkOfflineStyle([])).toEqual(['不是 JSON 对象']);
-    expect(checkOfflineStyle({ ...good(), version: 7 })).toEqual(['version 应为 8']);
-    expect(checkOfflineStyle({ ...good(), metadata: {} })[0]).toMatch(/不是本站的示意底图样式/);
-    expect(checkOfflineStyle({ ...good(), layers: [] })).toEqual(['缺少 layers']);
-    const s1 = good();
-    s1.layers[1]!.source = 'elsewhere';
-    expect(checkOfflineStyle(s1)).toEqual(['图层 district-fill 引用了不存在的数据源 elsewhere']);
-    const s2 = good() as unknown as { sources: Record<string, unknown> };
-    s2.sources['tiles'] = { type: 'raster', tiles: ['https://example.invalid/{z}/{x}/{y}.png'] };
-    expect(checkOfflineStyle(s2)).toEqual(['数据源 tiles 应为 geojson 类型并给出数据地址']);
-    const s3 = good();
-    (s3.layers[2] as { type: string }).type = 'raster';
-    expect(checkOfflineStyle(s3)[0]).toMatch(/类型 raster 不受支持/);
-    const s4 = good();
-    s4.layers.push({ ...s4.layers[1]! });
-    expect(checkOfflineStyle(s4)).toEqual(['图层 district-fill 重复']);
   });
 });

@@ -27,6 +27,13 @@ describe('createFeatureFilter', () => {
     await filter.set(null);
     expect(ids(s)).toEqual(['a', 'b', 'c']);
   });
+  it('holds every feature, hidden ones too, once applied, and none before', async () => {
+    const s = source(['a', 'b']);
+    const filter = createFeatureFilter(s, Promise.resolve());
+    expect(filter.held()).toEqual([]);
+    await filter.set(new Set(['a']));
+    expect(filter.held().map((f) => f.getId())).toEqual(['a', 'b']);
+  });
   it('waits for the layer to load, applies only the latest filter, and leaves a failed layer alone', async () => {
     const s = new VectorSource<Feature<Point>>();
     let loaded!: () => void;

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { get as getProjection, fromLonLat, transform } from 'ol/proj.js';
-import type { TileCoord } from 'ol/tilecoord.js';
+import TileState from 'ol/TileState.js';
+import type DataTile from 'ol/DataTile.js';
 import {
   createTiandituSource,
+  tiandituTileUrlFunction,
   isTiandituErrorResponse,
   mapProjection,
   nativeMaxZoom,
@@ -53,6 +55,8 @@ const ZOOMS = [1, 5, 10, 14, 18];
 const SETS: MatrixSet[] = ['w', 'c'];
 const LAYERS: TiandituLayer[] = ['vec', 'cva', 'eva', 'img', 'cia', 'eia', 'ter', 'cta'];
 const KEY = 'test0123456789abcdef0123456789ab';
+/** A loader for sources whose tiles these tests never load. */
+const NO_LOAD = () => Promise.reject(new Error('not loaded in this test'));
 
 function expectedTile(set: MatrixSet, lon: number, lat: number, z: number) {
   return set === 'w' ? mercatorTile(lon, lat, z) : lonLatTile(lon, lat, z);
@@ -63,7 +67,7 @@ beforeAll(async () => {
   await registerCgcs2000();
 });
 
-describe('first-principles tiles vs the OpenLayers grid and the URL the source requests', () => {
+describe('first-principles tiles vs the OpenLayers grid and the URL the source’s loader requests', () => {
   const cases = SETS.flatMap((set) => POINTS.flatMap(([name, lon, lat]) => ZOOMS.map((z) => [set, name, lon, lat, z] as const)));
   it.each(cases)('%s: %s (%f, %f) at level %i', (set, _name, lon, lat, z) => {
     const { x, y } = expectedTile(set, lon, lat, z);
@@ -71,11 +75,11 @@ describe('first-principles tiles vs the OpenLayers grid and the URL the source r
     const coordinate = transform([lon, lat], 'EPSG:4326', projection);
     for (const layer of LAYERS) {
       if (z > nativeMaxZoom(layer)) continue;
-      const source = createTiandituSource(layer, set, KEY);
+      const source = createTiandituSource(layer, set, KEY, NO_LOAD);
       const tileCoord = source.getTileGrid()!.getTileCoordForCoordAndZ(coordinate, z);
       expect(tileCoord, `${layer} grid`).toEqual([z, x, y]);
 
-      const url = source.getTileUrlFunction()(tileCoord, 1, projection);
+      const url = tiandituTileUrlFunction(layer, set, KEY)(tileCoord[0]!, tileCoord[1]!, tileCoord[2]!);
       expect(url, layer).toBeTypeOf('string');
       const u = new URL(url!);
       const q = u.searchParams;
@@ -98,14 +102,11 @@ describe('first-principles tiles vs the OpenLayers grid and the URL the source r
   });
 
   it('asks the same host for the same tile every time, and spreads tiles over t0–t7', () => {
-    const source = createTiandituSource('vec', 'w', KEY);
-    const fn = source.getTileUrlFunction();
-    const proj = getProjection('EPSG:3857')!;
+    const fn = tiandituTileUrlFunction('vec', 'w', KEY);
     const hosts = new Set<string>();
     for (let x = 0; x < 16; x++) {
-      const coord: TileCoord = [5, x, 11];
-      const a = new URL(fn(coord, 1, proj)!).hostname;
-      expect(new URL(fn(coord, 1, proj)!).hostname).toBe(a);
+      const a = new URL(fn(5, x, 11)!).hostname;
+      expect(new URL(fn(5, x, 11)!).hostname).toBe(a);
       hosts.add(a);
     }
     expect(hosts.size).toBe(8);
@@ -113,7 +114,7 @@ describe('first-principles tiles vs the OpenLayers grid and the URL the source r
 
   it('wraps tiles of the next world onto the same URL (wrapX)', () => {
     for (const set of SETS) {
-      const source = createTiandituSource('img', set, KEY);
+      const source = createTiandituSource('img', set, KEY, NO_LOAD);
       const proj = getProjection(mapProjection(set))!;
       const cols = 2 ** 10; // both sets have 2^z columns at level z
       const wrapped = source.getTileCoordForTileUrlFunction([10, 620 + cols, 300], proj);
@@ -122,8 +123,48 @@ describe('first-principles tiles vs the OpenLayers grid and the URL the source r
   });
 
   it('encodes the key as one query value', () => {
-    const url = createTiandituSource('vec', 'c', 'a&b=c d').getTileUrlFunction()([3, 1, 2], 1, getProjection('EPSG:4490')!);
+    const url = tiandituTileUrlFunction('vec', 'c', 'a&b=c d')(3, 1, 2);
     expect(new URL(url!).searchParams.get('tk')).toBe('a&b=c d');
+  });
+});
+
+describe('the source’s loader', () => {
+  const tileOf = (source: ReturnType<typeof createTiandituSource>, z: number, x: number, y: number) => source.getTile(z, x, y, 1, getProjection('EPSG:3857')!) as unknown as DataTile;
+  const loaded = (tile: DataTile) =>
+    new Promise<void>((resolve) => {
+      const check = () => tile.getState() !== TileState.LOADING && (tile.removeEventListener('change', check), resolve());
+      tile.addEventListener('change', check);
+      tile.load();
+    });
+
+  it('hands the GetTile URL and the tile’s abort signal to the given loader, and keeps its image', async () => {
+    const calls: { url: string; signal: AbortSignal }[] = [];
+    const image = { width: 256, height: 256 } as unknown as HTMLImageElement;
+    const source = createTiandituSource('vec', 'w', KEY, async (url, signal) => (calls.push({ url, signal }), image));
+    const tile = tileOf(source, 5, 25, 11);
+    await loaded(tile);
+    expect(calls.map((c) => c.url)).toEqual([tiandituTileUrlFunction('vec', 'w', KEY)(5, 25, 11)]);
+    expect(calls[0]!.signal.aborted).toBe(false);
+    expect(tile.getState()).toBe(TileState.LOADED);
+    expect(tile.getData()).toBe(image);
+    // Disposing the tile (OpenLayers no longer needs it) aborts the signal.
+    tile.dispose();
+    expect(calls[0]!.signal.aborted).toBe(true);
+  });
+
+  it('marks the tile failed when the loader rejects, and never asks for a level Tianditu lacks', async () => {
+    let asked = 0;
+    const failing = createTiandituSource('ter', 'w', KEY, async () => {
+      asked++;
+      throw new Error('HTTP 403');
+    });
+    const tile = tileOf(failing, 5, 25, 11);
+    await loaded(tile);
+    expect(tile.getState()).toBe(TileState.ERROR);
+    expect(asked).toBe(1);
+    expect(tiandituTileUrlFunction('ter', 'w', KEY)(15, 0, 0)).toBeUndefined();
+    expect(tiandituTileUrlFunction('vec', 'w', KEY)(0, 0, 0)).toBeUndefined();
+    expect(tiandituTileUrlFunction('vec', 'w', KEY, 12)(13, 0, 0)).toBeUndefined();
   });
 });
 
@@ -155,8 +196,7 @@ describe('tile grids', () => {
     expect(c.getMinZoom()).toBe(1);
     expect(w.getMaxZoom()).toBe(18);
     expect(c.getResolution(0)).toBe(1.40625);
-    const source = createTiandituSource('vec', 'c', KEY);
-    expect(source.getTileUrlFunction()([0, 0, 0], 1, getProjection('EPSG:4490')!)).toBeUndefined();
+    expect(tiandituTileUrlFunction('vec', 'c', KEY)(0, 0, 0)).toBeUndefined();
   });
 
   it('limits requests to the matrix sizes of the capabilities (w 2×2, c 2×1 at level 1; 262144 columns at 18)', () => {
@@ -171,14 +211,15 @@ describe('tile grids', () => {
   it('stops terrain at level 14 (over-zoomed beyond) and the others at 18', () => {
     for (const layer of ['ter', 'cta'] as const) {
       expect(nativeMaxZoom(layer)).toBe(14);
-      const source = createTiandituSource(layer, 'w', KEY);
+      const source = createTiandituSource(layer, 'w', KEY, NO_LOAD);
       expect(source.getTileGrid()!.getMaxZoom()).toBe(14);
-      expect(source.getTileUrlFunction()([15, 0, 0], 1, getProjection('EPSG:3857')!)).toBeUndefined();
+      expect(tiandituTileUrlFunction(layer, 'w', KEY)(15, 0, 0)).toBeUndefined();
+      expect(tiandituTileUrlFunction(layer, 'w', KEY, 18)(15, 0, 0), 'a larger maxZoom is capped').toBeUndefined();
     }
     for (const layer of ['vec', 'cva', 'eva', 'img', 'cia', 'eia'] as const) expect(nativeMaxZoom(layer)).toBe(18);
-    expect(createTiandituSource('vec', 'c', KEY, { maxZoom: 16 }).getTileGrid()!.getMaxZoom()).toBe(16);
+    expect(createTiandituSource('vec', 'c', KEY, NO_LOAD, { maxZoom: 16 }).getTileGrid()!.getMaxZoom()).toBe(16);
     // A larger maxZoom than the layer has is capped: never request tiles that do not exist.
-    expect(createTiandituSource('ter', 'c', KEY, { maxZoom: 18 }).getTileGrid()!.getMaxZoom()).toBe(14);
+    expect(createTiandituSource('ter', 'c', KEY, NO_LOAD, { maxZoom: 18 }).getTileGrid()!.getMaxZoom()).toBe(14);
   });
 });
 
@@ -214,8 +255,8 @@ describe('projections', () => {
   });
 
   it('creates sources in the projection of their matrix set', () => {
-    expect(createTiandituSource('vec', 'w', KEY).getProjection()!.getCode()).toBe('EPSG:3857');
-    expect(createTiandituSource('vec', 'c', KEY).getProjection()!.getCode()).toBe('EPSG:4490');
+    expect(createTiandituSource('vec', 'w', KEY, NO_LOAD).getProjection()!.getCode()).toBe('EPSG:3857');
+    expect(createTiandituSource('vec', 'c', KEY, NO_LOAD).getProjection()!.getCode()).toBe('EPSG:4490');
   });
 });
 
