@@ -1,6 +1,6 @@
 /** Administrative boundaries (data/boundaries/districts.geojson). */
 import { z } from 'zod';
-import { multiPolygonGeometry, polygonGeometry } from './common.ts';
+import { outlineGeometry } from './common.ts';
 
 export const districtLevels = ['市辖区', '县', '县级市', '自治县', '旗'] as const;
 
@@ -15,7 +15,7 @@ export const boundaryFeature = z.strictObject({
     /** A point inside the district for its label. */
     labelPoint: z.tuple([z.number(), z.number()]),
   }),
-  geometry: z.union([polygonGeometry, multiPolygonGeometry], { error: '行政区边界应为 Polygon 或 MultiPolygon' }),
+  geometry: outlineGeometry,
 });
 export type BoundaryFeature = z.infer<typeof boundaryFeature>;
 

@@ -14,6 +14,10 @@ import type { EnforcementRecord } from './enforcement.ts';
 import { checkGazetteer, whereText, type GazetteerCollection, type PlacedRecord } from './gazetteer.ts';
 import type { HolidayCalendar } from './holidays.ts';
 import type { Notice } from './notice.ts';
+import { checkCornersInCity } from './corners.ts';
+import { checkPeriodOverlaps } from './periods.ts';
+import { cornerLonLat } from '../lib/mining-corners.ts';
+import { zoneOfLongitude } from '../lib/gauss-kruger.ts';
 import type { RedRoute, RedSite } from './red.ts';
 import type { Site } from './site.ts';
 
@@ -91,6 +95,14 @@ export class DistrictLocator {
   }
 }
 
+function cityZonesOf(boundaries: BoundaryCollection | undefined): number[] {
+  if (!boundaries || boundaries.features.length === 0) return [];
+  const [west, , east] = turfBbox(boundaries) as Bbox;
+  const zones: number[] = [];
+  for (let z = zoneOfLongitude(west); z <= zoneOfLongitude(east); z++) zones.push(z);
+  return zones;
+}
+
 export function validateDataset(input: DatasetInput): DataIssue[] {
   const issues: DataIssue[] = [];
   const add = (severity: Severity) => (file: string, field: string, reason: string) =>
@@ -114,6 +126,8 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
   const locator = input.boundaries && new DistrictLocator(input.boundaries.record);
   const districtNames = new Set(locator?.names() ?? []);
   const city = input.site?.record.city ?? '本市';
+  // The 3° Gauss–Krüger zones the city spans, for mining 拐点 X/Y (./corners.ts).
+  const cityZones = cityZonesOf(input.boundaries?.record);
 
   const checkDistrict = (file: string, district: string | undefined) => {
     if (locator && district !== undefined && district !== CITY_WIDE && !districtNames.has(district))
@@ -209,13 +223,19 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       if (rel === record.id) error(file, 'related', '公告不能关联自身');
       else if (!noticeIds.has(rel)) error(file, 'related', `关联公告“${rel}”不存在`);
     }
-    if (record.kind === 'mining' && record.corners)
-      checkGeometry(file, 'corners', { type: 'MultiPoint', coordinates: record.corners.map((c) => [c.lon, c.lat]) }, record.district);
+    if (record.kind === 'mining' && record.corners && locator) {
+      // Swapped lon/lat and a zone outside the city are named first (./corners.ts); otherwise the usual check.
+      const points = checkCornersInCity(record.corners, (p, d) => locator.locate(p, d), record.district, cityZones, (field, reason) => error(file, field, reason));
+      if (points) checkGeometry(file, 'corners', { type: 'MultiPoint', coordinates: points }, record.district);
+    }
     if (record.status?.state === 'superseded' && (record.status.supersededBy === record.id || !noticeIds.has(record.status.supersededBy)))
       error(file, 'status.supersededBy', `替代公告“${record.status.supersededBy}”不存在或是本公告自身`);
     if (record.status && record.status.state !== 'active' && published && record.status.date < published)
       error(file, 'status.date', '撤回/替代日期早于发布日期');
   }
+
+  // Two notices of one matter open for comment at once, or a period running backwards (./periods.ts).
+  issues.push(...checkPeriodOverlaps(input.notices));
 
   for (const { file, record } of input.enforcement) {
     checkDistrict(file, record.district);
@@ -245,7 +265,7 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
         placed(file, record, [
           record.geometry,
           ...(record.kind === 'land' ? (record.parcels ?? []).map((p) => p.geometry) : []),
-          ...(record.kind === 'mining' && record.corners ? [{ type: 'MultiPoint' as const, coordinates: record.corners.map((c): [number, number] => [c.lon, c.lat]) }] : []),
+          ...(record.kind === 'mining' && record.corners ? [{ type: 'MultiPoint' as const, coordinates: record.corners.flatMap((c) => cornerLonLat(c) ?? []) }] : []),
         ]),
       ),
       ...input.enforcement.map(({ file, record }) => placed(file, record, [record.location])),

@@ -16,9 +16,10 @@ import {
   recordId,
   whenValid,
 } from './common.ts';
-import { dateTimeKey } from '../lib/dates.ts';
+import { dateTimeKey, isIsoDate } from '../lib/dates.ts';
 import { bureauParcelNo, cadastralCode, creditCode, documentNo, landSupervisionNo, miningLicenseNo } from './identifiers.ts';
 import { parseMiningLicenseNo } from '../lib/identifiers.ts';
+import { cornerTable } from './corners.ts';
 
 /** An organisation's full name, or a natural person's masked name (吴某（村民）). */
 const orgOrPerson = nonEmptyText.meta({ privacy: 'org-or-person' });
@@ -223,6 +224,9 @@ const miningRight = z.strictObject({
   /** 生产规模, e.g. 10万吨/年. */
   scale: z.string().optional(),
 }).superRefine((r, ctx) => {
+  // Compared only when both dates are valid: a date written 2026年… gets its own message alone.
+  if (r.validFrom && r.validUntil && isIsoDate(r.validFrom) && isIsoDate(r.validUntil) && r.validUntil < r.validFrom)
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `有效期止 ${r.validUntil} 早于有效期起 ${r.validFrom}` });
   const parsed = r.licenseNo === undefined ? undefined : parseMiningLicenseNo(r.licenseNo);
   if (parsed && parsed.right !== r.type)
     ctx.addIssue({ code: 'custom', path: ['licenseNo'], message: r.type === '探矿权' ? '探矿权的勘查许可证号以 T 开头' : '采矿权的采矿许可证号以 C 开头' });
@@ -246,10 +250,11 @@ export const miningNotice = z
       })
       .refine((t) => !t.start || !t.end || dateTimeKey(t.end, 'end') >= dateTimeKey(t.start, 'start'), { message: '结束时间早于开始时间', path: ['end'], ...whenValid('start', 'end') })
       .optional(),
-    /** 拐点坐标 as issued, CGCS2000 (2000国家大地坐标系). */
-    corners: z
-      .array(z.strictObject({ no: z.string().min(1), lon: z.number(), lat: z.number() }))
-      .optional(),
+    /**
+     * 拐点坐标 as issued, CGCS2000 (2000国家大地坐标系): X/Y of the 3° Gauss–Krüger
+     * zone with the zone number in Y, or lon/lat (./corners.ts).
+     */
+    corners: cornerTable.optional(),
     /** For 自行废止公告: why the right lapsed and until when objections are taken. */
     abolition: z
       .strictObject({ reason: nonEmptyText, objectionDeadline: isoDate.optional() })
