@@ -265,7 +265,7 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
         placed(file, record, [
           record.geometry,
           ...(record.kind === 'land' ? (record.parcels ?? []).map((p) => p.geometry) : []),
-          ...(record.kind === 'mining' && record.corners ? [{ type: 'MultiPoint' as const, coordinates: record.corners.flatMap((c) => cornerLonLat(c) ?? []) }] : []),
+          ...(record.kind === 'mining' && record.corners ? [{ type: 'MultiPoint' as const, coordinates: record.corners.flatMap((c) => { const p = cornerLonLat(c); return p ? [p] : []; }) }] : []),
         ]),
       ),
       ...input.enforcement.map(({ file, record }) => placed(file, record, [record.location])),
