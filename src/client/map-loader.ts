@@ -6,6 +6,7 @@
  * the base map when it answers (src/map/map.ts).
  */
 import { fetchRuntimeConfig } from '../map/config-fetch.ts';
+import { announceMap } from './map-handles.ts';
 import type { MapSetup } from '../map/map.ts';
 import type { LonLatExtent } from '../map/types.ts';
 
@@ -16,7 +17,8 @@ async function start(root: HTMLElement): Promise<void> {
   const config = fetchRuntimeConfig(setup.runtimeConfigUrl);
   try {
     const { mountMap } = await import('../map/ui.ts');
-    await mountMap(root, setup, extent, config);
+    // Page scripts that work with their map (the 压覆查询 page) get the handle through ./map-handles.ts.
+    announceMap(root, await mountMap(root, setup, extent, config));
     loading?.remove();
   } catch (e) {
     if (loading) loading.textContent = `地图无法加载：${(e as Error).message}。页面中的文字信息不受影响。`;

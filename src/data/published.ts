@@ -117,7 +117,7 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
 }
 
 function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes'>): SitePage[] {
-  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }];
+  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.overlay }];
   for (const kind of noticeKinds) {
     const count = pageCount(v.noticesByKind[kind].length);
     for (let p = 1; p <= count; p++) pages.push({ path: pageUrl(urls.noticeKind(kind), p) });

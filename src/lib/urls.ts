@@ -17,6 +17,9 @@ export const urls = {
   /** 红色资源专题图: all sites and routes on one map. */
   redMap: '/red/map/',
   notices: '/notices/',
+  /** 压覆查询 pre-check (reference only) and the blocks it tests against. */
+  overlay: '/overlay/',
+  overlayBlocks: '/overlay/blocks.geojson',
   enforcement: '/enforcement/',
   noticeKind: (kind: NoticeKind) => `/notices/${kind}/`,
   notice: (n: Pick<Notice, 'kind' | 'id'>) => `/notices/${n.kind}/${n.id}/`,
