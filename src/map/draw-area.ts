@@ -11,10 +11,9 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import type { Polygon } from 'ol/geom.js';
-import { toLonLat } from 'ol/proj.js';
+import { toLonLat, transformExtent } from 'ol/proj.js';
 import { Fill, Stroke, Style, Circle } from 'ol/style.js';
 import type { FeatureLike } from 'ol/Feature.js';
-import { transformExtent } from 'ol/proj.js';
 import type { MapHandle } from './map.ts';
 import { LAYER_Z } from './layer-order.ts';
 
@@ -129,8 +128,9 @@ export function createAreaDrawer(root: HTMLElement, map: MapHandle, say: Say): A
       if (!area) return;
       const feature = format().readFeature({ type: 'Feature', properties: {}, geometry: area });
       areaSource.addFeatures(Array.isArray(feature) ? feature : [feature]);
-      const extent = transformExtent(areaSource.getExtent(), map.projection, 'EPSG:4326') as [number, number, number, number];
-      map.fitLonLatExtent(extent, { padding: 40, maxZoom: 16 });
+      const drawn = areaSource.getExtent();
+      if (!drawn) return;
+      map.fitLonLatExtent(transformExtent(drawn, map.projection, 'EPSG:4326') as [number, number, number, number], { padding: 40, maxZoom: 16 });
     },
     showBlocks(blocks, hit) {
       hits = hit;
