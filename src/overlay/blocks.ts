@@ -6,19 +6,19 @@
  * left out: its replacement carries the block. A block published by several
  * notices (出让公告, then 成交公示) is listed once, from the newest notice.
  */
-import type { Notice } from '../schema/index.ts';
+import type { PublishedView } from '../data/published.ts';
 import { cornersPolygon } from '../lib/mining-corners.ts';
 import { urls } from '../lib/urls.ts';
 import type { AreaGeometry, BlockCollection, BlockFeature } from './types.ts';
 
-const areaOf = (g: Notice['geometry']): AreaGeometry | undefined => (g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? (g as AreaGeometry) : undefined);
+const areaOf = (g: PublishedView['notices'][number]['geometry']): AreaGeometry | undefined => (g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? (g as AreaGeometry) : undefined);
 
-/** Notices newest first, as the published view holds them. */
-export function overlayBlocks(notices: readonly Notice[]): BlockCollection {
+/** From the published view's notices (newest first); its status rule says which are superseded. */
+export function overlayBlocks(view: Pick<PublishedView, 'notices' | 'statusRule'>): BlockCollection {
   const features: BlockFeature[] = [];
   const seen = new Set<string>();
-  for (const n of notices) {
-    if (n.status.state !== 'active') continue;
+  for (const n of view.notices) {
+    if (view.statusRule(n).superseded) continue;
     const base = { title: n.title, ...(n.docNo ? { docNo: n.docNo } : {}), url: urls.notice(n) };
     if (n.kind === 'mining') {
       const geometry = (n.corners && cornersPolygon(n.corners)) || areaOf(n.geometry);

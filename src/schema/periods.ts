@@ -39,8 +39,9 @@ export function checkPeriodOverlaps(notices: readonly Entry<Salvaged<Notice>>[])
     for (const key of new Set(matterKeys(record))) {
       const k = `${record.kind}/${record.subKind}/${key}`;
       for (const other of byMatter.get(k) ?? []) {
-        // A correction supersedes the notice it corrects: their periods may overlap.
-        if (other.supersededBy === open.id || open.supersededBy === other.id) continue;
+        // A correction supersedes the notice it corrects: their periods may overlap. The same id
+        // twice (a.yaml and a.json) is one duplicate, reported as such.
+        if (other.supersededBy === open.id || open.supersededBy === other.id || (open.id !== undefined && other.id === open.id)) continue;
         if (!overlaps(other.period, open.period)) continue;
         issues.push({
           file,

@@ -194,7 +194,8 @@ describe.concurrent('bad input', () => {
 
   it('(g) a file whose name is not its id', async () => {
     const dir = copyFixture();
-    writeFileSync(path.join(dir, 'notices/planning/renamed.yaml'), readFileSync(path.join(dir, PLANNING), 'utf8').replace(/^docNo:.*\n/m, '').replace(/^id:.*$/m, 'id: 2026-other-id'));
+    writeFileSync(path.join(dir, 'notices/planning/renamed.yaml'), readFileSync(path.join(dir, PLANNING), 'utf8').replace(/^docNo:.*\n/m, '').replace(/^id:.*$/m, 'id: 2026-other-id').replace(/^projectName:.*$/m, 'projectName: 另一项目'));
+    // Another project: the same project's 批前公示 twice at once would be a second error (src/schema/periods.ts).
     const e = await onlyError(dir, 'notices/planning/renamed.yaml', 'id');
     expect(e.reason).toMatch(/文件名应与 id 一致/);
   });
