@@ -178,6 +178,8 @@ function pageDrafts(): Draft[] {
       .map((c) => page(c.href, c.name, join([c.name, c.description, c.keywords.replaceAll(',', ' ')]))),
     // The 专题图 is a page of its own in the sitemap, found by what people call it.
     page(urls.redMap, '红色资源专题图', '红色资源专题图 红色地图 红色资源分布图 研学线路 爱国主义教育基地 地图'),
+    // The 压覆查询 pre-check, by the words of the bureau's reports and of people who need it.
+    page(urls.overlay, '压覆查询', '压覆查询 压覆矿产资源查询 压覆重要矿产资源 压覆矿产 矿业权 探矿权 采矿权 拐点 建设项目 用地范围 重叠 地块'),
   ];
 }
 
