@@ -19,7 +19,7 @@ import type { BrowserContext, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import type { MapHandle } from '../../src/map/map.ts';
 import type { MapViewState, RuntimeMapConfig } from '../../src/map/types.ts';
-import { at, injectAxe, launch, newContext } from './support.ts';
+import { at, injectAxe, launch, newContext, settle } from './support.ts';
 
 /** A 256×256 solid PNG (569 bytes): every stubbed Tianditu tile. */
 const TILE_PNG = Buffer.from(
@@ -147,21 +147,6 @@ const poll = <T>(x: ExpectStatic, fn: () => T | Promise<T>, timeout = 15_000) =>
 const mapRoot = (page: Page) => page.locator('[data-map]').first();
 const state = (page: Page): Promise<MapViewState> => mapRoot(page).evaluate((el) => (el as HandleHost).geoportalMap.state());
 
-/** Resolves at the map's next 'rendercomplete' (all tiles and data of the current view drawn). */
-function settle(page: Page): Promise<void> {
-  return mapRoot(page).evaluate(
-    (el) =>
-      new Promise<void>((resolve, reject) => {
-        const map = (el as HandleHost).geoportalMap.olMap;
-        const timer = setTimeout(() => reject(new Error('no rendercomplete within 15 s')), 15_000);
-        map.once('rendercomplete', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.render();
-      }),
-  );
-}
 
 /** Moves the view and resolves once the move has ended and the view is drawn. */
 async function moveTo(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
