@@ -34,6 +34,8 @@ export interface GoneRecord {
   /** The date it was withdrawn (YYYY-MM-DD). */
   date: string;
   reason: string;
+  /** For a withdrawn notice, what the lists filter it by (withdrawn notices are listed on request, with the reason). */
+  notice?: { kind: NoticeKind; subKind: string; district: string; publishDate: string; id: string };
 }
 
 /** A prerendered HTML page, for sitemap.xml. */
@@ -134,7 +136,8 @@ export function publishedView(d: Dataset): PublishedView {
   const gone: GoneRecord[] = [];
   const notices: Notice[] = [];
   for (const n of d.notices) {
-    if (n.status.state === 'withdrawn') gone.push(goneRecord('notices', urls.notice(n), { ...n, status: n.status }));
+    if (n.status.state === 'withdrawn')
+      gone.push({ ...goneRecord('notices', urls.notice(n), { ...n, status: n.status }), notice: { kind: n.kind, subKind: n.subKind, district: n.district, publishDate: n.publishDate.slice(0, 10), id: n.id } });
     else notices.push(n);
   }
   const enforcement: EnforcementRecord[] = [];
