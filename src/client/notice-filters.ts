@@ -16,6 +16,7 @@ import { PAGE_SIZE, pageCount } from '../lib/paging.ts';
 import { decodeIndex } from '../lib/notice-index.ts';
 import {
   EMPTY_FILTER,
+  STATUS_LABELS,
   KIND_VALUES,
   describeFilter,
   formatNoticeFilter,
@@ -117,7 +118,7 @@ if (form && dataEl) {
     meta.append(date);
     if (r.start && r.end) meta.append(el('span', {}, `公示期：${formatChineseDate(r.start)}至${formatChineseDate(r.end)}`));
     const s = rowStatus(r, today);
-    meta.append(el('span', { class: `badge status-${s}` }, statusLabels[s]));
+    meta.append(s === 'revoked' ? el('span', { class: 'badge status-withdrawn' }, STATUS_LABELS.revoked) : el('span', { class: `badge status-${s}` }, statusLabels[s]));
     if (r.sample) meta.append(el('span', { class: 'badge badge-sample', title: '演示用示例数据，不代表真实信息' }, '示例数据'));
     li.append(h, meta);
     if (r.gone) li.append(el('p', { class: 'meta' }, `${formatChineseDate(r.gone.date)}撤回，原因：${r.gone.reason}`));

@@ -18,7 +18,7 @@ export const FEED_ENTRIES = 50;
 
 export type FeedScope = { title: string; self: string; alternate: string };
 
-export function noticeEntry(n: Notice, rule: StatusRule, origin: string, today: string): AtomEntry {
+export function noticeEntry(n: Notice, rule: StatusRule, origin: string, today: string, supersededOn?: string): AtomEntry {
   const status = statusOf(rule, today);
   const period = n.period ? `公示期：${formatChineseDate(n.period.start)}至${formatChineseDate(n.period.end)}` : '无公示期';
   const parts = [`${noticeKindNames[n.kind]} · ${n.subKind} · ${n.district}`, ...(n.docNo ? [`文号：${n.docNo}`] : []), period, `状态（截至${formatChineseDate(today)}）：${STATUS_LABELS[status]}`, ...(n.summary ? [n.summary] : [])];
@@ -27,7 +27,7 @@ export function noticeEntry(n: Notice, rule: StatusRule, origin: string, today: 
     id: url,
     title: n.title,
     // A superseded notice changed when it was superseded; otherwise on publication.
-    updated: n.status.state === 'superseded' ? n.status.date : n.publishDate,
+    updated: supersededOn ?? n.publishDate,
     published: n.publishDate,
     link: url,
     summary: parts.join('\n'),
@@ -42,7 +42,7 @@ export function noticeEntry(n: Notice, rule: StatusRule, origin: string, today: 
 }
 
 /** A feed of the newest notices of a list (already newest first, as the published view keeps them). */
-export function noticeFeed(scope: FeedScope, notices: readonly Notice[], ruleOf: (n: Notice) => StatusRule, o: { origin: string; today: string; author: string; sample: boolean }): AtomFeed {
+export function noticeFeed(scope: FeedScope, notices: readonly Notice[], ruleOf: (n: Notice) => StatusRule, o: { origin: string; today: string; author: string; sample: boolean; supersededOn?: (n: Notice) => string | undefined }): AtomFeed {
   const newest = [...notices].sort((a, b) => (a.publishDate === b.publishDate ? (a.id < b.id ? -1 : 1) : a.publishDate > b.publishDate ? -1 : 1)).slice(0, FEED_ENTRIES);
   return {
     id: new URL(scope.self, o.origin).href,
@@ -52,6 +52,6 @@ export function noticeFeed(scope: FeedScope, notices: readonly Notice[], ruleOf:
     alternate: new URL(scope.alternate, o.origin).href,
     author: o.author,
     fallbackUpdated: o.today,
-    entries: newest.map((n) => noticeEntry(n, ruleOf(n), o.origin, o.today)),
+    entries: newest.map((n) => noticeEntry(n, ruleOf(n), o.origin, o.today, o.supersededOn?.(n))),
   };
 }

@@ -16,7 +16,7 @@ export const KIND_VALUES = ['planning', 'land', 'mining', 'surveying'] as const;
 export type KindValue = (typeof KIND_VALUES)[number];
 
 /** Statuses a reader can ask for: the published ones plus 已撤回 (gone records, listed only on request). */
-export const STATUS_VALUES = ['open', 'upcoming', 'ended', 'published', 'superseded', 'withdrawn'] as const;
+export const STATUS_VALUES = ['open', 'upcoming', 'ended', 'published', 'superseded', 'revoked'] as const;
 export type StatusValue = (typeof STATUS_VALUES)[number];
 
 export const SORT_VALUES = ['status', 'newest', 'oldest', 'deadline'] as const;
@@ -54,7 +54,7 @@ export type NoticeRow = {
 
 /** A row's status on `today` (Asia/Shanghai, YYYY-MM-DD). */
 export function rowStatus(r: NoticeRow, today: string): StatusValue {
-  if (r.gone) return 'withdrawn';
+  if (r.gone) return 'revoked';
   const key: StatusKey = statusOf({ superseded: r.superseded, period: r.start && r.end ? { start: r.start, end: r.end } : undefined }, today);
   return key;
 }
@@ -101,7 +101,7 @@ function failures(r: NoticeRow, status: StatusValue, f: NoticeFilter, words: rea
   if (f.subs.length > 0 && !f.subs.includes(r.sub)) bits |= 2;
   if (f.districts.length > 0 && !f.districts.includes(r.district)) bits |= 4;
   // Withdrawn notices are listed only when asked for.
-  if (f.statuses.length > 0 ? !f.statuses.includes(status) : status === 'withdrawn') bits |= 8;
+  if (f.statuses.length > 0 ? !f.statuses.includes(status) : status === 'revoked') bits |= 8;
   if ((f.from && r.date < f.from) || (f.to && r.date > f.to)) bits |= 16;
   if (words.length > 0) {
     const h = haystack(r);
@@ -159,7 +159,7 @@ export function runFilter(rows: readonly NoticeRow[], f: NoticeFilter, today: st
   return { rows: sortRows(out, f.sort, today, statusOfRow), counts };
 }
 
-const RANK: Record<StatusValue, number> = { open: 0, upcoming: 1, ended: 2, published: 2, superseded: 2, withdrawn: 2 };
+const RANK: Record<StatusValue, number> = { open: 0, upcoming: 1, ended: 2, published: 2, superseded: 2, revoked: 2 };
 
 /** Sorts rows (a copy); ties fall back to the newer, then the id, so the order is total and stable across builds. */
 export function sortRows(rows: readonly NoticeRow[], sort: SortValue, today: string, known?: ReadonlyMap<NoticeRow, StatusValue>): NoticeRow[] {
@@ -287,7 +287,7 @@ export const STATUS_LABELS: Record<StatusValue, string> = {
   ended: '已结束',
   published: '已发布（无公示期）',
   superseded: '已被替代',
-  withdrawn: '已撤回',
+  revoked: '已撤回',
 };
 
 /** The filter in words, for the result line: 土地市场 · 龙沙区 · 公示中 · “出让”. */

@@ -31,7 +31,7 @@ export function districtTable(view: Pick<PublishedView, 'boundaries'>): [string,
 }
 
 /** The rows of a published view: published notices, then the withdrawn ones. */
-export function noticeRows(view: Pick<PublishedView, 'notices' | 'gone' | 'boundaries'>): NoticeRow[] {
+export function noticeRows(view: Pick<PublishedView, 'notices' | 'gone' | 'boundaries' | 'statusRule'>): NoticeRow[] {
   const codeOf = new Map(districtTable(view).map(([code, name]) => [name, code]));
   const rows: NoticeRow[] = view.notices.map((n) => ({
     id: n.id,
@@ -41,7 +41,7 @@ export function noticeRows(view: Pick<PublishedView, 'notices' | 'gone' | 'bound
     date: n.publishDate.slice(0, 10),
     start: n.period?.start,
     end: n.period?.end,
-    superseded: n.status.state === 'superseded',
+    superseded: view.statusRule(n).superseded,
     sample: n.sample,
     title: n.title,
     docNo: n.docNo,

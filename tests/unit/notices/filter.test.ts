@@ -22,7 +22,7 @@ const ids = (r: NoticeRow[]) => r.map((x) => x.id);
 
 describe('match', () => {
   it('reads each row’s status for the day given', () => {
-    expect(rows.map((r) => rowStatus(r, TODAY))).toEqual(['open', 'ended', 'upcoming', 'published', 'withdrawn', 'superseded']);
+    expect(rows.map((r) => rowStatus(r, TODAY))).toEqual(['open', 'ended', 'upcoming', 'published', 'revoked', 'superseded']);
     expect(rowStatus(rows[0]!, '2026-12-01')).toBe('ended');
   });
   it('filters by kind, sub-kind, district, status, date range and text (full-width forms fold)', () => {
@@ -35,7 +35,7 @@ describe('match', () => {
   });
   it('lists withdrawn notices only when asked for', () => {
     expect(ids(runFilter(rows, f({}), TODAY).rows)).not.toContain('gone-e');
-    expect(ids(runFilter(rows, f({ statuses: ['withdrawn'] }), TODAY).rows)).toEqual(['gone-e']);
+    expect(ids(runFilter(rows, f({ statuses: ['revoked'] }), TODAY).rows)).toEqual(['gone-e']);
   });
   it('finds nothing for a word no row has, and a date range before every row', () => {
     expect(runFilter(rows, f({ q: '不存在的词' }), TODAY).rows).toEqual([]);
@@ -53,7 +53,7 @@ describe('counts per facet', () => {
   });
   it('counts withdrawn rows under status only, unless they are asked for', () => {
     const { counts } = runFilter(rows, f({}), TODAY);
-    expect(counts.status['withdrawn']).toBe(1);
+    expect(counts.status['revoked']).toBe(1);
     expect(counts.kind['planning']).toBe(2);
   });
 });
@@ -71,9 +71,9 @@ describe('sort', () => {
 
 describe('URL grammar', () => {
   it('round-trips a filter through its canonical URL', () => {
-    const filter = f({ kinds: ['land', 'planning'], subs: ['出让公告'], districts: ['230202'], statuses: ['open', 'withdrawn'], from: '2026-01-01', to: '2026-06-30', q: '出让 地块', sort: 'newest', page: 3 });
+    const filter = f({ kinds: ['land', 'planning'], subs: ['出让公告'], districts: ['230202'], statuses: ['open', 'revoked'], from: '2026-01-01', to: '2026-06-30', q: '出让 地块', sort: 'newest', page: 3 });
     const url = formatNoticeFilter(filter, vocabulary);
-    expect(url).toBe('/notices/?kind=planning,land&sub=%E5%87%BA%E8%AE%A9%E5%85%AC%E5%91%8A&district=230202&status=open,withdrawn&from=2026-01-01&to=2026-06-30&q=%E5%87%BA%E8%AE%A9%20%E5%9C%B0%E5%9D%97&sort=newest&page=3');
+    expect(url).toBe('/notices/?kind=planning,land&sub=%E5%87%BA%E8%AE%A9%E5%85%AC%E5%91%8A&district=230202&status=open,revoked&from=2026-01-01&to=2026-06-30&q=%E5%87%BA%E8%AE%A9%20%E5%9C%B0%E5%9D%97&sort=newest&page=3');
     expect(parseNoticeFilter(url.split('?')[1]!, vocabulary)).toEqual({ filter: { ...filter, kinds: ['planning', 'land'] }, warnings: [] });
   });
   it('writes one kind as the kind’s own list, and no filter as /notices/', () => {

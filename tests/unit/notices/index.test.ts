@@ -8,7 +8,7 @@ async function view(withdrawFirst = false) {
   const { dataset } = await loadDataset('tests/fixtures/minimal');
   const d = dataset!;
   const [first, ...rest] = d.notices;
-  return publishedView(withdrawFirst ? { ...d, notices: [{ ...first!, status: { state: 'withdrawn', date: '2026-11-20', reason: '方案调整，撤回公示' } }, ...rest] } : d);
+  return publishedView(withdrawFirst ? { ...d, notices: [{ ...first!, status: { state: 'withdrawn' as const, date: '2026-11-20', reason: '方案调整，撤回公示' } }, ...rest] } : d);
 }
 
 describe('notice index', () => {
