@@ -1,5 +1,5 @@
 /**
- * The prerendered notice lists (docs/notice-lists.md, docs/decisions/0011):
+ * The prerendered notice lists (docs/notice-lists.md, docs/decisions/0011-notice-lists.md):
  * the overall list, one per kind, per status and per district, each paged.
  * A list is computed once per build and scope (memoised on the view), not
  * once per page: at 50,000 notices there are thousands of list pages.
