@@ -34,6 +34,8 @@ export interface GoneRecord {
   /** The date it was withdrawn (YYYY-MM-DD). */
   date: string;
   reason: string;
+  /** For a withdrawn notice, what the lists filter it by (withdrawn notices are listed on request, with the reason). */
+  notice?: { kind: NoticeKind; subKind: string; district: string; publishDate: string; id: string };
 }
 
 /** A prerendered HTML page, for sitemap.xml. */
@@ -116,8 +118,14 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
   return { column, page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason };
 }
 
-function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes'>): SitePage[] {
+function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries'>): SitePage[] {
   const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }];
+  // The notice lists (docs/notice-lists.md): every page of the overall list, the first page of each status and district list
+  // (their later pages follow from the pager; how many there are depends on the day's statuses).
+  for (let p = 2; p <= pageCount(v.notices.length); p++) pages.push({ path: pageUrl(urls.notices, p) });
+  for (const s of ['open', 'upcoming', 'ended', 'published', 'superseded', 'revoked']) pages.push({ path: urls.noticeStatus(s) });
+  pages.push({ path: urls.noticeDistrict('city') });
+  for (const f of v.boundaries.features) pages.push({ path: urls.noticeDistrict(f.properties.code) });
   for (const kind of noticeKinds) {
     const count = pageCount(v.noticesByKind[kind].length);
     for (let p = 1; p <= count; p++) pages.push({ path: pageUrl(urls.noticeKind(kind), p) });
@@ -134,7 +142,8 @@ export function publishedView(d: Dataset): PublishedView {
   const gone: GoneRecord[] = [];
   const notices: Notice[] = [];
   for (const n of d.notices) {
-    if (n.status.state === 'withdrawn') gone.push(goneRecord('notices', urls.notice(n), { ...n, status: n.status }));
+    if (n.status.state === 'withdrawn')
+      gone.push({ ...goneRecord('notices', urls.notice(n), { ...n, status: n.status }), notice: { kind: n.kind, subKind: n.subKind, district: n.district, publishDate: n.publishDate.slice(0, 10), id: n.id } });
     else notices.push(n);
   }
   const enforcement: EnforcementRecord[] = [];
@@ -156,6 +165,7 @@ export function publishedView(d: Dataset): PublishedView {
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
   const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes };
+  const sitemap = sitemapOf({ ...base, boundaries: d.boundaries });
   const files = new Map<string, LocalFile>();
   for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos)]) {
     const local = d.files.get(a.href);
@@ -169,7 +179,7 @@ export function publishedView(d: Dataset): PublishedView {
     gazetteerMetadata: d.gazetteer?.metadata,
     ...base,
     gone,
-    sitemap: sitemapOf(base),
+    sitemap,
     files,
     calendar: new WorkingDayCalendar(d.holidayYears),
     hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes].some((r) => r.sample),

@@ -19,6 +19,15 @@ export const urls = {
   notices: '/notices/',
   enforcement: '/enforcement/',
   noticeKind: (kind: NoticeKind) => `/notices/${kind}/`,
+  /** Prerendered facet lists (docs/notice-lists.md): notices of a status (open, upcoming, ended, withdrawn…) and of a district (6-digit code, or city for 全市). */
+  noticeStatus: (status: string) => `/notices/status/${status}/`,
+  noticeDistrict: (code: string) => `/notices/district/${code}/`,
+  /** Atom feeds: every notice, a kind's, a district's. */
+  noticesFeed: '/notices/feed.xml',
+  noticeKindFeed: (kind: NoticeKind) => `/notices/${kind}/feed.xml`,
+  noticeDistrictFeed: (code: string) => `/notices/district/${code}/feed.xml`,
+  /** The compact index of every notice for the lists' instant filter (src/lib/notice-index.ts). */
+  noticeIndex: '/notices/index.json',
   notice: (n: Pick<Notice, 'kind' | 'id'>) => `/notices/${n.kind}/${n.id}/`,
   redSite: (s: Pick<RedSite, 'id'>) => `/red/sites/${s.id}/`,
   redRoute: (r: Pick<RedRoute, 'id'>) => `/red/routes/${r.id}/`,
