@@ -60,7 +60,7 @@ export type Dataset = {
   basemap: PublishedBaseMap;
   /** Years of the holiday calendar from data/holidays.yaml ([] without the file): opening hours' PH rules read them. */
   holidayYears: HolidayYear[];
-  /** 基准地价 zones (data/land-price/), by landType, grade and id. */
+  /** 基准地价 zones (data/land-price), by landType, grade and id. */
   landPriceZones: LandPriceZone[];
   /** 控制性详细规划 zones (data/zoning/), by plan and 地块编号. */
   zoningZones: ZoningZone[];

@@ -48,7 +48,7 @@ export type DatasetInput = {
   holidays?: Entry<HolidayCalendar> | undefined;
   /** data/boundaries/gazetteer.geojson, when there is one. */
   gazetteer?: Entry<GazetteerCollection> | undefined;
-  /** 基准地价 zones (data/land-price/); optional so that tools checking other records need not pass them. */
+  /** 基准地价 zones (data/land-price); optional so that tools checking other records need not pass them. */
   landPriceZones?: Entry<Salvaged<LandPriceZone>>[] | undefined;
   /** 控制性详细规划 zones (data/zoning/). */
   zoningZones?: Entry<Salvaged<ZoningZone>>[] | undefined;

@@ -11,7 +11,7 @@
  *   and date, and the 批前公示 it went through (ids of planning notices, which
  *   the dataset check resolves).
  *
- * One file per zone (data/land-price/<id>.yaml, data/zoning/<id>.yaml): each
+ * One file per zone (data/land-price and data/zoning, one YAML file each, named by id): each
  * zone has its own page and twins. Field-by-field: docs/data-format.md §12–13.
  */
 import { z } from 'zod';
@@ -91,7 +91,12 @@ export const landPriceZoneSchema = z
     updated: isoDate,
     sample: z.boolean().default(false),
   })
-  .refine((r) => new Set(r.prices.map((p) => p.use)).size === r.prices.length, { path: ['prices'], message: '同一用途的基准地价只能填写一次', ...whenValid('prices') })
+  // Reads only the uses: a wrong price elsewhere in the list must not hide a use written twice.
+  .refine((r) => new Set(r.prices.map((p) => p.use)).size === r.prices.length, {
+    path: ['prices'],
+    message: '同一用途的基准地价只能填写一次',
+    when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'prices' && (i.path.length < 3 || i.path[2] === 'use')),
+  })
   .refine((r) => r.effectiveDate >= r.baseDate, { path: ['effectiveDate'], message: '实施日期早于基准日（估价期日）', ...whenValid('baseDate', 'effectiveDate') })
   .refine((r) => r.effectiveDate >= r.approval.date, { path: ['approval', 'date'], message: '批准日期晚于实施日期', ...whenValid('approval', 'effectiveDate') });
 export type LandPriceZone = z.infer<typeof landPriceZoneSchema>;

@@ -192,7 +192,8 @@ function landPriceDraft(z: LandPriceZone): Draft {
 function zoningDraft(z: ZoningZone): Draft {
   return {
     url: urls.zoningZone(z),
-    title: `${z.plan} ${z.parcelNo} 地块`,
+    // Without a trailing 地块: the index keeps no postings for that word on its own, so a title query would miss.
+    title: `${z.plan} ${z.parcelNo}`,
     collection: 'zoning',
     kind: `${z.landUse.code} ${z.landUse.name}`,
     district: z.district,
