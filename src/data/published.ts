@@ -12,7 +12,7 @@
  * - statusRule: what each published record's status (公示中/已结束…) is read from;
  * - files: the local attachments that published records link (the build copies these, and only these).
  */
-import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
+import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, LandPriceZone, Notice, NoticeKind, RedRoute, RedSite, Site, ZoningZone } from '../schema/index.ts';
 import { noticeKinds } from '../schema/index.ts';
 import { columns } from '../lib/columns.ts';
 import { pageCount, pageUrl } from '../lib/paging.ts';
@@ -79,6 +79,10 @@ export interface PublishedView {
   readonly enforcement: readonly EnforcementRecord[];
   readonly redSites: readonly RedSite[];
   readonly redRoutes: readonly RedRoute[];
+  /** 基准地价 zones, 国有 then 集体, by grade. */
+  readonly landPriceZones: readonly LandPriceZone[];
+  /** 控制性详细规划 zones, by plan and 地块编号. */
+  readonly zoningZones: readonly ZoningZone[];
   /** Withdrawn records: their URLs answer 410 with the reason. */
   readonly gone: readonly GoneRecord[];
   readonly sitemap: readonly SitePage[];
@@ -93,6 +97,10 @@ export interface PublishedView {
   enforcementRecord(id: string): EnforcementRecord | undefined;
   redSite(id: string): RedSite | undefined;
   redRoute(id: string): RedRoute | undefined;
+  landPriceZone(id: string): LandPriceZone | undefined;
+  zoningZone(id: string): ZoningZone | undefined;
+  /** A 控规 zone's 批前公示 that are published (withdrawn ones are left out). */
+  preApprovalNoticesOf(zone: ZoningZone): Notice[];
   /** The status rule of a published notice or enforcement record. */
   statusRule(record: StatusRecord): StatusRule;
   /** For a superseded record: when, why, and the published record that replaced it. */
@@ -118,7 +126,7 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
   return { column, page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason };
 }
 
-function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries'>): SitePage[] {
+function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones'>): SitePage[] {
   const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }];
   // The notice lists (docs/notice-lists.md): every page of the overall list, the first page of each status and district list
   // (their later pages follow from the pager; how many there are depends on the day's statuses).
@@ -134,6 +142,8 @@ function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforce
   for (const r of v.enforcement) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
   for (const s of v.redSites) pages.push({ path: urls.redSite(s), lastmod: s.updated });
   for (const r of v.redRoutes) pages.push({ path: urls.redRoute(r), lastmod: r.updated });
+  for (const z of v.landPriceZones) pages.push({ path: urls.landPriceZone(z), lastmod: z.updated });
+  for (const z of v.zoningZones) pages.push({ path: urls.zoningZone(z), lastmod: z.updated });
   return pages;
 }
 
@@ -164,10 +174,12 @@ export function publishedView(d: Dataset): PublishedView {
   for (const route of d.redRoutes)
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
-  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes };
+  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes, landPriceZones: d.landPriceZones, zoningZones: d.zoningZones };
   const sitemap = sitemapOf({ ...base, boundaries: d.boundaries });
+  const landPriceById = new Map(d.landPriceZones.map((z) => [z.id, z]));
+  const zoningById = new Map(d.zoningZones.map((z) => [z.id, z]));
   const files = new Map<string, LocalFile>();
-  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos)]) {
+  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos), ...d.landPriceZones.flatMap((z) => z.documents)]) {
     const local = d.files.get(a.href);
     if (local) files.set(a.href, local);
   }
@@ -182,7 +194,7 @@ export function publishedView(d: Dataset): PublishedView {
     sitemap,
     files,
     calendar: new WorkingDayCalendar(d.holidayYears),
-    hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes].some((r) => r.sample),
+    hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes, ...d.landPriceZones, ...d.zoningZones].some((r) => r.sample),
     notice: (kind, id) => {
       const n = noticeById.get(id);
       return n?.kind === kind ? n : undefined;
@@ -190,6 +202,9 @@ export function publishedView(d: Dataset): PublishedView {
     enforcementRecord: (id) => enforcementById.get(id),
     redSite: (id) => siteById.get(id),
     redRoute: (id) => routeById.get(id),
+    landPriceZone: (id) => landPriceById.get(id),
+    zoningZone: (id) => zoningById.get(id),
+    preApprovalNoticesOf: (z) => z.preApprovalNotices.flatMap((id) => noticeById.get(id) ?? []),
     statusRule(record) {
       const rule = rules.get(record);
       if (!rule) throw new Error(`不是已发布的记录：${record.id}`);

@@ -3,7 +3,7 @@
  * without redirects. Every record page has a .json twin (and notices with a
  * geometry a .geojson twin) at the same path.
  */
-import type { EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite } from '../schema/index.ts';
+import type { EnforcementRecord, LandPriceZone, Notice, NoticeKind, RedRoute, RedSite, ZoningZone } from '../schema/index.ts';
 
 export const urls = {
   home: '/',
@@ -32,6 +32,12 @@ export const urls = {
   redSite: (s: Pick<RedSite, 'id'>) => `/red/sites/${s.id}/`,
   redRoute: (r: Pick<RedRoute, 'id'>) => `/red/routes/${r.id}/`,
   enforcementRecord: (r: Pick<EnforcementRecord, 'id'>) => `/enforcement/${r.id}/`,
+  /** 基准地价: the list (with its map) and one page per graded zone. */
+  landPrice: '/land-price/',
+  landPriceZone: (z: Pick<LandPriceZone, 'id'>) => `/land-price/${z.id}/`,
+  /** 控制性详细规划: the list (with its map) and one page per 地块. */
+  zoning: '/zoning/',
+  zoningZone: (z: Pick<ZoningZone, 'id'>) => `/zoning/${z.id}/`,
 };
 
 /** The .json (or .geojson) twin of a page URL: /a/b/ → /a/b.json. */
