@@ -10,6 +10,7 @@
  * - gone: withdrawn records, with the paths that answer 410 and the reason;
  * - sitemap: every prerendered HTML page;
  * - statusRule: what each published record's status (公示中/已结束…) is read from;
+ * - parcels: 一码管地, the records that share a 宗地代码 or 电子监管号 as one timeline per parcel (parcels.ts);
  * - files: the local attachments that published records link (the build copies these, and only these).
  */
 import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
@@ -21,6 +22,7 @@ import type { LocalFile } from './files.ts';
 import type { PublishedBaseMap } from './basemap.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
+import { parcelIndex, type ParcelTimeline } from './parcels.ts';
 import { WorkingDayCalendar } from '../lib/workdays.ts';
 
 /** A withdrawn record: the page and twins that answer 410, and why. */
@@ -77,6 +79,8 @@ export interface PublishedView {
   readonly enforcement: readonly EnforcementRecord[];
   readonly redSites: readonly RedSite[];
   readonly redRoutes: readonly RedRoute[];
+  /** 一码管地: one timeline per parcel code, by key. */
+  readonly parcels: readonly ParcelTimeline[];
   /** Withdrawn records: their URLs answer 410 with the reason. */
   readonly gone: readonly GoneRecord[];
   readonly sitemap: readonly SitePage[];
@@ -95,6 +99,10 @@ export interface PublishedView {
   statusRule(record: StatusRecord): StatusRule;
   /** For a superseded record: when, why, and the published record that replaced it. */
   supersession<T extends StatusRecord>(record: T): Supersession<T> | undefined;
+  /** A parcel by its key (urls.parcel); undefined when no published record carries the code. */
+  parcel(key: string): ParcelTimeline | undefined;
+  /** The parcels whose timelines a published notice is on. */
+  parcelsOf(notice: Notice): readonly ParcelTimeline[];
   /** The published notices a notice links to. */
   relatedOf(notice: Notice): Notice[];
   /** A route's stops as red sites, in visiting order. */
@@ -116,8 +124,8 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
   return { column, page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason };
 }
 
-function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes'>): SitePage[] {
-  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }];
+function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'parcels'>): SitePage[] {
+  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.parcels }];
   for (const kind of noticeKinds) {
     const count = pageCount(v.noticesByKind[kind].length);
     for (let p = 1; p <= count; p++) pages.push({ path: pageUrl(urls.noticeKind(kind), p) });
@@ -126,6 +134,7 @@ function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforce
   for (const r of v.enforcement) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
   for (const s of v.redSites) pages.push({ path: urls.redSite(s), lastmod: s.updated });
   for (const r of v.redRoutes) pages.push({ path: urls.redRoute(r), lastmod: r.updated });
+  for (const p of v.parcels) pages.push({ path: urls.parcel(p), lastmod: p.entries.map((e) => e.notice.publishDate.slice(0, 10)).sort().at(-1)! });
   return pages;
 }
 
@@ -155,7 +164,8 @@ export function publishedView(d: Dataset): PublishedView {
   for (const route of d.redRoutes)
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
-  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes };
+  const parcels = parcelIndex(notices);
+  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes, parcels: parcels.list };
   const files = new Map<string, LocalFile>();
   for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos)]) {
     const local = d.files.get(a.href);
@@ -191,6 +201,8 @@ export function publishedView(d: Dataset): PublishedView {
       const byId: Map<string, StatusRecord> = 'kind' in record ? noticeById : enforcementById;
       return { date: s.date, reason: s.reason, replacement: byId.get(s.supersededBy) as T | undefined };
     },
+    parcel: (key) => parcels.byKey.get(key),
+    parcelsOf: (n) => parcels.byNotice.get(n) ?? [],
     relatedOf: (n) => n.related.flatMap((id) => noticeById.get(id) ?? []),
     // The dataset check guarantees every stop names a known site.
     routeSites: (route) => route.stops.map((s) => siteById.get(s.site)!),

@@ -23,6 +23,9 @@ export const urls = {
   redSite: (s: Pick<RedSite, 'id'>) => `/red/sites/${s.id}/`,
   redRoute: (r: Pick<RedRoute, 'id'>) => `/red/routes/${r.id}/`,
   enforcementRecord: (r: Pick<EnforcementRecord, 'id'>) => `/enforcement/${r.id}/`,
+  /** 一码管地: every parcel with its timeline, and one parcel by its 宗地代码 (else 电子监管号; both URL-safe [0-9A-Z]). */
+  parcels: '/parcels/',
+  parcel: (p: { key: string }) => `/parcels/${p.key}/`,
 };
 
 /** The .json (or .geojson) twin of a page URL: /a/b/ → /a/b.json. */

@@ -14,6 +14,7 @@ import type { EnforcementRecord } from './enforcement.ts';
 import { checkGazetteer, whereText, type GazetteerCollection, type PlacedRecord } from './gazetteer.ts';
 import type { HolidayCalendar } from './holidays.ts';
 import type { Notice } from './notice.ts';
+import { checkParcelLinks } from './parcel-links.ts';
 import type { RedRoute, RedSite } from './red.ts';
 import type { Site } from './site.ts';
 
@@ -230,6 +231,10 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
     }
   }
+
+  // 一码管地: a 宗地代码 or 电子监管号 names one parcel in every record that carries it.
+  const districtCodes = input.boundaries && new Map(input.boundaries.record.features.map((f) => [f.properties.name, f.properties.code]));
+  issues.push(...checkParcelLinks(input.notices, districtCodes, CITY_WIDE));
 
   // Town and place names: each inside its district, and near the records that name it.
   if (input.gazetteer) {
