@@ -10,6 +10,8 @@
  * unrelated parcels; here a timeline is simply every record the codes reach.
  */
 import type { Geometry, Notice } from '../schema/index.ts';
+import type { StatusRule } from './status.ts';
+import { twinUrl, urls } from '../lib/urls.ts';
 import { groupByLinks, linkKeys, parcelRefs, parcelStages, stageOf, type ParcelRef, type ParcelStage } from '../lib/parcels.ts';
 
 /** One record on a parcel's timeline. */
@@ -91,4 +93,59 @@ export function parcelIndex(notices: readonly Notice[]): ParcelIndex {
       if (!mine.includes(t)) byNotice.set(e.notice, [...mine, t]);
     }
   return { list, byKey: new Map(list.map((t) => [t.key, t])), byNotice };
+}
+
+/**
+ * A parcel as its .json twin publishes it: the codes, the land, and each record with its stage,
+ * links and status rule. The records' own twins carry the rest; the 竞得人 is left to them, so
+ * the privacy rules of a record (a natural person masked) apply in one place.
+ */
+export function parcelDocument(t: ParcelTimeline, statusRule: (n: Notice) => StatusRule) {
+  return {
+    key: t.key,
+    url: urls.parcel(t),
+    cadastralCodes: t.cadastralCodes,
+    supervisionNos: t.supervisionNos,
+    parcelNos: t.parcelNos,
+    district: t.district,
+    location: t.location ?? null,
+    areaM2: t.areaM2 ?? null,
+    use: t.use ?? null,
+    stages: parcelStages,
+    missing: t.missing,
+    records: t.entries.map((e) => {
+      const rule = statusRule(e.notice);
+      return {
+        stage: e.stage,
+        id: e.notice.id,
+        kind: e.notice.kind,
+        subKind: e.notice.subKind,
+        title: e.notice.title,
+        docNo: e.notice.docNo ?? null,
+        publishDate: e.notice.publishDate,
+        period: rule.period ?? null,
+        superseded: rule.superseded,
+        url: urls.notice(e.notice),
+        json: twinUrl(urls.notice(e.notice)),
+      };
+    }),
+    geometry: t.geometry ?? null,
+    sample: t.sample,
+  };
+}
+
+/** The parcel as a GeoJSON Feature (its .geojson twin), or undefined without an outline. */
+export function parcelFeature(t: ParcelTimeline) {
+  if (!t.geometry) return undefined;
+  return {
+    type: 'Feature' as const,
+    id: t.key,
+    geometry: t.geometry,
+    properties: { title: `宗地 ${t.key}`, district: t.district, records: t.entries.length, stages: t.entries.map((e) => e.stage), url: urls.parcel(t), sample: t.sample },
+  };
+}
+
+/** How a record's map popup names a parcel: a link to its page and a one-line summary. */
+export function parcelPopupLink(t: ParcelTimeline): { url: string; label: string } {
+  return { url: urls.parcel(t), label: `一码管地：宗地 ${t.key}，${t.entries.length} 条记录（${[...new Set(t.entries.map((e) => e.stage))].join('、')}）` };
 }
