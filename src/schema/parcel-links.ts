@@ -4,7 +4,7 @@
  * would otherwise silently splice an unrelated parcel's 出让 or 核验 into
  * another's timeline on the public site (src/data/parcels.ts).
  *
- * Each later mention of a code is compared with its first mention: same
+ * Each later mention of a code is compared with its first (earliest published) mention: same
  * district, overlapping extents, areas within AREA_TOLERANCE; a code's
  * 6-digit county prefix must be the record's district; an 电子监管号 names
  * one 宗地代码. Every problem is reported, each on the later file.
@@ -28,7 +28,9 @@ const fmtArea = (m2: number) => `${Math.round(m2).toLocaleString('zh-CN')} 平�
 export function checkParcelLinks(notices: readonly Entry<Salvaged<Notice>>[], districtCodes: ReadonlyMap<string, string> | undefined, cityWide: string): DataIssue[] {
   const issues: DataIssue[] = [];
   const error = (file: string, field: string, reason: string) => issues.push({ file, field, reason, severity: 'error' });
-  const mentions = notices.flatMap(({ file, record }) => parcelRefs(record as Parameters<typeof parcelRefs>[0]).map((ref): Mention => ({ file, district: record.district, ref })));
+  // Earliest published first: the record that introduced a code is the reference, a later one is what to correct.
+  const byDate = [...notices].sort((a, b) => (a.record.publishDate ?? '').localeCompare(b.record.publishDate ?? ''));
+  const mentions = byDate.flatMap(({ file, record }) => parcelRefs(record as Parameters<typeof parcelRefs>[0]).map((ref): Mention => ({ file, district: record.district, ref })));
   const placed = (d: string | undefined): d is string => d !== undefined && d !== cityWide;
 
   for (const field of ['cadastralCode', 'supervisionNo'] as const satisfies readonly CodeField[]) {
