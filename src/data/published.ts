@@ -10,6 +10,7 @@
  * - gone: withdrawn records, with the paths that answer 410 and the reason;
  * - sitemap: every prerendered HTML page;
  * - statusRule: what each published record's status (公示中/已结束…) is read from;
+ * - parcels: 一码管地, the records that share a 宗地代码 or 电子监管号 as one timeline per parcel (parcels.ts);
  * - files: the local attachments that published records link (the build copies these, and only these).
  */
 import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, LandPriceZone, Notice, NoticeKind, RedRoute, RedSite, Site, ZoningZone } from '../schema/index.ts';
@@ -21,6 +22,7 @@ import type { LocalFile } from './files.ts';
 import type { PublishedBaseMap } from './basemap.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
+import { parcelIndex, type ParcelTimeline } from './parcels.ts';
 import { WorkingDayCalendar } from '../lib/workdays.ts';
 
 /** A withdrawn record: the page and twins that answer 410, and why. */
@@ -83,6 +85,8 @@ export interface PublishedView {
   readonly landPriceZones: readonly LandPriceZone[];
   /** 控制性详细规划 zones, by plan and 地块编号. */
   readonly zoningZones: readonly ZoningZone[];
+  /** 一码管地: one timeline per parcel code, by key. */
+  readonly parcels: readonly ParcelTimeline[];
   /** Withdrawn records: their URLs answer 410 with the reason. */
   readonly gone: readonly GoneRecord[];
   readonly sitemap: readonly SitePage[];
@@ -105,6 +109,10 @@ export interface PublishedView {
   statusRule(record: StatusRecord): StatusRule;
   /** For a superseded record: when, why, and the published record that replaced it. */
   supersession<T extends StatusRecord>(record: T): Supersession<T> | undefined;
+  /** A parcel by its key (urls.parcel); undefined when no published record carries the code. */
+  parcel(key: string): ParcelTimeline | undefined;
+  /** The parcels whose timelines a published notice is on. */
+  parcelsOf(notice: Notice): readonly ParcelTimeline[];
   /** The published notices a notice links to. */
   relatedOf(notice: Notice): Notice[];
   /** A route's stops as red sites, in visiting order. */
@@ -126,8 +134,8 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
   return { column, page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason };
 }
 
-function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones'>): SitePage[] {
-  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }];
+function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones' | 'parcels'>): SitePage[] {
+  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.parcels }];
   // The notice lists (docs/notice-lists.md): every page of the overall list, the first page of each status and district list
   // (their later pages follow from the pager; how many there are depends on the day's statuses).
   for (let p = 2; p <= pageCount(v.notices.length); p++) pages.push({ path: pageUrl(urls.notices, p) });
@@ -144,6 +152,7 @@ function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforce
   for (const r of v.redRoutes) pages.push({ path: urls.redRoute(r), lastmod: r.updated });
   for (const z of v.landPriceZones) pages.push({ path: urls.landPriceZone(z), lastmod: z.updated });
   for (const z of v.zoningZones) pages.push({ path: urls.zoningZone(z), lastmod: z.updated });
+  for (const p of v.parcels) pages.push({ path: urls.parcel(p), lastmod: p.entries.map((e) => e.notice.publishDate.slice(0, 10)).sort().at(-1)! });
   return pages;
 }
 
@@ -174,7 +183,8 @@ export function publishedView(d: Dataset): PublishedView {
   for (const route of d.redRoutes)
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
-  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes, landPriceZones: d.landPriceZones, zoningZones: d.zoningZones };
+  const parcels = parcelIndex(notices);
+  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes, landPriceZones: d.landPriceZones, zoningZones: d.zoningZones, parcels: parcels.list };
   const sitemap = sitemapOf({ ...base, boundaries: d.boundaries });
   const landPriceById = new Map(d.landPriceZones.map((z) => [z.id, z]));
   const zoningById = new Map(d.zoningZones.map((z) => [z.id, z]));
@@ -216,6 +226,8 @@ export function publishedView(d: Dataset): PublishedView {
       const byId: Map<string, StatusRecord> = 'kind' in record ? noticeById : enforcementById;
       return { date: s.date, reason: s.reason, replacement: byId.get(s.supersededBy) as T | undefined };
     },
+    parcel: (key) => parcels.byKey.get(key),
+    parcelsOf: (n) => parcels.byNotice.get(n) ?? [],
     relatedOf: (n) => n.related.flatMap((id) => noticeById.get(id) ?? []),
     // The dataset check guarantees every stop names a known site.
     routeSites: (route) => route.stops.map((s) => siteById.get(s.site)!),

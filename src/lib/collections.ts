@@ -8,6 +8,7 @@ import type { StatusRule } from '../data/status.ts';
 import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
 import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
+import { parcelPopupLink } from '../data/parcels.ts';
 import { routeLineFeature, routePlan } from './red-route.ts';
 import { urls } from './urls.ts';
 import { LAND_PRICE_LAYERS, ZONING_LAYER, landPriceFeature, zoneLayers, zoningFeature } from './zones.ts';
@@ -51,7 +52,7 @@ export const ENFORCEMENT_LAYER = 'enforcement';
 export function mapCollections(data: PublishedView): MapCollection[] {
   const redSites = data.redSites.map(redSiteFeature);
   const redRoutes = data.redRoutes.map((r) => routeLineFeature(routePlan(r, data.routeSites(r))));
-  const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n)) ?? []);
+  const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n), data.parcelsOf(n).map(parcelPopupLink)) ?? []);
   const enforcement = data.enforcement.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
   const districts: Feature[] = data.boundaries.features.map((f) => ({
     type: 'Feature',

@@ -38,6 +38,9 @@ export const urls = {
   /** 控制性详细规划: the list (with its map) and one page per 地块. */
   zoning: '/zoning/',
   zoningZone: (z: Pick<ZoningZone, 'id'>) => `/zoning/${z.id}/`,
+  /** 一码管地: every parcel with its timeline, and one parcel by its 宗地代码 (else 电子监管号; both URL-safe [0-9A-Z]). */
+  parcels: '/parcels/',
+  parcel: (p: { key: string }) => `/parcels/${p.key}/`,
 };
 
 /** The .json (or .geojson) twin of a page URL: /a/b/ → /a/b.json. */

@@ -14,6 +14,7 @@ import type { EnforcementRecord } from './enforcement.ts';
 import { checkGazetteer, whereText, type GazetteerCollection, type PlacedRecord } from './gazetteer.ts';
 import type { HolidayCalendar } from './holidays.ts';
 import type { Notice } from './notice.ts';
+import { checkParcelLinks } from './parcel-links.ts';
 import type { RedRoute, RedSite } from './red.ts';
 import type { Site } from './site.ts';
 import type { LandPriceZone, ZoningZone } from './zones.ts';
@@ -281,6 +282,9 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       else parcelNos.set(key, file);
     }
   }
+  // 一码管地: a 宗地代码 or 电子监管号 names one parcel in every record that carries it.
+  const districtCodes = input.boundaries && new Map(input.boundaries.record.features.map((f) => [f.properties.name, f.properties.code]));
+  issues.push(...checkParcelLinks(input.notices, districtCodes, CITY_WIDE));
 
   // Town and place names: each inside its district, and near the records that name it.
   if (input.gazetteer) {

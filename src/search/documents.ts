@@ -222,6 +222,35 @@ function pageDrafts(): Draft[] {
 }
 
 /**
+ * 一码管地: the parcel index and each parcel's page, found by its codes (宗地代码, 电子监管号,
+ * 地块编号) and place. Pages, not records: their records are indexed on their own.
+ */
+function parcelDrafts(d: PublishedView): Draft[] {
+  const index: Draft = { url: urls.parcels, title: '一码管地：宗地记录', collection: 'page', kind: '', district: '', date: '', state: 'active', codes: [], names: [], text: '一码管地 宗地记录 宗地代码 电子监管号 规划许可 出让公告 成交公示 供地 核验', sample: false, sortKey: '' };
+  return [
+    index,
+    ...d.parcels.map((p): Draft => {
+      const codes = [...p.cadastralCodes, ...p.supervisionNos, ...p.parcelNos];
+      return {
+        url: urls.parcel(p),
+        title: `宗地 ${p.key}（一码管地）`,
+        collection: 'page',
+        kind: '',
+        district: p.district,
+        date: '',
+        state: 'active',
+        codes,
+        names: [p.district, ...(p.location ? [p.location] : [])],
+        text: join([`宗地 ${p.key}（一码管地）`, ...codes, p.district, p.location, p.use, ...p.entries.map((e) => e.notice.title)]),
+        ...(bboxOf(p.geometry) ? { bbox: bboxOf(p.geometry)! } : {}),
+        sample: p.sample,
+        sortKey: '',
+      };
+    }),
+  ];
+}
+
+/**
  * Every published page as a SearchDocument, in id order: the records of the
  * published view (withdrawn ones are not in it; superseded ones are, marked).
  */
@@ -231,6 +260,6 @@ export function searchDocuments(d: PublishedView): SearchDocument[] {
     ...d.notices.map((n) => noticeDraft(n, d.statusRule(n))),
     ...d.enforcement.map((r) => enforcementDraft(r, d.statusRule(r))),
   ].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url < b.url ? -1 : 1));
-  const drafts = [...pageDrafts(), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...d.landPriceZones.map(landPriceDraft), ...d.zoningZones.map(zoningDraft), ...dated];
+  const drafts = [...pageDrafts(), ...parcelDrafts(d), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...d.landPriceZones.map(landPriceDraft), ...d.zoningZones.map(zoningDraft), ...dated];
   return drafts.map(({ sortKey: _, ...doc }, id) => ({ id, ...doc }));
 }

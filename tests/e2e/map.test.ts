@@ -436,7 +436,7 @@ describe.concurrent('permalink', () => {
     expect(a.layers).toEqual(['red-sites']);
     expect(await page.getByRole('radio', { name: '影像' }).isChecked()).toBe(true);
     expect(await page.locator('input[name="layer"][value="notices-planning"]').isChecked()).toBe(false);
-    expect(await page.locator('.map-popup a').textContent()).toBe(site.properties['title']);
+    expect(await page.locator('.map-popup > a').textContent()).toBe(site.properties['title']);
     await settle(page);
     expect(layersOf(m.tiles)).toEqual(['cia', 'img']);
     expect(new URL(page.url()).search, 'opening a link writes nothing').toBe(new URL(at(link)).search);
@@ -501,7 +501,7 @@ describe.concurrent('permalink', () => {
     expect(bbox[0] >= west! && bbox[2] <= east! && bbox[1] >= south! && bbox[3] <= north!, `feature ${bbox} in view ${[west, south, east, north]}`).toBe(true);
     expect(Math.abs(view.zoom - (await state(page)).zoom), 'the view is the state’s').toBeLessThan(1e-6);
     const popup = page.locator('.map-popup');
-    expect(await popup.locator('a').textContent()).toBe(notice.properties['title']);
+    expect(await popup.locator(':scope > a').textContent()).toBe(notice.properties['title']);
     const rects = await page.evaluate(() => {
       const r = (sel: string) => {
         const el = document.querySelector<HTMLElement>(sel);
@@ -729,7 +729,7 @@ describe.concurrent('the list of features in view', () => {
     await page.keyboard.press('Enter');
     await poll(expect, async () => (await state(page)).selected).toEqual({ layer, id });
     const popup = page.locator('.map-popup');
-    await poll(expect, () => popup.locator('a').textContent()).toBe(title);
+    await poll(expect, () => popup.locator(':scope > a').textContent()).toBe(title);
     expect(await popup.isVisible()).toBe(true);
     expect(await mapRoot(page).getAttribute('data-selected')).toBe(`${layer}:${id}`);
     // Focus went to the map; the next Tab stop is the popup's close button, and Enter clears the selection.
@@ -794,7 +794,7 @@ describe.concurrent('hidden layers', () => {
     const m = await openMap(`/map/?f=enforcement:${feature.id}`, { key: 'w' });
     await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
     await poll(expect, async () => (await state(m.page)).layers.includes('enforcement')).toBe(true);
-    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    await poll(expect, () => m.page.locator('.map-popup > a').textContent()).toBe(feature.properties['title']);
     expect(await m.page.locator('input[name="layer"][value="enforcement"]').isChecked()).toBe(true);
     expect(m.errors).toEqual([]);
     await m.close();
@@ -807,7 +807,7 @@ describe.concurrent('hidden layers', () => {
     expect(accepted).toBe(true);
     await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
     expect((await state(m.page)).layers).toContain('enforcement');
-    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    await poll(expect, () => m.page.locator('.map-popup > a').textContent()).toBe(feature.properties['title']);
     // Now loaded: an id the layer lacks is refused at once.
     expect(await mapRoot(m.page).evaluate((el) => (el as HandleHost).geoportalMap.select('enforcement', 'no-such-record'))).toBe(false);
     expect((await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
