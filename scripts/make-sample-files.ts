@@ -191,6 +191,16 @@ export function planSampleFiles(dataset: Dataset, dataDir: string, force = false
     const rows = r.items.length ? [['检查事项', '检查主体', '检查依据', '检查方式'], ...r.items.map((i) => [i.item, i.subject, i.basis, i.method])] : undefined;
     add(r.sample, r.attachments, { recordTitle: r.title, docNo: r.docNo, publisher: r.authority, date: r.publishDate.slice(0, 10), geometry: r.location, rows }, r.id);
   }
+  // A 基准地价 document, once for all the zones it approves: their grades and prices as its table.
+  const lpDocs = new Set<string>();
+  for (const z of dataset.landPriceZones) {
+    const fresh = z.documents.filter((d) => !lpDocs.has(d.href));
+    fresh.forEach((d) => lpDocs.add(d.href));
+    const zones = dataset.landPriceZones.filter((o) => o.approval.docNo === z.approval.docNo);
+    const price = (o: (typeof zones)[number], use: string) => String(o.prices.find((p) => p.use === use)?.yuanPerM2 ?? '—');
+    const rows = [['级别', '商服（元/平方米）', '住宅（元/平方米）', '工业（元/平方米）'], ...zones.map((o) => [o.name, price(o, '商服'), price(o, '住宅'), price(o, '工业')])];
+    add(z.sample, fresh, { recordTitle: z.approval.title, docNo: z.approval.docNo, publisher: z.approval.authority, date: z.approval.date, rows }, z.id);
+  }
   // A site's photo is drawn only as a placeholder that says so: a photograph cannot be invented.
   for (const s of dataset.redSites)
     for (const p of s.photos) {

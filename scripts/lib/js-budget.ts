@@ -219,7 +219,9 @@ export function pageType(url: string): PageType {
   // The full maps, which preload their map code: /map/ and the 红色资源专题图.
   if (url.startsWith('/map/') || url === '/red/map/') return 'map';
   if (url.startsWith('/search/')) return 'search';
-  if (/^\/notices\/[^/]+\/(?!page\/)[^/]+\/$/.test(url)) return 'notice detail';
+  // The notice lists by status and district (/notices/status/open/, /notices/district/230202/page/2/) are lists.
+  if (/^\/notices\/(status|district)\/[^/]+\/(page\/\d+\/)?$/.test(url)) return 'column list';
+  if (/^\/notices\/(?!page\/)[^/]+\/(?!page\/)[^/]+\/$/.test(url)) return 'notice detail';
   if (/^\/red\/sites\/[^/]+\/$/.test(url)) return 'red site';
   if (/^\/red\/routes\/[^/]+\/$/.test(url)) return 'red route';
   if (/^\/enforcement\/(?!page\/)[^/]+\/$/.test(url)) return 'enforcement detail';

@@ -2,11 +2,14 @@
  * The only script every page loads (about 2 KB gzipped with Vite's preload helper):
  * - the elderly-mode toggle (larger text, higher contrast), remembered;
  * - notice states recomputed for today, because a 公示期 ends after the build;
+ * - a 批前公示's opinion channels removed once its deadline has passed (a page built
+ *   while it was open must not go on inviting opinions);
  * - the loader of the header search suggestions: the suggestion code and
  *   the search client come with a dynamic import() on the first focus of
  *   or input in the box, never with the page.
  */
 import { statusLabels, statusOf } from '../data/status.ts';
+import { opinionState } from '../lib/opinions.ts';
 import { todayInShanghai } from '../lib/dates.ts';
 import { ELDERLY_KEY as KEY } from '../lib/elderly-mode.ts';
 
@@ -27,9 +30,17 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-elderly
 }
 
 const badges = document.querySelectorAll<HTMLElement>('[data-period-start][data-period-end]');
+const opinions = document.querySelectorAll<HTMLElement>('[data-opinions-end]');
 // A time-zone Intl.DateTimeFormat costs some 30 ms on its first use (time-zone data): only pages with notice states pay,
 // not the map page, whose map starts after this script (module scripts run in document order).
-const today = badges.length > 0 ? todayInShanghai() : '';
+const today = badges.length > 0 || opinions.length > 0 ? todayInShanghai() : '';
+// src/components/notice/OpinionChannels.astro: after the deadline the channels go (removed, not hidden, so no
+// assistive technology or copy-paste finds them) and the sentence saying it has ended shows.
+for (const box of opinions) {
+  if (opinionState({ start: '', end: box.dataset['opinionsEnd']! }, today) !== 'ended') continue;
+  for (const el of box.querySelectorAll('[data-opinions-open]')) el.remove();
+  box.querySelector('[data-opinions-ended]')?.removeAttribute('hidden');
+}
 for (const badge of badges) {
   const rule = { superseded: badge.dataset['superseded'] !== undefined, period: { start: badge.dataset['periodStart']!, end: badge.dataset['periodEnd']! } };
   const key = statusOf(rule, today);

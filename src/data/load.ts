@@ -16,6 +16,10 @@ import {
   enforcementSchema,
   gazetteerCollection,
   holidayCalendarSchema,
+  landPriceZoneSchema,
+  zoningZoneSchema,
+  type LandPriceZone,
+  type ZoningZone,
   noticeKinds,
   noticeSchema,
   redRouteSchema,
@@ -56,6 +60,10 @@ export type Dataset = {
   basemap: PublishedBaseMap;
   /** Years of the holiday calendar from data/holidays.yaml ([] without the file): opening hours' PH rules read them. */
   holidayYears: HolidayYear[];
+  /** 基准地价 zones (data/land-price), by landType, grade and id. */
+  landPriceZones: LandPriceZone[];
+  /** 控制性详细规划 zones (data/zoning/), by plan and 地块编号. */
+  zoningZones: ZoningZone[];
 };
 
 export type LoadResult = { dataset: Dataset | undefined; issues: DataIssue[] };
@@ -189,11 +197,13 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
     notices.checked.push(...c.checked);
   }
   const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues, guard);
+  const landPriceZones = await loadCollection(dataDir, 'land-price', landPriceZoneSchema, issues, guard);
+  const zoningZones = await loadCollection(dataDir, 'zoning', zoningZoneSchema, issues, guard);
 
   // Optional: years of the holiday calendar that chinese-days does not carry yet.
   const holidays = existsSync(file('holidays.yaml')) ? await checkFile(file('holidays.yaml'), holidayCalendarSchema, issues) : undefined;
 
-  const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(redSites.checked, 'photos')], issues);
+  const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(redSites.checked, 'photos'), ...attachmentUses(landPriceZones.checked, 'documents')], issues);
 
   const basemap = site.record ? await resolveBaseMap(dataDir, site.record, relOf('site.yaml'), issues) : undefined;
 
@@ -207,6 +217,8 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       enforcement: enforcement.checked,
       holidays: holidays?.record && { file: relOf('holidays.yaml'), record: holidays.record },
       gazetteer: gazetteer?.record && { file: relOf(gazetteerFile), record: gazetteer.record },
+      landPriceZones: landPriceZones.checked,
+      zoningZones: zoningZones.checked,
     }),
   );
   if (!site.record || !basemap || !boundaries.record || issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
@@ -226,6 +238,8 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       files,
       basemap,
       holidayYears: holidays?.record?.years ?? [],
+      landPriceZones: landPriceZones.valid.sort((a, b) => a.landType.localeCompare(b.landType, 'zh') || a.grade - b.grade || a.id.localeCompare(b.id)),
+      zoningZones: zoningZones.valid.sort((a, b) => a.plan.localeCompare(b.plan, 'zh') || a.parcelNo.localeCompare(b.parcelNo) || a.id.localeCompare(b.id)),
     },
     issues,
   };

@@ -10,9 +10,10 @@
  * - gone: withdrawn records, with the paths that answer 410 and the reason;
  * - sitemap: every prerendered HTML page;
  * - statusRule: what each published record's status (公示中/已结束…) is read from;
+ * - parcels: 一码管地, the records that share a 宗地代码 or 电子监管号 as one timeline per parcel (parcels.ts);
  * - files: the local attachments that published records link (the build copies these, and only these).
  */
-import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, Notice, NoticeKind, RedRoute, RedSite, Site } from '../schema/index.ts';
+import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, LandPriceZone, Notice, NoticeKind, RedRoute, RedSite, Site, ZoningZone } from '../schema/index.ts';
 import { noticeKinds } from '../schema/index.ts';
 import { columns } from '../lib/columns.ts';
 import { pageCount, pageUrl } from '../lib/paging.ts';
@@ -21,6 +22,7 @@ import type { LocalFile } from './files.ts';
 import type { PublishedBaseMap } from './basemap.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
+import { parcelIndex, type ParcelTimeline } from './parcels.ts';
 import { WorkingDayCalendar } from '../lib/workdays.ts';
 
 /** A withdrawn record: the page and twins that answer 410, and why. */
@@ -34,6 +36,8 @@ export interface GoneRecord {
   /** The date it was withdrawn (YYYY-MM-DD). */
   date: string;
   reason: string;
+  /** For a withdrawn notice, what the lists filter it by (withdrawn notices are listed on request, with the reason). */
+  notice?: { kind: NoticeKind; subKind: string; district: string; publishDate: string; id: string };
 }
 
 /** A prerendered HTML page, for sitemap.xml. */
@@ -77,6 +81,12 @@ export interface PublishedView {
   readonly enforcement: readonly EnforcementRecord[];
   readonly redSites: readonly RedSite[];
   readonly redRoutes: readonly RedRoute[];
+  /** 基准地价 zones, 国有 then 集体, by grade. */
+  readonly landPriceZones: readonly LandPriceZone[];
+  /** 控制性详细规划 zones, by plan and 地块编号. */
+  readonly zoningZones: readonly ZoningZone[];
+  /** 一码管地: one timeline per parcel code, by key. */
+  readonly parcels: readonly ParcelTimeline[];
   /** Withdrawn records: their URLs answer 410 with the reason. */
   readonly gone: readonly GoneRecord[];
   readonly sitemap: readonly SitePage[];
@@ -91,10 +101,18 @@ export interface PublishedView {
   enforcementRecord(id: string): EnforcementRecord | undefined;
   redSite(id: string): RedSite | undefined;
   redRoute(id: string): RedRoute | undefined;
+  landPriceZone(id: string): LandPriceZone | undefined;
+  zoningZone(id: string): ZoningZone | undefined;
+  /** A 控规 zone's 批前公示 that are published (withdrawn ones are left out). */
+  preApprovalNoticesOf(zone: ZoningZone): Notice[];
   /** The status rule of a published notice or enforcement record. */
   statusRule(record: StatusRecord): StatusRule;
   /** For a superseded record: when, why, and the published record that replaced it. */
   supersession<T extends StatusRecord>(record: T): Supersession<T> | undefined;
+  /** A parcel by its key (urls.parcel); undefined when no published record carries the code. */
+  parcel(key: string): ParcelTimeline | undefined;
+  /** The parcels whose timelines a published notice is on. */
+  parcelsOf(notice: Notice): readonly ParcelTimeline[];
   /** The published notices a notice links to. */
   relatedOf(notice: Notice): Notice[];
   /** A route's stops as red sites, in visiting order. */
@@ -116,8 +134,14 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
   return { column, page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason };
 }
 
-function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes'>): SitePage[] {
-  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.overlay }];
+function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones' | 'parcels'>): SitePage[] {
+  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.parcels }, { path: urls.overlay }];
+  // The notice lists (docs/notice-lists.md): every page of the overall list, the first page of each status and district list
+  // (their later pages follow from the pager; how many there are depends on the day's statuses).
+  for (let p = 2; p <= pageCount(v.notices.length); p++) pages.push({ path: pageUrl(urls.notices, p) });
+  for (const s of ['open', 'upcoming', 'ended', 'published', 'superseded', 'revoked']) pages.push({ path: urls.noticeStatus(s) });
+  pages.push({ path: urls.noticeDistrict('city') });
+  for (const f of v.boundaries.features) pages.push({ path: urls.noticeDistrict(f.properties.code) });
   for (const kind of noticeKinds) {
     const count = pageCount(v.noticesByKind[kind].length);
     for (let p = 1; p <= count; p++) pages.push({ path: pageUrl(urls.noticeKind(kind), p) });
@@ -126,6 +150,9 @@ function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforce
   for (const r of v.enforcement) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
   for (const s of v.redSites) pages.push({ path: urls.redSite(s), lastmod: s.updated });
   for (const r of v.redRoutes) pages.push({ path: urls.redRoute(r), lastmod: r.updated });
+  for (const z of v.landPriceZones) pages.push({ path: urls.landPriceZone(z), lastmod: z.updated });
+  for (const z of v.zoningZones) pages.push({ path: urls.zoningZone(z), lastmod: z.updated });
+  for (const p of v.parcels) pages.push({ path: urls.parcel(p), lastmod: p.entries.map((e) => e.notice.publishDate.slice(0, 10)).sort().at(-1)! });
   return pages;
 }
 
@@ -134,7 +161,8 @@ export function publishedView(d: Dataset): PublishedView {
   const gone: GoneRecord[] = [];
   const notices: Notice[] = [];
   for (const n of d.notices) {
-    if (n.status.state === 'withdrawn') gone.push(goneRecord('notices', urls.notice(n), { ...n, status: n.status }));
+    if (n.status.state === 'withdrawn')
+      gone.push({ ...goneRecord('notices', urls.notice(n), { ...n, status: n.status }), notice: { kind: n.kind, subKind: n.subKind, district: n.district, publishDate: n.publishDate.slice(0, 10), id: n.id } });
     else notices.push(n);
   }
   const enforcement: EnforcementRecord[] = [];
@@ -155,9 +183,13 @@ export function publishedView(d: Dataset): PublishedView {
   for (const route of d.redRoutes)
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
-  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes };
+  const parcels = parcelIndex(notices);
+  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes, landPriceZones: d.landPriceZones, zoningZones: d.zoningZones, parcels: parcels.list };
+  const sitemap = sitemapOf({ ...base, boundaries: d.boundaries });
+  const landPriceById = new Map(d.landPriceZones.map((z) => [z.id, z]));
+  const zoningById = new Map(d.zoningZones.map((z) => [z.id, z]));
   const files = new Map<string, LocalFile>();
-  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos)]) {
+  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos), ...d.landPriceZones.flatMap((z) => z.documents)]) {
     const local = d.files.get(a.href);
     if (local) files.set(a.href, local);
   }
@@ -169,10 +201,10 @@ export function publishedView(d: Dataset): PublishedView {
     gazetteerMetadata: d.gazetteer?.metadata,
     ...base,
     gone,
-    sitemap: sitemapOf(base),
+    sitemap,
     files,
     calendar: new WorkingDayCalendar(d.holidayYears),
-    hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes].some((r) => r.sample),
+    hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes, ...d.landPriceZones, ...d.zoningZones].some((r) => r.sample),
     notice: (kind, id) => {
       const n = noticeById.get(id);
       return n?.kind === kind ? n : undefined;
@@ -180,6 +212,9 @@ export function publishedView(d: Dataset): PublishedView {
     enforcementRecord: (id) => enforcementById.get(id),
     redSite: (id) => siteById.get(id),
     redRoute: (id) => routeById.get(id),
+    landPriceZone: (id) => landPriceById.get(id),
+    zoningZone: (id) => zoningById.get(id),
+    preApprovalNoticesOf: (z) => z.preApprovalNotices.flatMap((id) => noticeById.get(id) ?? []),
     statusRule(record) {
       const rule = rules.get(record);
       if (!rule) throw new Error(`不是已发布的记录：${record.id}`);
@@ -191,6 +226,8 @@ export function publishedView(d: Dataset): PublishedView {
       const byId: Map<string, StatusRecord> = 'kind' in record ? noticeById : enforcementById;
       return { date: s.date, reason: s.reason, replacement: byId.get(s.supersededBy) as T | undefined };
     },
+    parcel: (key) => parcels.byKey.get(key),
+    parcelsOf: (n) => parcels.byNotice.get(n) ?? [],
     relatedOf: (n) => n.related.flatMap((id) => noticeById.get(id) ?? []),
     // The dataset check guarantees every stop names a known site.
     routeSites: (route) => route.stops.map((s) => siteById.get(s.site)!),

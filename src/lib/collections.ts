@@ -8,8 +8,10 @@ import type { StatusRule } from '../data/status.ts';
 import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
 import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
+import { parcelPopupLink } from '../data/parcels.ts';
 import { routeLineFeature, routePlan } from './red-route.ts';
 import { urls } from './urls.ts';
+import { LAND_PRICE_LAYERS, ZONING_LAYER, landPriceFeature, zoneLayers, zoningFeature } from './zones.ts';
 
 export type MapCollection = {
   name: string;
@@ -50,7 +52,7 @@ export const ENFORCEMENT_LAYER = 'enforcement';
 export function mapCollections(data: PublishedView): MapCollection[] {
   const redSites = data.redSites.map(redSiteFeature);
   const redRoutes = data.redRoutes.map((r) => routeLineFeature(routePlan(r, data.routeSites(r))));
-  const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n)) ?? []);
+  const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n), data.parcelsOf(n).map(parcelPopupLink)) ?? []);
   const enforcement = data.enforcement.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
   const districts: Feature[] = data.boundaries.features.map((f) => ({
     type: 'Feature',
@@ -63,6 +65,8 @@ export function mapCollections(data: PublishedView): MapCollection[] {
     { name: RED_ROUTES_LAYER, title: '研学线路', features: redRoutes, listUrl: urls.red },
     ...noticeKinds.map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind), listUrl: urls.noticeKind(kind) })),
     { name: ENFORCEMENT_LAYER, title: '执法公示', features: enforcement, listUrl: urls.enforcement },
+    ...(['国有建设用地', '集体建设用地'] as const).map((t) => ({ name: LAND_PRICE_LAYERS[t], title: `基准地价（${t}）`, features: data.landPriceZones.filter((z) => z.landType === t).map(landPriceFeature), listUrl: urls.landPrice })),
+    { name: ZONING_LAYER, title: '控制性详细规划', features: data.zoningZones.map(zoningFeature), listUrl: urls.zoning },
     { name: 'districts', title: '行政区划（示意）', features: districts },
   ];
 }
@@ -93,7 +97,7 @@ export const redRoutesLayer = (routes: readonly { id: string; name: string }[], 
 });
 
 /** The thematic layers the map pages offer, in legend order. */
-export function thematicLayers(routes: readonly { id: string; name: string }[] = []): ThematicLayerConfig[] {
+export function thematicLayers(routes: readonly { id: string; name: string }[] = [], zones?: Pick<PublishedView, 'landPriceZones' | 'zoningZones'>): ThematicLayerConfig[] {
   return [
     redSitesLayer(),
     ...(routes.length > 0 ? [redRoutesLayer(routes, false)] : []),
@@ -105,5 +109,7 @@ export function thematicLayers(routes: readonly { id: string; name: string }[] =
       id: ENFORCEMENT_LAYER, title: '执法公示', url: geo(ENFORCEMENT_LAYER), cluster: true,
       categoryProperty: 'stage', categories: categoriesOf(enforcementStages), defaultColor: '#5d4037', visible: false,
     },
+    // Zone layers (src/lib/zones.ts), off by default: areas under the points.
+    ...(zones ? zoneLayers(zones.landPriceZones, zones.zoningZones) : []),
   ];
 }

@@ -16,8 +16,11 @@ export function noticeGeometry(n: Notice): Geometry | undefined {
   return polygons.length > 0 ? { type: 'MultiPolygon', coordinates: polygons } : undefined;
 }
 
-/** The published notice as a GeoJSON Feature, or undefined when it has no location. */
-export function noticeFeature(n: Notice, rule: StatusRule): Feature | undefined {
+/**
+ * The published notice as a GeoJSON Feature, or undefined when it has no location.
+ * `parcels`: the 一码管地 parcels it is on, as the map popup links them (src/map/selection.ts).
+ */
+export function noticeFeature(n: Notice, rule: StatusRule, parcels: readonly { url: string; label: string }[] = []): Feature | undefined {
   const geometry = noticeGeometry(n);
   if (!geometry) return undefined;
   return {
@@ -35,6 +38,7 @@ export function noticeFeature(n: Notice, rule: StatusRule): Feature | undefined 
       periodEnd: n.period?.end ?? null,
       state: rule.superseded ? 'superseded' : 'active',
       url: urls.notice(n),
+      ...(parcels.length > 0 ? { parcels } : {}),
       sample: n.sample,
     },
   };

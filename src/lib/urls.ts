@@ -3,7 +3,7 @@
  * without redirects. Every record page has a .json twin (and notices with a
  * geometry a .geojson twin) at the same path.
  */
-import type { EnforcementRecord, Notice, NoticeKind, RedRoute, RedSite } from '../schema/index.ts';
+import type { EnforcementRecord, LandPriceZone, Notice, NoticeKind, RedRoute, RedSite, ZoningZone } from '../schema/index.ts';
 
 export const urls = {
   home: '/',
@@ -22,10 +22,28 @@ export const urls = {
   overlayBlocks: '/overlay/blocks.geojson',
   enforcement: '/enforcement/',
   noticeKind: (kind: NoticeKind) => `/notices/${kind}/`,
+  /** Prerendered facet lists (docs/notice-lists.md): notices of a status (open, upcoming, ended, withdrawn…) and of a district (6-digit code, or city for 全市). */
+  noticeStatus: (status: string) => `/notices/status/${status}/`,
+  noticeDistrict: (code: string) => `/notices/district/${code}/`,
+  /** Atom feeds: every notice, a kind's, a district's. */
+  noticesFeed: '/notices/feed.xml',
+  noticeKindFeed: (kind: NoticeKind) => `/notices/${kind}/feed.xml`,
+  noticeDistrictFeed: (code: string) => `/notices/district/${code}/feed.xml`,
+  /** The compact index of every notice for the lists' instant filter (src/lib/notice-index.ts). */
+  noticeIndex: '/notices/index.json',
   notice: (n: Pick<Notice, 'kind' | 'id'>) => `/notices/${n.kind}/${n.id}/`,
   redSite: (s: Pick<RedSite, 'id'>) => `/red/sites/${s.id}/`,
   redRoute: (r: Pick<RedRoute, 'id'>) => `/red/routes/${r.id}/`,
   enforcementRecord: (r: Pick<EnforcementRecord, 'id'>) => `/enforcement/${r.id}/`,
+  /** 基准地价: the list (with its map) and one page per graded zone. */
+  landPrice: '/land-price/',
+  landPriceZone: (z: Pick<LandPriceZone, 'id'>) => `/land-price/${z.id}/`,
+  /** 控制性详细规划: the list (with its map) and one page per 地块. */
+  zoning: '/zoning/',
+  zoningZone: (z: Pick<ZoningZone, 'id'>) => `/zoning/${z.id}/`,
+  /** 一码管地: every parcel with its timeline, and one parcel by its 宗地代码 (else 电子监管号; both URL-safe [0-9A-Z]). */
+  parcels: '/parcels/',
+  parcel: (p: { key: string }) => `/parcels/${p.key}/`,
 };
 
 /** The .json (or .geojson) twin of a page URL: /a/b/ → /a/b.json. */

@@ -6,8 +6,10 @@
  * sees; a style that hid them would leave them in the cluster counts.
  *
  * Pages say what to show declaratively: the map's root element carries
- * `data-feature-filter='{"layer":"red-sites","ids":[…]}'` (ids null: all);
- * the map applies it when it loads and whenever the attribute changes.
+ * `data-feature-filter='{"layer":"red-sites","ids":[…]}'` (ids null: all),
+ * or a list of such objects when the list spans several layers (the notice
+ * lists: one layer per kind); the map applies it when it loads and whenever
+ * the attribute changes.
  */
 import type Feature from 'ol/Feature.js';
 import type { Geometry } from 'ol/geom.js';
@@ -64,11 +66,36 @@ export function parseFilterAttribute(value: string | null | undefined): FilterRe
   return undefined;
 }
 
+/**
+ * Reads the attribute as one request or a list of them (a list filters
+ * several layers at once). One malformed entry spoils the whole list: a
+ * half-applied filter would show a map that agrees with no list.
+ */
+export function parseFilterRequests(value: string | null | undefined): FilterRequest[] {
+  if (!value) return [];
+  let v: unknown;
+  try {
+    v = JSON.parse(value);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(v)) {
+    const one = parseFilterAttribute(value);
+    return one ? [one] : [];
+  }
+  const out: FilterRequest[] = [];
+  for (const item of v) {
+    const r = parseFilterAttribute(JSON.stringify(item));
+    if (!r) return [];
+    out.push(r);
+  }
+  return out;
+}
+
 /** Applies the root's data-feature-filter now and on every change. */
 export function bindFilterAttribute(root: HTMLElement, setFilter: (layer: string, ids: ReadonlySet<string> | null) => void): void {
   const read = () => {
-    const request = parseFilterAttribute(root.dataset['featureFilter']);
-    if (request) setFilter(request.layer, request.ids ? new Set(request.ids) : null);
+    for (const request of parseFilterRequests(root.dataset['featureFilter'])) setFilter(request.layer, request.ids ? new Set(request.ids) : null);
   };
   read();
   new MutationObserver(read).observe(root, { attributes: true, attributeFilter: ['data-feature-filter'] });

@@ -13,6 +13,8 @@ export const LAYER_Z = {
   offlinePlaces: 4,
   /** An embedded map's district, outlined and named over the 示意底图 (./district-context.ts). */
   districtContext: 5,
+  /** Filled zones (基准地价, 控规: ThematicLayerConfig.area): under the records, which sit in them. */
+  thematicAreas: 9,
   thematic: 10,
   searchResults: 15,
   /** A study route's line and numbered stops (./route-layer.ts). */

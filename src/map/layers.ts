@@ -121,7 +121,7 @@ export function bindLayers(
   };
   showVisible(store.get().layers);
   for (const t of thematic) {
-    t.layer.setZIndex(LAYER_Z.thematic);
+    t.layer.setZIndex(t.config.area ? LAYER_Z.thematicAreas : LAYER_Z.thematic);
     map.addLayer(t.layer);
     t.ready.then(
       () => events.layerLoaded(t),

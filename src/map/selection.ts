@@ -100,7 +100,17 @@ export function bindSelection(map: OlMap, store: MapStore, layers: MapLayers, vi
     close.textContent = '×';
     close.setAttribute('aria-label', '关闭');
     close.addEventListener('click', () => store.set({ selected: undefined }, 'user'));
-    popupEl.replaceChildren(close, title, meta);
+    // 一码管地: a notice on a parcel's timeline links the parcel's page (properties from src/lib/geojson.ts).
+    const parcels = Array.isArray(props['parcels']) ? (props['parcels'] as { url: string; label: string }[]) : [];
+    const links = parcels.map((p) => {
+      const line = document.createElement('p');
+      const a = document.createElement('a');
+      a.href = p.url;
+      a.textContent = p.label;
+      line.append(a);
+      return line;
+    });
+    popupEl.replaceChildren(close, title, meta, ...links);
   };
 
   const show = (feature: Feature | undefined) => {

@@ -79,11 +79,11 @@ function clusterStyle(color: string, size: number): Style {
   );
 }
 
-function areaStyle(color: string, selected: boolean): Style {
-  return cached(`a${color}${selected}`, () =>
+function areaStyle(color: string, selected: boolean, area?: ThematicLayerConfig['area']): Style {
+  return cached(`a${color}${selected}${area ? `${area.outline}${area.fillOpacity}` : ''}`, () =>
     new Style({
-      stroke: new Stroke({ color: selected ? '#000' : color, width: selected ? 4 : 2 }),
-      fill: new Fill({ color: alpha(color, selected ? 0.35 : 0.18) }),
+      stroke: new Stroke({ color: selected ? '#000' : (area?.outline ?? color), width: selected ? 4 : area ? 1.5 : 2 }),
+      fill: new Fill({ color: alpha(color, area ? Math.min(1, area.fillOpacity + (selected ? 0.15 : 0)) : selected ? 0.35 : 0.18) }),
       image: new Circle({ radius: 7, fill: new Fill({ color }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
       zIndex: selected ? 10 : 1,
     }),
@@ -140,7 +140,7 @@ export function createThematicLayer(config: ThematicLayerConfig, projection: () 
     const color = colorOf(config, feature);
     const selected = feature.get(SELECTED) === true;
     const type = feature.getGeometry()?.getType();
-    return type === 'Point' || type === 'MultiPoint' ? pointStyle(color, selected) : areaStyle(color, selected);
+    return type === 'Point' || type === 'MultiPoint' ? pointStyle(color, selected) : areaStyle(color, selected, config.area);
   };
 
   let layer: VectorLayer;

@@ -66,6 +66,14 @@ export type ThematicLayerConfig = {
   /** Colour for features whose category is not listed. */
   defaultColor: string;
   visible: boolean;
+  /**
+   * Zones drawn as filled areas (基准地价 grades, 控规 land-use classes): the
+   * category colour fills the polygon at `fillOpacity` and every polygon
+   * gets the one dark `outline`. Pale customary fills (居住 yellow) cannot
+   * reach 3:1 against a light base map; the outline does (WCAG 1.4.11).
+   * Without it, polygons have a category-coloured outline and a faint tint.
+   */
+  area?: { outline: string; fillOpacity: number };
 };
 
 /**

@@ -18,8 +18,10 @@ import { checkCornersInCity } from './corners.ts';
 import { checkPeriodOverlaps } from './periods.ts';
 import { cornerLonLat } from '../lib/mining-corners.ts';
 import { zoneOfLongitude } from '../lib/gauss-kruger.ts';
+import { checkParcelLinks } from './parcel-links.ts';
 import type { RedRoute, RedSite } from './red.ts';
 import type { Site } from './site.ts';
+import type { LandPriceZone, ZoningZone } from './zones.ts';
 
 export type Severity = 'error' | 'warning';
 /** One problem in the data: which file, which field, and why. */
@@ -50,6 +52,10 @@ export type DatasetInput = {
   holidays?: Entry<HolidayCalendar> | undefined;
   /** data/boundaries/gazetteer.geojson, when there is one. */
   gazetteer?: Entry<GazetteerCollection> | undefined;
+  /** 基准地价 zones (data/land-price); optional so that tools checking other records need not pass them. */
+  landPriceZones?: Entry<Salvaged<LandPriceZone>>[] | undefined;
+  /** 控制性详细规划 zones (data/zoning/). */
+  zoningZones?: Entry<Salvaged<ZoningZone>>[] | undefined;
 };
 
 /** The value 全市 marks a record that applies to the whole city. */
@@ -250,6 +256,52 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
     }
   }
+
+  // Zones: inside the city. Their rings (simple, with area, wound as RFC 7946
+  // says) are the schema's: zones.ts uses common.ts's polygon geometries, which
+  // check every ring with ./polygons.ts, so a bad ring fails the file and never
+  // reaches this check.
+  const checkZoneGeometry = (file: string, g: Geometry | undefined, district: string | undefined) => checkGeometry(file, 'geometry', g, district);
+  const landPriceZones = input.landPriceZones ?? [];
+  const zoningZones = input.zoningZones ?? [];
+  checkUnique(landPriceZones, (r) => r.id, 'id', 'id');
+  checkUnique(zoningZones, (r) => r.id, 'id', 'id');
+  // Zones approved by one document must agree on what the document says.
+  const byApproval = new Map<string, { file: string; record: Salvaged<LandPriceZone> }>();
+  for (const { file, record } of landPriceZones) {
+    checkDistrict(file, record.district);
+    checkZoneGeometry(file, record.geometry, record.district);
+    const docNo = record.approval?.docNo;
+    if (docNo === undefined) continue;
+    const key = docNo.normalize('NFKC').replace(/\s+/g, '');
+    const first = byApproval.get(key);
+    if (!first) { byApproval.set(key, { file, record }); continue; }
+    for (const [field, label] of [['landType', '土地类型'], ['baseDate', '基准日'], ['effectiveDate', '实施日期']] as const)
+      if (record[field] !== undefined && first.record[field] !== undefined && record[field] !== first.record[field])
+        error(file, field, `与同一批准文件（${docNo}）的 ${first.file} 不一致：${label}为“${record[field]}”，那里为“${first.record[field]}”`);
+  }
+  // A zone's 批前公示 must be a planning notice on file (data/notices/planning/).
+  const noticeKindOf = new Map(input.notices.flatMap((e) => (e.record.id ? [[e.record.id, e.record] as const] : [])));
+  const parcelNos = new Map<string, string>();
+  for (const { file, record } of zoningZones) {
+    checkDistrict(file, record.district);
+    checkZoneGeometry(file, record.geometry, record.district);
+    (record.preApprovalNotices ?? []).forEach((id, i) => {
+      const n = noticeKindOf.get(id);
+      if (!n) error(file, `preApprovalNotices[${i}]`, `批前公示“${id}”不存在（应为 data/notices/planning/ 下的公告 id）`);
+      else if (n.kind !== 'planning') error(file, `preApprovalNotices[${i}]`, `“${id}”是 ${n.kind} 类公告，不是规划公示（应在 data/notices/planning/ 下）`);
+      else if (n.subKind !== undefined && n.subKind !== '批前公示') warn(file, `preApprovalNotices[${i}]`, `“${id}”是${n.subKind}，不是批前公示，请核对`);
+    });
+    if (record.plan && record.parcelNo) {
+      const key = `${record.plan}\u0000${record.parcelNo}`;
+      const first = parcelNos.get(key);
+      if (first) error(file, 'parcelNo', `地块编号“${record.parcelNo}”在同一控规中重复，已在 ${first} 中使用`);
+      else parcelNos.set(key, file);
+    }
+  }
+  // 一码管地: a 宗地代码 or 电子监管号 names one parcel in every record that carries it.
+  const districtCodes = input.boundaries && new Map(input.boundaries.record.features.map((f) => [f.properties.name, f.properties.code]));
+  issues.push(...checkParcelLinks(input.notices, districtCodes, CITY_WIDE));
 
   // Town and place names: each inside its district, and near the records that name it.
   if (input.gazetteer) {

@@ -9,4 +9,6 @@ export * from './red.ts';
 export * from './notice.ts';
 export * from './enforcement.ts';
 export * from './holidays.ts';
+export * from './land-use.ts';
+export * from './zones.ts';
 export * from './dataset.ts';

@@ -36,8 +36,9 @@ export const noticeKindNames: Record<NoticeKind, string> = {
 };
 
 export const noticeSubKinds = {
-  planning: ['批前公示', '批后公布'],
-  land: ['出让公告', '成交公示', '供地计划'],
+  // 规划核实 and 供地结果 close a parcel's 一码管地 timeline (src/lib/parcels.ts).
+  planning: ['批前公示', '批后公布', '规划核实'],
+  land: ['出让公告', '成交公示', '供地结果', '供地计划'],
   mining: ['出让公告', '成交公示', '勘查开采信息公示', '自行废止公告'],
   surveying: ['测绘资质审批', '地图审核', '测量标志审批'],
 } as const satisfies Record<NoticeKind, readonly string[]>;
@@ -70,6 +71,20 @@ const core = {
 
 // ------------------------------------------------------------- planning ---
 
+/**
+ * 一码管地: the land parcel a planning notice concerns, by the codes that tie
+ * its records together (src/lib/parcels.ts). Land notices carry the same codes
+ * on each of their parcels.
+ */
+const parcelLink = z
+  .strictObject({
+    /** 宗地代码 (GB/T 37346-2019). */
+    cadastralCode: cadastralCode.optional(),
+    /** 电子监管号 of the parcel's 供地. */
+    supervisionNo: landSupervisionNo.optional(),
+  })
+  .refine((p) => p.cadastralCode !== undefined || p.supervisionNo !== undefined, { message: '地块关联至少要有宗地代码或电子监管号' });
+
 const planningIndicators = z.strictObject({
   landAreaM2: z.number().positive().optional(),
   floorAreaM2: z.number().positive().optional(),
@@ -98,11 +113,16 @@ export const planningNotice = z
     /** 许可证号, for 批后公布. */
     permitNo: documentNo.optional(),
     issueDate: isoDate.optional(),
+    /** 一码管地: the parcel this permit or 规划核实 concerns. */
+    parcel: parcelLink.optional(),
     /** How the public comments during a 批前公示. */
     feedback: z
       .strictObject({
         channels: nonEmptyText,
         deadline: isoDate,
+        /** Where opinions are e-mailed and posted; absent: the notice's contact (src/lib/opinions.ts). */
+        email: z.email('邮箱格式不正确').meta({ privacy: 'public-contact' }).optional(),
+        address: nonEmptyText.meta({ privacy: 'public-contact' }).optional(),
         /** 利害关系人 may request a hearing within 5 days (行政许可法 Art 47). */
         hearing: z.boolean().default(true),
       })
@@ -113,9 +133,13 @@ export const planningNotice = z
       if (!n.period) ctx.addIssue({ code: 'custom', path: ['period'], message: '批前公示必须有公示期' });
       if (!n.feedback) ctx.addIssue({ code: 'custom', path: ['feedback'], message: '批前公示必须说明意见反馈方式和截止日期' });
     } else {
-      if (!n.permitNo) ctx.addIssue({ code: 'custom', path: ['permitNo'], message: '批后公布必须有许可证号' });
-      if (!n.issueDate) ctx.addIssue({ code: 'custom', path: ['issueDate'], message: '批后公布必须有发证日期' });
+      // A 规划核实 carries its 核实合格证/意见书 number and date in the same fields.
+      const what = n.subKind === '规划核实' ? { no: '规划核实必须有核实意见书编号（permitNo）', date: '规划核实必须有核实日期（issueDate）' } : { no: '批后公布必须有许可证号', date: '批后公布必须有发证日期' };
+      if (!n.permitNo) ctx.addIssue({ code: 'custom', path: ['permitNo'], message: what.no });
+      if (!n.issueDate) ctx.addIssue({ code: 'custom', path: ['issueDate'], message: what.date });
     }
+    if (n.subKind === '规划核实' && !n.parcel)
+      ctx.addIssue({ code: 'custom', path: ['parcel'], message: '规划核实必须写明所核实地块的宗地代码或电子监管号' });
   }, whenValid('subKind'));
 
 // ------------------------------------------------------------------ land ---
@@ -200,6 +224,14 @@ export const landNotice = z
           if (p[field] === undefined)
             ctx.addIssue({ code: 'custom', path: ['parcels', i, field], message: '成交公示的地块必须有成交价、竞得人和成交日期' });
         }
+      });
+    }
+    // 供地结果 (中国土地市场网): keyed by the 电子监管号, which ties it to the parcel's other records.
+    if (n.subKind === '供地结果') {
+      if (n.parcels.length === 0) ctx.addIssue({ code: 'custom', path: ['parcels'], message: '供地结果至少列出一宗地块' });
+      n.parcels.forEach((p, i) => {
+        if (p.supervisionNo === undefined)
+          ctx.addIssue({ code: 'custom', path: ['parcels', i, 'supervisionNo'], message: '供地结果的地块必须有电子监管号' });
       });
     }
     if (n.subKind === '供地计划' && !n.supplyPlan)

@@ -4,7 +4,11 @@
  * self-intersecting parcel has no defined area and breaks the 压覆 overlap
  * computation; a clockwise exterior is drawn correctly by most software but
  * not by all, and a hole with the wrong sense reads as a second exterior.
- * Both fail the check with the ring named and what is expected.
+ * A ring with no area (every vertex on one line) has no inside at all and
+ * no orientation. Each fails the check with the ring named and what is
+ * expected. This is the one ring check: every record polygon (common.ts's
+ * polygonGeometry, so notices, parcels and the 基准地价/控规 zones) and the
+ * mining 拐点 tables (corners.ts) go through it.
  */
 import booleanClockwise from '@turf/boolean-clockwise';
 import kinks from '@turf/kinks';
@@ -25,6 +29,20 @@ export function isClockwise(ring: Ring): boolean {
   return booleanClockwise(ring.map((p) => [p[0]!, p[1]!]));
 }
 
+/**
+ * Whether a closed ring encloses no area: all its vertices on one line (the
+ * shoelace sum is zero), which boolean-clockwise would report as
+ * counter-clockwise and kinks, seeing only parallel edges, as simple.
+ */
+export function isDegenerate(ring: Ring): boolean {
+  // Relative to the first vertex, so that rounding stays far below the tolerance:
+  // 1e-12 square degrees is about a hundredth of a square metre here.
+  const [x0, y0] = [ring[0]![0]!, ring[0]![1]!];
+  let sum = 0;
+  for (let i = 1; i + 1 < ring.length; i++) sum += (ring[i]![0]! - x0) * (ring[i + 1]![1]! - y0) - (ring[i + 1]![0]! - x0) * (ring[i]![1]! - y0);
+  return Math.abs(sum) < 1e-12;
+}
+
 const at = ([lon, lat]: [number, number]) => `[${lon.toFixed(6)}, ${lat.toFixed(6)}]`;
 
 /**
@@ -39,6 +57,10 @@ export function checkRings(rings: readonly Ring[], ctx: z.core.$RefinementCtx, p
     if (crossing) {
       ctx.addIssue({ code: 'custom', path: [...path, i], message: `多边形${name}自相交（在 ${at(crossing)} 附近交叉）：顶点应沿边界依次排列，边不能相互穿越` });
       return; // A crossing ring has no single orientation.
+    }
+    if (isDegenerate(ring)) {
+      ctx.addIssue({ code: 'custom', path: [...path, i], message: `多边形${name}面积为零：顶点都在一条直线上，围不出区域` });
+      return;
     }
     const clockwise = isClockwise(ring);
     if (i === 0 && clockwise)

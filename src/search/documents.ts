@@ -4,7 +4,7 @@
  * writer, the no-drift test and `bench:search` all start here.
  *
  * Ids are dense integers in display order: column pages, then routes and red
- * sites, then notices and enforcement records newest first. Postings are
+ * sites, 基准地价 and 控规 zones, then notices and enforcement records newest first. Postings are
  * stored in id order, so “insertion order” is already the order results are
  * shown in and no score has to be shipped.
  */
@@ -15,7 +15,8 @@ import { columns } from '../lib/columns.ts';
 import { noticeGeometry } from '../lib/geojson.ts';
 import { urls } from '../lib/urls.ts';
 import type { BBox, Collection } from './format.ts';
-import { noticeKindNames, type EnforcementRecord, type Geometry, type Notice, type RedRoute, type RedSite } from '../schema/index.ts';
+import { gradeLabel, noticeKindNames, type EnforcementRecord, type Geometry, type LandPriceZone, type Notice, type RedRoute, type RedSite, type ZoningZone } from '../schema/index.ts';
+import { indicatorRows, landUseText } from '../lib/zones.ts';
 
 export { collections, collectionNames, type BBox, type Collection } from './format.ts';
 
@@ -168,6 +169,45 @@ function redRouteDraft(r: RedRoute, sites: Map<string, RedSite>): Draft {
   };
 }
 
+/** A 基准地价 zone: found by its grade, land type, district, 文号 and the document's title. */
+function landPriceDraft(z: LandPriceZone): Draft {
+  return {
+    url: urls.landPriceZone(z),
+    title: z.name,
+    collection: 'land-price',
+    kind: `${z.landType}·${gradeLabel(z.grade)}`,
+    district: z.district,
+    date: z.effectiveDate,
+    state: 'active',
+    codes: [z.approval.docNo],
+    names: [z.district],
+    text: join([z.name, '基准地价', z.landType, gradeLabel(z.grade), z.district, z.approval.docNo, z.approval.title, z.extent, ...z.prices.map((p) => `${p.use}用地 ${p.yuanPerM2} 元/平方米`)]),
+    bbox: bboxOf(z.geometry)!,
+    sample: z.sample,
+    sortKey: '',
+  };
+}
+
+/** A 控规 地块: found by 地块编号, land-use code and name, the plan and its 文号. */
+function zoningDraft(z: ZoningZone): Draft {
+  return {
+    url: urls.zoningZone(z),
+    // Without a trailing 地块: the index keeps no postings for that word on its own, so a title query would miss.
+    title: `${z.plan} ${z.parcelNo}`,
+    collection: 'zoning',
+    kind: `${z.landUse.code} ${z.landUse.name}`,
+    district: z.district,
+    date: z.approval.date,
+    state: 'active',
+    codes: [z.parcelNo, z.approval.docNo],
+    names: [z.district],
+    text: join([z.plan, z.parcelNo, '控制性详细规划 控规', landUseText(z), z.district, z.approval.docNo, ...indicatorRows(z.indicators).map((r) => `${r.label} ${r.value}`), z.notes]),
+    bbox: bboxOf(z.geometry)!,
+    sample: z.sample,
+    sortKey: '',
+  };
+}
+
 function pageDrafts(): Draft[] {
   const page = (url: string, title: string, text: string): Draft => ({
     url, title, collection: 'page', kind: '', district: '', date: '', state: 'active', codes: [], names: [], text, sample: false, sortKey: '',
@@ -184,6 +224,35 @@ function pageDrafts(): Draft[] {
 }
 
 /**
+ * 一码管地: the parcel index and each parcel's page, found by its codes (宗地代码, 电子监管号,
+ * 地块编号) and place. Pages, not records: their records are indexed on their own.
+ */
+function parcelDrafts(d: PublishedView): Draft[] {
+  const index: Draft = { url: urls.parcels, title: '一码管地：宗地记录', collection: 'page', kind: '', district: '', date: '', state: 'active', codes: [], names: [], text: '一码管地 宗地记录 宗地代码 电子监管号 规划许可 出让公告 成交公示 供地 核验', sample: false, sortKey: '' };
+  return [
+    index,
+    ...d.parcels.map((p): Draft => {
+      const codes = [...p.cadastralCodes, ...p.supervisionNos, ...p.parcelNos];
+      return {
+        url: urls.parcel(p),
+        title: `宗地 ${p.key}（一码管地）`,
+        collection: 'page',
+        kind: '',
+        district: p.district,
+        date: '',
+        state: 'active',
+        codes,
+        names: [p.district, ...(p.location ? [p.location] : [])],
+        text: join([`宗地 ${p.key}（一码管地）`, ...codes, p.district, p.location, p.use, ...p.entries.map((e) => e.notice.title)]),
+        ...(bboxOf(p.geometry) ? { bbox: bboxOf(p.geometry)! } : {}),
+        sample: p.sample,
+        sortKey: '',
+      };
+    }),
+  ];
+}
+
+/**
  * Every published page as a SearchDocument, in id order: the records of the
  * published view (withdrawn ones are not in it; superseded ones are, marked).
  */
@@ -193,6 +262,6 @@ export function searchDocuments(d: PublishedView): SearchDocument[] {
     ...d.notices.map((n) => noticeDraft(n, d.statusRule(n))),
     ...d.enforcement.map((r) => enforcementDraft(r, d.statusRule(r))),
   ].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url < b.url ? -1 : 1));
-  const drafts = [...pageDrafts(), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...dated];
+  const drafts = [...pageDrafts(), ...parcelDrafts(d), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...d.landPriceZones.map(landPriceDraft), ...d.zoningZones.map(zoningDraft), ...dated];
   return drafts.map(({ sortKey: _, ...doc }, id) => ({ id, ...doc }));
 }

@@ -17,7 +17,7 @@
 export const SEARCH_FORMAT = 2;
 
 /** Collections in display order; meta rows and facets refer to them by index. */
-export const collections = ['page', 'red-site', 'red-route', 'notice', 'enforcement'] as const;
+export const collections = ['page', 'red-site', 'red-route', 'notice', 'enforcement', 'land-price', 'zoning'] as const;
 export type Collection = (typeof collections)[number];
 
 export const collectionNames: Record<Collection, string> = {
@@ -26,6 +26,8 @@ export const collectionNames: Record<Collection, string> = {
   'red-route': '研学线路',
   notice: '公示公告',
   enforcement: '执法严起来',
+  'land-price': '基准地价',
+  zoning: '控制性详细规划',
 };
 
 /** [west, south, east, north] in CGCS2000/WGS84 degrees. */

@@ -47,7 +47,11 @@ const TYPES: Record<string, { type: string; text: boolean }> = {
 };
 const BINARY = 'application/octet-stream';
 
+/** Atom feeds are named feed.xml (docs/notice-lists.md): typed as feeds, not as any XML. */
+const ATOM = 'application/atom+xml; charset=utf-8';
+
 export function contentTypeOf(file: string): string {
+  if (path.basename(file) === 'feed.xml') return ATOM;
   return TYPES[path.extname(file).slice(1).toLowerCase()]?.type ?? BINARY;
 }
 

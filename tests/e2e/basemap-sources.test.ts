@@ -18,14 +18,12 @@ import path from 'node:path';
 import axe from 'axe-core';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapHandle } from '../../src/map/map.ts';
 import type { BaseMapSourceConfig, RuntimeMapConfig } from '../../src/map/types.ts';
 import { answerRange } from '../../src/server/byte-range.ts';
 import { capabilitiesSource } from '../../src/server/basemap-capabilities.ts';
 import { writePmtiles } from '../lib/pmtiles-writer.ts';
-import { at, injectAxe, launch, mapReady, newContext } from './support.ts';
+import { at, injectAxe, launch, mapReady, newContext, settle } from './support.ts';
 
-type HandleHost = HTMLElement & { geoportalMap: MapHandle };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A 1×1 PNG for every WMTS tile. */
@@ -105,26 +103,12 @@ async function fellBack(page: Page): Promise<string> {
   return (await page.locator('.map-offline-reason').textContent()) ?? '';
 }
 
-function rendered(page: Page): Promise<void> {
-  return root(page).evaluate(
-    (el) =>
-      new Promise<void>((resolve, reject) => {
-        const map = (el as HandleHost).geoportalMap.olMap;
-        const timer = setTimeout(() => reject(new Error('no rendercomplete within 15 s')), 15_000);
-        map.once('rendercomplete', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.render();
-      }),
-  );
-}
 
 describe('a WMTS base map (the city’s own node)', () => {
   it('is read from the capabilities, draws its tiles and credits itself with its 审图号, not 天地图', async () => {
     const { page, requests, errors } = await openMap({ basemap: WMTS, routes: (p) => p.route('**/config/basemap/capabilities.xml', (r) => r.fulfill({ status: 200, contentType: 'application/xml', body: CAPABILITIES })) });
     await expect.poll(() => drawn(page), { timeout: 15_000 }).toBe('wmts');
-    await rendered(page);
+    await settle(page);
     expect(requests.filter((u) => u.startsWith(`${CITY_NODE}/`)).length, "WMTS tiles from the city node the capabilities name").toBeGreaterThan(0);
     expect(requests.filter((u) => /\/\/t\d\.tianditu\.gov\.cn\//.test(u)), 'no national 天地图 tiles').toEqual([]);
     expect(await credits(page)).toEqual(['天地图·齐齐哈尔（测试节点） · 审图号：黑S(2024)015号']);
@@ -190,7 +174,7 @@ describe('a PMTiles vector base map the bureau supplies', () => {
   it('is drawn from the archive, styled by its style document, and credited as no 标准地图', async () => {
     const { page, requests, errors } = await openMap({ basemap: PMTILES, routes: pmtilesRoutes(ARCHIVE) });
     await expect.poll(() => drawn(page), { timeout: 15_000 }).toBe('pmtiles');
-    await rendered(page);
+    await settle(page);
     expect(requests.filter((u) => u.endsWith('/basemap/test-city.pmtiles')).length, 'header, then tiles, in ranges').toBeGreaterThan(1);
     expect(await credits(page)).toEqual(['齐齐哈尔市自然资源和规划局（测试底图） · 非标准地图，不作为界线依据']);
     // The district fill of the style is on the base map's canvas.

@@ -19,7 +19,7 @@ import type { BrowserContext, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import type { MapHandle } from '../../src/map/map.ts';
 import type { MapViewState, RuntimeMapConfig } from '../../src/map/types.ts';
-import { at, injectAxe, launch, newContext } from './support.ts';
+import { at, injectAxe, launch, newContext, settle } from './support.ts';
 
 /** A 256×256 solid PNG (569 bytes): every stubbed Tianditu tile. */
 const TILE_PNG = Buffer.from(
@@ -147,21 +147,6 @@ const poll = <T>(x: ExpectStatic, fn: () => T | Promise<T>, timeout = 15_000) =>
 const mapRoot = (page: Page) => page.locator('[data-map]').first();
 const state = (page: Page): Promise<MapViewState> => mapRoot(page).evaluate((el) => (el as HandleHost).geoportalMap.state());
 
-/** Resolves at the map's next 'rendercomplete' (all tiles and data of the current view drawn). */
-function settle(page: Page): Promise<void> {
-  return mapRoot(page).evaluate(
-    (el) =>
-      new Promise<void>((resolve, reject) => {
-        const map = (el as HandleHost).geoportalMap.olMap;
-        const timer = setTimeout(() => reject(new Error('no rendercomplete within 15 s')), 15_000);
-        map.once('rendercomplete', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.render();
-      }),
-  );
-}
 
 /** Moves the view and resolves once the move has ended and the view is drawn. */
 async function moveTo(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
@@ -451,7 +436,7 @@ describe.concurrent('permalink', () => {
     expect(a.layers).toEqual(['red-sites']);
     expect(await page.getByRole('radio', { name: '影像' }).isChecked()).toBe(true);
     expect(await page.locator('input[name="layer"][value="notices-planning"]').isChecked()).toBe(false);
-    expect(await page.locator('.map-popup a').textContent()).toBe(site.properties['title']);
+    expect(await page.locator('.map-popup > a').textContent()).toBe(site.properties['title']);
     await settle(page);
     expect(layersOf(m.tiles)).toEqual(['cia', 'img']);
     expect(new URL(page.url()).search, 'opening a link writes nothing').toBe(new URL(at(link)).search);
@@ -516,7 +501,7 @@ describe.concurrent('permalink', () => {
     expect(bbox[0] >= west! && bbox[2] <= east! && bbox[1] >= south! && bbox[3] <= north!, `feature ${bbox} in view ${[west, south, east, north]}`).toBe(true);
     expect(Math.abs(view.zoom - (await state(page)).zoom), 'the view is the state’s').toBeLessThan(1e-6);
     const popup = page.locator('.map-popup');
-    expect(await popup.locator('a').textContent()).toBe(notice.properties['title']);
+    expect(await popup.locator(':scope > a').textContent()).toBe(notice.properties['title']);
     const rects = await page.evaluate(() => {
       const r = (sel: string) => {
         const el = document.querySelector<HTMLElement>(sel);
@@ -744,7 +729,7 @@ describe.concurrent('the list of features in view', () => {
     await page.keyboard.press('Enter');
     await poll(expect, async () => (await state(page)).selected).toEqual({ layer, id });
     const popup = page.locator('.map-popup');
-    await poll(expect, () => popup.locator('a').textContent()).toBe(title);
+    await poll(expect, () => popup.locator(':scope > a').textContent()).toBe(title);
     expect(await popup.isVisible()).toBe(true);
     expect(await mapRoot(page).getAttribute('data-selected')).toBe(`${layer}:${id}`);
     // Focus went to the map; the next Tab stop is the popup's close button, and Enter clears the selection.
@@ -809,7 +794,7 @@ describe.concurrent('hidden layers', () => {
     const m = await openMap(`/map/?f=enforcement:${feature.id}`, { key: 'w' });
     await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
     await poll(expect, async () => (await state(m.page)).layers.includes('enforcement')).toBe(true);
-    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    await poll(expect, () => m.page.locator('.map-popup > a').textContent()).toBe(feature.properties['title']);
     expect(await m.page.locator('input[name="layer"][value="enforcement"]').isChecked()).toBe(true);
     expect(m.errors).toEqual([]);
     await m.close();
@@ -822,7 +807,7 @@ describe.concurrent('hidden layers', () => {
     expect(accepted).toBe(true);
     await poll(expect, async () => (await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });
     expect((await state(m.page)).layers).toContain('enforcement');
-    await poll(expect, () => m.page.locator('.map-popup a').textContent()).toBe(feature.properties['title']);
+    await poll(expect, () => m.page.locator('.map-popup > a').textContent()).toBe(feature.properties['title']);
     // Now loaded: an id the layer lacks is refused at once.
     expect(await mapRoot(m.page).evaluate((el) => (el as HandleHost).geoportalMap.select('enforcement', 'no-such-record'))).toBe(false);
     expect((await state(m.page)).selected).toEqual({ layer: 'enforcement', id: feature.id });

@@ -148,3 +148,23 @@ export async function mapReady(page: Page): Promise<string | null> {
   });
   return root.getAttribute('data-ready');
 }
+
+/** Resolves at the first map's next 'rendercomplete' (all tiles and data of the current view drawn); rejects after 15 s. */
+export function settle(page: Page): Promise<void> {
+  return page
+    .locator('[data-map]')
+    .first()
+    .evaluate(
+      (el) =>
+        new Promise<void>((resolve, reject) => {
+          const map = (el as HTMLElement & { geoportalMap: { olMap: { once(t: string, f: () => void): void; render(): void } } }).geoportalMap.olMap;
+          const timer = setTimeout(() => reject(new Error('no rendercomplete within 15 s')), 15_000);
+          map.once('rendercomplete', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          map.render();
+        }),
+    );
+}
+

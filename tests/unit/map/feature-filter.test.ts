@@ -3,7 +3,7 @@ import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import VectorSource from 'ol/source/Vector.js';
 import { describe, expect, it } from 'vitest';
-import { createFeatureFilter, parseFilterAttribute } from '../../../src/map/feature-filter.ts';
+import { createFeatureFilter, parseFilterAttribute, parseFilterRequests } from '../../../src/map/feature-filter.ts';
 
 function source(ids: string[]): VectorSource<Feature<Point>> {
   return new VectorSource({
@@ -57,5 +57,18 @@ describe('parseFilterAttribute', () => {
   });
   it('ignores anything malformed', () => {
     for (const bad of [undefined, '', '{', '[]', '{"ids":["a"]}', '{"layer":"x","ids":[1]}', '{"layer":"x","ids":"a"}']) expect(parseFilterAttribute(bad), String(bad)).toBeUndefined();
+  });
+});
+
+describe('parseFilterRequests', () => {
+  it('reads one request or a list of them (one per layer)', () => {
+    expect(parseFilterRequests('{"layer":"a","ids":null}')).toEqual([{ layer: 'a', ids: null }]);
+    expect(parseFilterRequests('[{"layer":"notices-land","ids":["x"]},{"layer":"notices-mining","ids":[]}]')).toEqual([
+      { layer: 'notices-land', ids: ['x'] },
+      { layer: 'notices-mining', ids: [] },
+    ]);
+  });
+  it('drops the whole list when one entry is malformed', () => {
+    for (const bad of [undefined, '', '{', '[{"layer":"a","ids":null},{"layer":1}]', '[1]', '{"ids":null}']) expect(parseFilterRequests(bad), String(bad)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { canonicalLayers } from '../../../src/map/layers.ts';
 
 describe('layer order', () => {
   it('draws base maps and their names, then thematic data, search results, a route, the focus record and measurements on top', () => {
-    expect(layerRolesBottomUp()).toEqual(['offlineBase', 'externalBase', 'tiandituBase', 'tiandituAnnotation', 'offlinePlaces', 'districtContext', 'thematic', 'searchResults', 'route', 'focus', 'measure']);
+    expect(layerRolesBottomUp()).toEqual(['offlineBase', 'externalBase', 'tiandituBase', 'tiandituAnnotation', 'offlinePlaces', 'districtContext', 'thematicAreas', 'thematic', 'searchResults', 'route', 'focus', 'measure']);
   });
   it('gives no two roles the same z-index', () => {
     const values = Object.values(LAYER_Z);

@@ -185,3 +185,24 @@ describe('surveying', () => {
     expect(surveyingNotice.safeParse(n).success).toBe(true);
   });
 });
+
+describe('一码管地 fields: 规划核实, 供地结果, planning.parcel', () => {
+  const verification = () => ({ ...fixture(FILES.planning), subKind: '规划核实', permitNo: '齐规核字第1号', issueDate: '2026-11-01', feedback: undefined, parcel: { cadastralCode: '230204001002GB00015' } });
+  it('parses a 规划核实 on a parcel and a 供地结果 with its 电子监管号', () => {
+    expect(planningNotice.parse(verification()).parcel).toEqual({ cadastralCode: '230204001002GB00015' });
+    const land = fixture(FILES.land);
+    land.subKind = '供地结果';
+    land.parcels[0].supervisionNo = '2302042026B00015';
+    expect(landNotice.safeParse(land).success).toBe(true);
+  });
+  it('wants the parcel of a 规划核实, an 电子监管号 on a 供地结果, and a code in a parcel link', () => {
+    const v = verification();
+    delete (v as { parcel?: unknown }).parcel;
+    expectIssue(planningNotice, v, 'parcel', /规划核实必须写明所核实地块的宗地代码或电子监管号/);
+    expectIssue(planningNotice, { ...verification(), permitNo: undefined }, 'permitNo', /规划核实必须有核实意见书编号/);
+    expectIssue(planningNotice, { ...verification(), parcel: {} }, 'parcel', /地块关联至少要有宗地代码或电子监管号/);
+    const land = fixture(FILES.land);
+    land.subKind = '供地结果';
+    expectIssue(landNotice, land, 'parcels[0].supervisionNo', /供地结果的地块必须有电子监管号/);
+  });
+});

@@ -1,12 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPublishedView } from '../../../data/index.ts';
 import { noticeFeature, type Feature } from '../../../lib/geojson.ts';
+import { parcelPopupLink } from '../../../data/parcels.ts';
 import { jsonResponse } from '../../../lib/responses.ts';
 
 export const getStaticPaths = (async () => {
   const view = await getPublishedView();
   return view.notices.flatMap((n) => {
-    const feature = noticeFeature(n, view.statusRule(n));
+    const feature = noticeFeature(n, view.statusRule(n), view.parcelsOf(n).map(parcelPopupLink));
     return feature ? [{ params: { kind: n.kind, id: n.id }, props: { feature } }] : [];
   });
 }) satisfies GetStaticPaths;

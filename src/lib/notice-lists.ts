@@ -1,0 +1,35 @@
+/**
+ * The prerendered notice lists (docs/notice-lists.md, docs/decisions/0011-notice-lists.md):
+ * the overall list, one per kind, per status and per district, each paged.
+ * A list is computed once per build and scope (memoised on the view), not
+ * once per page: at 50,000 notices there are thousands of list pages.
+ */
+import type { PublishedView } from '../data/published.ts';
+import { todayInShanghai } from './dates.ts';
+import { EMPTY_FILTER, runFilter, type FilterResult, type NoticeFilter, type NoticeRow } from './notice-filter.ts';
+import { districtTable, noticeRows } from './notice-index.ts';
+
+export type ListScope = Partial<Pick<NoticeFilter, 'kinds' | 'statuses' | 'districts'>>;
+
+type Lists = { rows: NoticeRow[]; today: string; byScope: Map<string, FilterResult> };
+const memo = new WeakMap<PublishedView, Lists>();
+
+function lists(view: PublishedView): Lists {
+  let l = memo.get(view);
+  // The build's "today", once: every page of one build shows the statuses of the same day.
+  if (!l) memo.set(view, (l = { rows: noticeRows(view), today: todayInShanghai(), byScope: new Map() }));
+  return l;
+}
+
+export const scopeFilter = (scope: ListScope): NoticeFilter => ({ ...EMPTY_FILTER, kinds: scope.kinds ?? [], statuses: scope.statuses ?? [], districts: scope.districts ?? [] });
+
+/** The rows of a scope, in the default order (公示中 first), with the counts per facet. */
+export function listOf(view: PublishedView, scope: ListScope): FilterResult & { today: string } {
+  const l = lists(view);
+  const key = JSON.stringify([scope.kinds ?? [], scope.statuses ?? [], scope.districts ?? []]);
+  let r = l.byScope.get(key);
+  if (!r) l.byScope.set(key, (r = runFilter(l.rows, scopeFilter(scope), l.today)));
+  return { ...r, today: l.today };
+}
+
+export const districtNames = (view: PublishedView): Map<string, string> => new Map(districtTable(view));

@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getPublishedView } from '../../data/index.ts';
+import type { Feature } from '../../lib/geojson.ts';
+import { jsonResponse } from '../../lib/responses.ts';
+import { landPriceFeature } from '../../lib/zones.ts';
+
+export const getStaticPaths = (async () => {
+  const { landPriceZones } = await getPublishedView();
+  return landPriceZones.map((zone) => ({ params: { id: zone.id }, props: { feature: landPriceFeature(zone) } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ feature: Feature }> = ({ props }) => jsonResponse(props.feature, 'application/geo+json');
