@@ -50,3 +50,13 @@ export const urls = {
 export function twinUrl(pageUrl: string, ext: 'json' | 'geojson' = 'json'): string {
   return `${pageUrl.replace(/\/$/, '')}.${ext}`;
 }
+
+/**
+ * Pages that only list notices (a kind's list, the status and district lists, and their later pages;
+ * docs/notice-lists.md): in the sitemap, but no search documents of their own — the notices they
+ * list are, and the notices column (/notices/) is.
+ */
+export function isNoticeListingPage(path: string): boolean {
+  return /^\/notices\/(?:[a-z]+\/|status\/[a-z]+\/|district\/[a-z0-9]+\/)?(?:page\/\d+\/)?$/.test(path) && path !== '/notices/';
+}
+

@@ -5,6 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadDataset, resolveDataDir, type Dataset } from '../../src/data/load.ts';
 import { getPublishedView, type PublishedView } from '../../src/data/index.ts';
+import { isNoticeListingPage } from '../../src/lib/urls.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -123,7 +124,7 @@ export async function pool<T, R>(items: readonly T[], n: number, fn: (item: T, w
 /** Detail pages, which carry ArticleTitle, PubDate and ContentSource. */
 export function isArticlePath(p: string): boolean {
   return (
-    /^\/notices\/[^/]+\/(?!page\/)[^/]+\/$/.test(p) ||
+    (/^\/notices\/[^/]+\/(?!page\/)[^/]+\/$/.test(p) && !isNoticeListingPage(p)) ||
     /^\/enforcement\/(?!page\/)[^/]+\/$/.test(p) ||
     /^\/red\/(sites|routes)\/[^/]+\/$/.test(p)
   );
