@@ -133,7 +133,8 @@ export function medianRun(runs: readonly LighthousePage[]): LighthousePage {
 
 /**
  * Runs Lighthouse on each page in turn (one Chromium, runs never overlap);
- * reports go to reportDir. A page below a target is run twice more and
+ * reports go to reportDir. A run that ends in a Lighthouse runtime error is
+ * repeated (at most twice). A page below a target is run twice more and
  * scored by the median of the three: a simulated score still moves a few
  * points with the machine's load, which is not a defect of the page.
  */
@@ -151,7 +152,10 @@ export async function runLighthouse(base: string, targets: readonly LighthouseTa
   const out: LighthousePage[] = [];
   try {
     for (const t of targets) {
-      const first = await runOnce(chrome.port, origin, t, opts.reportDir, '');
+      let first = await runOnce(chrome.port, origin, t, opts.reportDir, '');
+      // A trace that failed to record (NO_NAVSTART and the like, on a busy machine) is Lighthouse's
+      // own failure, and it says to run again: twice more at most, then the error stands.
+      for (let retry = 1; first.runtimeError && retry <= 2; retry++) first = await runOnce(chrome.port, origin, t, opts.reportDir, `-retry${retry}`);
       if (!missesTarget(first) || first.runtimeError) {
         out.push(first);
         continue;
