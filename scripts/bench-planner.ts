@@ -35,7 +35,7 @@ const { sites } = plannerSites(
     lastEntryMinutesBeforeClose: 30,
     closedDates: ['2026-07-01'],
     visitMinutes: 15,
-    booking: { required: i % 3 === 0, groupThreshold: 30, leadWorkingDays: (i % 4) + 1, phone: '0452-0000000' },
+    booking: { required: i % 3 === 0, leadWorkingDays: (i % 4) + 1, groups: [{ minSize: 30, leadWorkingDays: (i % 4) + 1 }], phone: '0452-0000000' },
     groupCapacity: 40,
   })),
 );
