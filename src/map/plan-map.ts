@@ -114,7 +114,7 @@ export function bindPlanMap(root: HTMLElement, handle: MapHandle, canvas: HTMLEl
     source.clear(true);
     if (!overlay) return;
     source.addFeatures(planFeatures(overlay, handle.projection));
-    const extent: Extent = source.getExtent();
+    const extent: Extent | null = source.getExtent();
     if (overlay.fit !== fitted && extent && !isEmpty(extent)) {
       fitted = overlay.fit;
       const [w, s, e, n] = transformExtent(extent, handle.projection, 'EPSG:4326') as [number, number, number, number];
