@@ -155,7 +155,15 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
     selectedBox.replaceChildren(`地图上选中：${s.name}${at >= 0 ? `（行程第 ${at + 1} 站）` : ''}。`, ' ', button);
   };
 
-  const render = (focus?: FocusTarget) => {
+  /** The stop control that has the focus, so a redraw of the list gives it back. */
+  const focusInList = (): FocusTarget | undefined => {
+    const active = document.activeElement as HTMLElement | null;
+    const li = active?.closest<HTMLElement>('li[data-site]');
+    const control = active?.dataset['control'] as StopControl | undefined;
+    return li && control && list.contains(li) ? { siteId: li.dataset['site']!, control } : undefined;
+  };
+
+  const render = (focus: FocusTarget | undefined = focusInList()) => {
     computed = computePlan(plan, { sites, calendar, today, roadLegs: roadCache.legs, ...(routingNote ? { routingNote } : {}) });
     it = itinerary(plan, computed, title(plan));
     const input: ViewInput = { plan, computed, it, sites, info: cat.info };
@@ -209,12 +217,8 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
     if (mine !== roadRequest) return;
     const changed = roadCache.legs.size !== before || why !== routingNote;
     routingNote = why;
-    // Keep the focus where the reader is: the list is redrawn only when something arrived.
-    if (changed) {
-      const active = document.activeElement as HTMLElement | null;
-      const li = active?.closest<HTMLElement>('li[data-site]');
-      render(li && list.contains(li) ? { siteId: li.dataset['site']!, control: (active!.dataset['control'] as StopControl | undefined) ?? 'link' } : undefined);
-    }
+    // Redrawn only when something arrived; render() gives the focus back to the control that had it.
+    if (changed) render();
     page.dataset['state'] = 'ready';
   };
 
@@ -286,7 +290,7 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
     // The site's own suggestion is no override: the link stays short.
     const minutes = r.minutes === sites.get(stop.siteId)?.visitMinutes ? undefined : r.minutes;
     const stops: PlanStop[] = plan.stops.map((s, k) => (k === i ? (minutes === undefined ? { siteId: s.siteId } : { siteId: s.siteId, minutes }) : s));
-    setPlan({ ...plan, stops }, 'replace', { focus: { siteId: stop.siteId, control: 'minutes' } });
+    setPlan({ ...plan, stops });
   });
 
   // Drag and drop (pointer users); the buttons and Alt+↑/↓ do the same by keyboard.

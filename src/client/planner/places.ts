@@ -37,10 +37,11 @@ export function matchPlaces(query: string, places: readonly Place[], limit = 10)
 /**
  * Coordinates typed into the search box: 经度,纬度 in decimal degrees
  * (a full-width comma or a space will do), longitude first; undefined when
- * it is not two numbers. `outside`: two numbers, but not inside the city.
+ * it is not two numbers. `outside`: two numbers, but not inside the city
+ * (swapped ones among them).
  */
 export function parseLonLatQuery(query: string, extent: Extent): { lonLat: LonLat } | { outside: true } | undefined {
-  const m = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,，\s]\s*(-?\d{1,2}(?:\.\d+)?)\s*$/.exec(query.normalize('NFKC'));
+  const m = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,，\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(query.normalize('NFKC'));
   if (!m) return undefined;
   const p: LonLat = [Math.round(Number(m[1]) * 1e6) / 1e6, Math.round(Number(m[2]) * 1e6) / 1e6];
   return insideExtent(p, extent) ? { lonLat: p } : { outside: true };

@@ -41,7 +41,7 @@ function sketchOf(it: Itinerary): SVGSVGElement | null {
     root.append(
       svg(
         'g',
-        {},
+        { class: 'marker' },
         svg('circle', { cx: p.x, cy: p.y, r: 11, fill: dark ? '#1f2328' : '#b3261e', stroke: '#fff', 'stroke-width': 2 }),
         svg('text', { x: p.x, y: p.y + 4.5, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold', fill: '#fff' }, labels[i]!),
         svg('text', { x: p.x + 15, y: p.y + 4.5 + p.dy, 'font-size': 12, fill: '#000', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, point.name),
