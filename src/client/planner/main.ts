@@ -173,7 +173,7 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
     renderWarnings(q(page, '[data-plan-warnings]'), input);
     const link = absoluteLink();
     linkInput.value = link;
-    renderPrint(printRoot, input, link);
+    renderPrint(printRoot, input, link, calendar, today);
     void qr.show(link);
     startWhere.textContent = plan.start ? `出发地：${plan.start.name ?? '（未命名）'}，东经 ${plan.start.lonLat[0].toFixed(5)}°，北纬 ${plan.start.lonLat[1].toFixed(5)}°。` : '尚未设置出发地：行程从第一个地点开始。';
     endBox.hidden = typeof plan.end !== 'object' && radio('end') !== 'point';
@@ -424,7 +424,7 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
       return;
     }
     setPlan(r.plan, 'push');
-    say(`已优化顺序：直线距离由 ${formatDistance(r.before)} 缩短为 ${formatDistance(r.after)}。按浏览器的“后退”可以恢复原来的顺序。`);
+    say(`已优化顺序：直线距离由 ${formatDistance(r.before)}缩短为 ${formatDistance(r.after)}。按浏览器的“后退”可以恢复原来的顺序。`);
   });
   q(page, '[data-action="clear"]').addEventListener('click', () => {
     if (plan.stops.length === 0) return;

@@ -8,18 +8,34 @@
  * prints the plan as it stands.
  */
 import { routeSketch } from '../../lib/route-sketch.ts';
+import { bookingDeadline, bookingNeeded } from '../../planner/booking.ts';
+import type { PlannerCalendar } from '../../planner/calendar.ts';
+import { formatDateWithWeekday } from '../../planner/format.ts';
 import type { Itinerary } from '../../planner/itinerary.ts';
+import type { Plan } from '../../planner/model.ts';
 import type { PlannerSite } from '../../planner/types.ts';
 import { el, q, svg } from './dom.ts';
 import { SEVERITY_LABEL, type ViewInput } from './view.ts';
 
-const bookingCell = (site: PlannerSite | undefined): string => {
+/**
+ * The booking column: whether this group books and by when (the same rules
+ * as the booking warning, src/planner/booking.ts, so the sheet need not
+ * repeat the warning), then the venue's phone and booking page.
+ */
+function bookingCell(site: PlannerSite | undefined, plan: Plan, calendar: PlannerCalendar, today: string): string {
   if (!site) return '';
   const b = site.booking;
-  const parts = [b.phone && `电话 ${b.phone}`, b.url && `网上预约 ${b.url}`].filter(Boolean);
-  const needs = b.required || (b.groups?.length ?? 0) > 0;
-  return parts.length ? parts.join('；') : needs ? '场馆未公布预约电话' : '无需预约';
-};
+  const need = bookingNeeded(b, plan.groupSize);
+  let rule = '';
+  if (need.kind === 'yes') {
+    const deadline = need.lead && plan.date ? bookingDeadline(calendar, plan.date, need.lead, today) : undefined;
+    const by = deadline?.kind === 'date' ? `，最晚 ${formatDateWithWeekday(deadline.latest)}` : '';
+    rule = need.lead === undefined ? '须预约（场馆未注明提前天数）' : need.lead === 0 ? '须预约，当天即可' : `须提前 ${need.lead} 个工作日预约${by}`;
+  } else if (need.kind === 'unknown-size') rule = `${b.groups![0]!.minSize} 人以上团队须预约`;
+  else rule = '本团无需预约';
+  const contact = [b.phone && `电话 ${b.phone}`, b.url && `网上预约 ${b.url}`].filter(Boolean).join('；');
+  return [rule, contact || (need.kind === 'no' ? '' : '场馆未公布预约电话')].filter(Boolean).join('；');
+}
 
 function sketchOf(it: Itinerary): SVGSVGElement | null {
   if (it.points.length === 0) return null;
@@ -59,8 +75,8 @@ function sketchOf(it: Itinerary): SVGSVGElement | null {
   return root;
 }
 
-export function renderPrint(root: HTMLElement, input: ViewInput, link: string): void {
-  const { computed, it, sites } = input;
+export function renderPrint(root: HTMLElement, input: ViewInput, link: string, calendar: PlannerCalendar, today: string): void {
+  const { plan, computed, it, sites } = input;
   q(root, '[data-print-title]').textContent = it.title;
   q(root, '[data-print-summary]').textContent = `${it.summary}。`;
   const sketch = sketchOf(it);
@@ -69,11 +85,11 @@ export function renderPrint(root: HTMLElement, input: ViewInput, link: string): 
   const rows = it.points.map((p, i) => {
     const leg = i > 0 ? it.legs[i - 1] : undefined;
     const no = p.kind === 'start' ? '出发' : p.kind === 'end' ? '终点' : String(p.number);
-    return el('tr', {}, el('td', {}, no), el('td', {}, p.name), el('td', {}, p.description), el('td', {}, leg?.description ?? '—'), el('td', {}, p.kind === 'stop' ? bookingCell(sites.get(p.siteId!)) : ''));
+    return el('tr', {}, el('td', {}, no), el('td', {}, p.name), el('td', {}, p.description), el('td', {}, leg?.description ?? '—'), el('td', {}, p.kind === 'stop' ? bookingCell(sites.get(p.siteId!), plan, calendar, today) : ''));
   });
   q(root, '[data-print-rows]').replaceChildren(...rows);
-  // The print keeps what needs doing (problems and cautions); tips such as waiting times are in the timetable.
-  const shown = computed.warnings.filter((w) => w.severity !== 'info');
+  // The sheet keeps what needs doing (problems and cautions); waits are in the timetable, booking deadlines in their column.
+  const shown = computed.warnings.filter((w) => w.severity !== 'info' && w.code !== 'booking');
   q(root, '[data-print-warnings]').replaceChildren(
     ...(shown.length
       ? [el('h3', {}, '需要注意'), el('ul', {}, ...shown.map((w) => el('li', {}, `${SEVERITY_LABEL[w.severity]}：${w.stopIndex !== undefined ? `第 ${w.stopIndex + 1} 站：` : ''}${w.message}`)))]
