@@ -230,7 +230,7 @@ describe('the printed itinerary', () => {
     const query = `s=123.95,47.34&sn=%E7%AC%AC%E4%B8%80%E4%B8%AD%E5%AD%A6&p=${LIESHI}:90,${DANGSHI},${SHENGWEI},${XIMAN}&d=${date}&t=07:30&l=11:30,60&g=45&r=17:00`;
     const { page, errors, close } = await open(`${urls.planner}?${query}`);
     // The QR code follows the link (drawn after the page's first render).
-    await page.waitForFunction((href) => document.querySelector<HTMLImageElement>('img[data-print-qr]')?.dataset['for'] === href, page.url());
+    await page.waitForFunction((href) => document.querySelector<HTMLImageElement>('[data-print-qr] img')?.dataset['for'] === href, page.url());
     await page.emulateMedia({ media: 'print' });
     const print = page.locator('[data-plan-print]');
     expect(await print.isVisible()).toBe(true);
@@ -239,7 +239,7 @@ describe('the printed itinerary', () => {
     expect(await print.locator('[data-print-title]').textContent()).toMatch(/^第一中学研学行程 \d{4}年/);
     for (const needed of ['大巴（包车）', '7:30 出发', '午餐', '返回', '齐齐哈尔市烈士陵园', '齐齐哈尔市党史教育馆', '电话 0452-0000302', '电话 0452-0000305', '直线估算', '安全须知', '紧急电话：报警 110', '须提前 2 个工作日预约，最晚', '须提前 3 个工作日预约，最晚', '需要注意', '单批接待上限']) expect(text, needed).toContain(needed);
     expect(await print.locator('[data-print-link]').textContent()).toBe(page.url());
-    expect(await print.locator('img[data-print-qr]').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await print.locator('[data-print-qr] img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     // The sketch: a marker per stop (numbered), one for the school (起), the line; rows: start, 4 stops, return.
     const labels = await print.locator('[data-print-sketch] svg g.marker text:first-of-type').allTextContents();
     expect(labels).toEqual(['起', '1', '2', '3', '4']);

@@ -69,7 +69,10 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
   const mapRoot = q(mapWrap, '[data-map]');
   const linkInput = q<HTMLInputElement>(page, '#plan-link');
   const printRoot = q(page, '[data-plan-print]');
-  const qr = createQr({ images: [q<HTMLImageElement>(page, 'img[data-plan-qr]'), q<HTMLImageElement>(printRoot, 'img[data-print-qr]')], boxes: [q(page, '[data-plan-qr-box]')] });
+  const qr = createQr([
+    { box: q(page, '[data-plan-qr-box]'), alt: '本行程链接的二维码，可用微信扫描打开' },
+    { box: q(printRoot, '[data-print-qr]'), alt: '本行程链接的二维码' },
+  ]);
 
   const say = (text: string) => {
     // A changed text node is announced; the same sentence twice in a row is made new by replacing the node.
@@ -333,12 +336,9 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
   });
 
   // ---- the form ----
-  form.addEventListener('submit', (e) => e.preventDefault());
-  form.addEventListener('change', (e) => {
-    const target = e.target as HTMLInputElement;
-    if (target.id === 'start-q') return;
+  const applySettings = (target: HTMLInputElement | null) => {
     const v = readForm();
-    if (target.name === 'end' && v.end === 'point' && typeof plan.end !== 'object') {
+    if (target?.name === 'end' && v.end === 'point' && typeof plan.end !== 'object') {
       endBox.hidden = false;
       pickMode('end');
       return;
@@ -346,6 +346,15 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
     const { plan: next, errors } = applyForm(plan, v);
     showErrors(errors);
     setPlan(next);
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    applySettings(null);
+    say('行程已按出行安排更新。');
+  });
+  form.addEventListener('change', (e) => {
+    const target = e.target as HTMLInputElement;
+    if (target.id !== 'start-q') applySettings(target);
   });
 
   // ---- start and end points: the map, the search ----

@@ -15,35 +15,34 @@ const loadQr = (): Promise<QRModule> => {
   return qrModule;
 };
 
-export interface QrTargets {
-  images: HTMLImageElement[];
-  /** Shown once an image is there. */
-  boxes: HTMLElement[];
+export interface QrTarget {
+  /** Where the image goes; shown once it is there. */
+  box: HTMLElement;
+  alt: string;
 }
 
 /**
- * Keeps the QR images showing `url`: each call draws the latest link; an
- * older drawing that finishes late is dropped. Resolves when the images
- * show this url (or the QR could not be made: the link text still stands).
+ * Keeps a QR image of `url` in each target: each call draws the latest
+ * link; an older drawing that finishes late is dropped. The <img> is made
+ * with its first picture (an <img> without a src is not valid HTML).
+ * Resolves when the images show this url, or when the QR code could not be
+ * made (the link's text still stands).
  */
-export function createQr(targets: QrTargets): { show(url: string): Promise<void>; current(): string } {
+export function createQr(targets: readonly QrTarget[]): { show(url: string): Promise<void> } {
   let latest = '';
-  let shown = '';
   return {
-    current: () => shown,
     async show(url) {
       latest = url;
       try {
         const qr = await loadQr();
         const src = await qr.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
         if (latest !== url) return;
-        for (const img of targets.images) {
+        for (const t of targets) {
+          const img = t.box.querySelector('img') ?? t.box.insertBefore(el('img', { alt: t.alt, width: '180', height: '180', 'data-qr': '' }), t.box.firstChild);
           img.src = src;
-          img.hidden = false;
           img.dataset['for'] = url;
+          t.box.hidden = false;
         }
-        for (const b of targets.boxes) b.hidden = false;
-        shown = url;
       } catch (e) {
         console.warn('[研学行程] 二维码无法生成：', e);
       }
