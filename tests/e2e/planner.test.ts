@@ -229,7 +229,8 @@ describe('the printed itinerary', () => {
     const date = await dayWhen(3, [LIESHI, DANGSHI, SHENGWEI, XIMAN]);
     const query = `s=123.95,47.34&sn=%E7%AC%AC%E4%B8%80%E4%B8%AD%E5%AD%A6&p=${LIESHI}:90,${DANGSHI},${SHENGWEI},${XIMAN}&d=${date}&t=07:30&l=11:30,60&g=45&r=17:00`;
     const { page, errors, close } = await open(`${urls.planner}?${query}`);
-    // The QR code follows the link (drawn after the page's first render).
+    // The QR code follows the link, drawn once the share section is in view (qrcode loads on use).
+    await page.locator('#share-heading').scrollIntoViewIfNeeded();
     await page.waitForFunction((href) => document.querySelector<HTMLImageElement>('[data-print-qr] img')?.dataset['for'] === href, page.url());
     await page.emulateMedia({ media: 'print' });
     const print = page.locator('[data-plan-print]');

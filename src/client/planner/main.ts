@@ -102,6 +102,8 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
   let computed: ComputedPlan;
   let it: Itinerary;
   let fit = 1;
+  // The QR code (and the qrcode module) only once someone looks for it: the share section in view, or 打印行程单.
+  let qrWanted = false;
 
   const nameOf = (id: string) => sites.get(id)?.name ?? id;
   const title = (p: Plan) => (p.start?.name ? `${p.start.name}研学行程 ${p.date ? formatDateWithWeekday(p.date) : '日期未定'}` : undefined);
@@ -177,7 +179,7 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
     const link = absoluteLink();
     linkInput.value = link;
     renderPrint(printRoot, input, link, calendar, today);
-    void qr.show(link);
+    if (qrWanted) void qr.show(link);
     startWhere.textContent = plan.start ? `出发地：${plan.start.name ?? '（未命名）'}，东经 ${plan.start.lonLat[0].toFixed(5)}°，北纬 ${plan.start.lonLat[1].toFixed(5)}°。` : '尚未设置出发地：行程从第一个地点开始。';
     endBox.hidden = typeof plan.end !== 'object' && radio('end') !== 'point';
     endWhere.textContent = typeof plan.end === 'object' ? `终点：东经 ${plan.end.lonLat[0].toFixed(5)}°，北纬 ${plan.end.lonLat[1].toFixed(5)}°。` : '请在地图上选择终点。';
@@ -443,8 +445,16 @@ async function start(page: HTMLElement, data: PlannerPageData): Promise<void> {
   q(page, '[data-action="copy-link"]').addEventListener('click', async () => {
     say((await copyText(linkInput)) ? '已复制行程链接。' : '浏览器不允许自动复制：链接已选中，请按 Ctrl+C 复制。');
   });
+  const shareSection = q(page, '[data-action="copy-link"]').closest('section')!;
+  new IntersectionObserver((entries, observer) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    qrWanted = true;
+    void qr.show(absoluteLink());
+  }).observe(shareSection);
   q(page, '[data-action="print"]').addEventListener('click', async () => {
     // The QR code comes with the print when the browser can make it; the link text is printed either way.
+    qrWanted = true;
     await qr.show(absoluteLink());
     window.print();
   });
