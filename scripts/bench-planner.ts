@@ -32,10 +32,12 @@ const { sites } = plannerSites(
     name: `示例地点${i + 1}`,
     lonLat: [123.6 + rnd() * 0.6, 47.1 + rnd() * 0.4] as LonLat,
     hours: 'Tu-Su 08:00-11:30,13:00-18:00; Mo off; PH 09:00-16:00',
+    // Winter hours and a closure, as the red-site records have them (plannerSiteFromRedSite).
+    seasons: [{ from: '11-01', to: '03-31', hours: 'Tu-Su 09:00-16:00; Mo off' }],
     lastEntryMinutesBeforeClose: 30,
-    closedDates: ['2026-07-01'],
+    closedDates: [{ from: '2026-07-01', to: '2026-07-03', reason: '闭馆维护' }],
     visitMinutes: 15,
-    booking: { required: i % 3 === 0, groupThreshold: 30, leadWorkingDays: (i % 4) + 1, phone: '0452-0000000' },
+    booking: { required: i % 3 === 0, leadWorkingDays: (i % 4) + 1, groups: [{ minSize: 30, leadWorkingDays: (i % 4) + 1 }], phone: '0452-0000000' },
     groupCapacity: 40,
   })),
 );

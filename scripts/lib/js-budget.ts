@@ -210,7 +210,7 @@ export function isExempt(url: string): boolean {
   return pageType(url) === 'map' || url.startsWith('/search/');
 }
 
-export type PageType = 'home' | 'column list' | 'notice detail' | 'red site' | 'red route' | 'enforcement detail' | 'map' | 'search' | '404' | 'other';
+export type PageType = 'home' | 'column list' | 'notice detail' | 'red site' | 'red route' | 'enforcement detail' | 'map' | 'search' | 'planner' | '404' | 'other';
 
 /** The kind of page a URL path is, for the budget table. */
 export function pageType(url: string): PageType {
@@ -219,6 +219,7 @@ export function pageType(url: string): PageType {
   // The full maps, which preload their map code: /map/ and the 红色资源专题图.
   if (url.startsWith('/map/') || url === '/red/map/') return 'map';
   if (url.startsWith('/search/')) return 'search';
+  if (url === '/planner/') return 'planner';
   // The notice lists by status and district (/notices/status/open/, /notices/district/230202/page/2/) are lists.
   if (/^\/notices\/(status|district)\/[^/]+\/(page\/\d+\/)?$/.test(url)) return 'column list';
   if (/^\/notices\/(?!page\/)[^/]+\/(?!page\/)[^/]+\/$/.test(url)) return 'notice detail';

@@ -1,9 +1,11 @@
 /**
- * The browser tests need Debian's Chromium (/usr/bin/chromium) and a CJK
- * font (fonts-noto-cjk), neither of which npm can install. This installs
- * them with apt-get when the user may (root, or passwordless sudo), and
- * otherwise stops with one line that says what to install. ensurePackages
- * does the same for other packages (nginx for npm run bench:load).
+ * The browser tests need Debian's Chromium (/usr/bin/chromium), a CJK
+ * font (fonts-noto-cjk) and GDAL's ogrinfo (gdal-bin: the planner's GPX
+ * and KML exports are read back with it), none of which npm can install.
+ * This installs them with apt-get when the user may (root, or passwordless
+ * sudo), and otherwise stops with one line that says what to install.
+ * ensurePackages does the same for other packages (nginx for npm run
+ * bench:load).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +21,9 @@ function onPath(cmd: string): boolean {
   return run('sh', ['-c', `command -v ${cmd}`]).status === 0;
 }
 
+/** GDAL's command-line tools: the browser tests parse the planner's exports with ogrinfo. */
+export const GDAL = { name: 'gdal-bin', present: () => onPath('ogrinfo') } as const;
+
 /** Whether a Debian package is installed (dpkg), or its files are there. */
 function installed(pkg: (typeof PACKAGES)[number]): boolean {
   if (pkg === 'chromium') return existsSync(CHROMIUM);
@@ -33,7 +38,7 @@ function installed(pkg: (typeof PACKAGES)[number]): boolean {
 
 /** Installs the missing packages if it may; otherwise prints one line and exits 1. */
 export function ensureSystemDeps(log: (line: string) => void = console.log): void {
-  ensurePackages(PACKAGES.map((name) => ({ name, present: () => installed(name) })), log);
+  ensurePackages([...PACKAGES.map((name) => ({ name, present: () => installed(name) })), GDAL], log);
 }
 
 /** Whether this process may run apt-get install (root, or passwordless sudo, and apt-get on PATH). */

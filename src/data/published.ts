@@ -135,7 +135,7 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
 }
 
 function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones' | 'parcels'>): SitePage[] {
-  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.parcels }, { path: urls.overlay }];
+  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.planner }, { path: urls.parcels }, { path: urls.overlay }];
   // The notice lists (docs/notice-lists.md): every page of the overall list, the first page of each status and district list
   // (their later pages follow from the pager; how many there are depends on the day's statuses).
   for (let p = 2; p <= pageCount(v.notices.length); p++) pages.push({ path: pageUrl(urls.notices, p) });

@@ -16,6 +16,12 @@ export const urls = {
   red: '/red/',
   /** 红色资源专题图: all sites and routes on one map. */
   redMap: '/red/map/',
+  /** 研学行程规划: the plan lives in the query (docs/planner-url.md; src/planner/url.ts planHref writes it). */
+  planner: '/planner/',
+  /** The holiday calendar the planner reads in the browser (src/planner/calendar.ts). */
+  plannerHolidays: '/planner/holidays.json',
+  /** The planner with one site as the start of a plan (a site page's 加入研学计划). */
+  plannerWithSite: (s: Pick<RedSite, 'id'>) => `/planner/?p=${s.id}`,
   notices: '/notices/',
   /** 压覆查询 pre-check (reference only) and the blocks it tests against. */
   overlay: '/overlay/',

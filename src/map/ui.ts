@@ -204,6 +204,9 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
 
   // A page's filter of a layer's features (data-feature-filter, ./feature-filter.ts).
   bindFilterAttribute(root, (layer, ids) => handle!.setFeatureFilter(layer, ids));
+  // The trip planner's plan and point picking (./plan-map.ts), only on the page that asks for them.
+  const planRoot = root.closest<HTMLElement>('[data-plan-map]');
+  if (planRoot) (await import('./plan-map.ts')).bindPlanMap(planRoot, handle, canvas);
 
   // Tools.
   const { bindTools } = await toolsModule;

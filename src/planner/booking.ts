@@ -9,12 +9,30 @@ import { addDays } from '../lib/dates.ts';
 import type { PlannerCalendar } from './calendar.ts';
 import type { PlannerBooking } from './types.ts';
 
-/** Whether this group must book: everyone must, or the group reaches the venue's threshold. */
-export function bookingNeeded(booking: PlannerBooking, groupSize: number | null): 'yes' | 'no' | 'unknown-size' {
-  if (booking.required) return 'yes';
-  if (booking.groupThreshold === undefined) return 'no';
-  if (groupSize === null) return 'unknown-size';
-  return groupSize >= booking.groupThreshold ? 'yes' : 'no';
+export type BookingNeed =
+  | { kind: 'no' }
+  /** Only groups from some size book, and no group size was given. */
+  | { kind: 'unknown-size' }
+  /**
+   * This group books: because individuals must (`individuals`, lead from
+   * the individual rule) or because it reaches a group rule (`group`, that
+   * rule's lead). `lead` undefined: the venue states no lead time.
+   */
+  | { kind: 'yes'; by: 'individuals' | 'group'; lead?: number; minSize?: number };
+
+/**
+ * Whether this group must book, and how far ahead: the last group rule the
+ * group reaches (a group of one is an individual visitor), else the
+ * individual rule when individuals book too (a small group books as
+ * individuals do), as src/lib/red-site-text.ts says it on the site page.
+ */
+export function bookingNeeded(booking: PlannerBooking, groupSize: number | null): BookingNeed {
+  const groups = booking.groups ?? [];
+  const rule = groupSize !== null && groupSize > 1 ? groups.findLast((g) => groupSize >= g.minSize) : undefined;
+  if (rule) return { kind: 'yes', by: 'group', lead: rule.leadWorkingDays, minSize: rule.minSize };
+  if (booking.required) return { kind: 'yes', by: 'individuals', ...(booking.leadWorkingDays !== undefined ? { lead: booking.leadWorkingDays } : {}) };
+  if (groups.length === 0) return { kind: 'no' };
+  return groupSize === null ? { kind: 'unknown-size' } : { kind: 'no' };
 }
 
 export type BookingDeadline =

@@ -12,7 +12,7 @@ import { formatClock, formatDateWithWeekday, formatDuration, weekdayName } from 
 import type { Plan } from './model.ts';
 import type { PlanDay } from './opening.ts';
 import type { Schedule, Visit } from './schedule.ts';
-import type { PlannerSite } from './types.ts';
+import type { PlannerGroupRule, PlannerSite } from './types.ts';
 
 export type WarningCode =
   | 'unknown-site'
@@ -64,15 +64,24 @@ const contactOf = (site: PlannerSite): string => {
 /** 预计 9:10 到达某馆, or, when lunch came first, 午餐后预计 12:20 到达某馆入口. */
 const arriving = (v: Visit): string => (v.ready === v.arrival ? `预计 ${formatClock(v.arrival)} 到达${v.site.name}` : `午餐后预计 ${formatClock(v.ready)} 进入${v.site.name}`);
 
+/** 20 人以上的团队须预约（提前 2 个工作日），200 人以上提前 5 个工作日. */
+function groupRulesText(groups: readonly PlannerGroupRule[]): string {
+  const ahead = (d: number) => (d === 0 ? '当天预约即可' : `提前 ${d} 个工作日`);
+  const [first, ...more] = groups;
+  if (!first) return '';
+  return [`${first.minSize} 人以上的团队须预约（${ahead(first.leadWorkingDays)}）`, ...more.map((g) => `${g.minSize} 人以上${ahead(g.leadWorkingDays)}`)].join('，');
+}
+
 function visitWarnings(v: Visit, ctx: WarningContext): PlanWarning[] {
   const { site } = v;
   const at = { stopIndex: v.stopIndex, siteId: site.id };
   const out: PlanWarning[] = [];
-  const hours = describeOpeningHours(site.hours);
+  // The rule in force that day (a season's, else the yearly one), as the teacher would read it on the site page.
+  const hours = describeOpeningHours(v.opening.kind === 'no-date' ? site.hours : v.opening.hours);
   const dateText = ctx.day ? formatDateWithWeekday(ctx.day.date) : '';
   if (v.opening.kind === 'closed') {
     const why = {
-      'closed-date': `${dateText}为该馆公布的闭馆日`,
+      'closed-date': `${dateText}为该馆公布的闭馆日${v.opening.kind === 'closed' && v.opening.closure?.reason ? `（${v.opening.closure.reason}）` : ''}`,
       holiday: `${dateText}是法定节假日，该馆法定节假日闭馆`,
       weekly: `该馆每${weekdayName(ctx.day!.weekday)}闭馆`,
       'not-listed': `该馆开放时间不含${weekdayName(ctx.day!.weekday)}`,
@@ -98,11 +107,11 @@ function visitWarnings(v: Visit, ctx: WarningContext): PlanWarning[] {
   }
 
   const needed = bookingNeeded(site.booking, ctx.plan.groupSize);
-  const lead = site.booking.leadWorkingDays;
-  const who = site.booking.required ? '该馆参观须预约' : `团队 ${ctx.plan.groupSize} 人，达到 ${site.booking.groupThreshold} 人须预约`;
-  if (needed === 'unknown-size') {
-    out.push({ code: 'booking-unknown-size', severity: 'info', message: `${site.name}：${site.booking.groupThreshold} 人以上的团队须预约${lead ? `（提前 ${lead} 个工作日）` : ''}；请填写团队人数。${contactOf(site)}`, ...at });
-  } else if (needed === 'yes') {
+  if (needed.kind === 'unknown-size') {
+    out.push({ code: 'booking-unknown-size', severity: 'info', message: `${site.name}：${groupRulesText(site.booking.groups ?? [])}；请填写团队人数。${contactOf(site)}`, ...at });
+  } else if (needed.kind === 'yes') {
+    const { lead } = needed;
+    const who = needed.by === 'individuals' ? '该馆参观须预约' : `团队 ${ctx.plan.groupSize} 人，达到 ${needed.minSize} 人须预约`;
     if (lead === undefined || lead === 0 || !ctx.day) {
       const when = lead === undefined ? '（场馆未注明提前天数，请尽早联系）' : lead === 0 ? '，当天预约即可' : `，须提前 ${lead} 个工作日`;
       out.push({ code: 'booking', severity: 'warning', message: `${site.name}需预约：${who}${when}。${contactOf(site)}`, ...at });

@@ -9,17 +9,22 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JsBudget, PAGE_BUDGET_BYTES, isExempt, listHtmlPages, measureAll, pageType, pageUrl, staticImports } from '../../scripts/lib/js-budget.ts';
+import { budgetOf } from '../../scripts/lib/budgets.ts';
 
 const CLIENT = path.resolve('dist', 'client');
 
 describe('JavaScript budget (dist/client)', () => {
-  it('pages without the map or search ship at most 30 KB of gzipped JavaScript', () => {
+  it('pages without the map or search ship at most 30 KB of gzipped JavaScript; the planner at most 60 KB before its map loads', () => {
     expect(existsSync(CLIENT), 'dist/client exists (run npm run build)').toBe(true);
     const pages = measureAll(CLIENT);
     expect(pages.length).toBeGreaterThan(10);
     const types = new Set(pages.map((p) => pageType(p.url)));
     for (const t of ['home', 'column list', 'notice detail', 'red site', 'map', 'search', '404'] as const) expect(types, `a ${t} page`).toContain(t);
-    const over = pages.filter((p) => !isExempt(p.url) && p.gzipBytes > PAGE_BUDGET_BYTES).map((p) => `${p.url}: ${p.gzipBytes} B gzipped (${p.files.join(', ')})`);
+    const over = pages.filter((p) => !isExempt(p.url) && p.gzipBytes > budgetOf(p.url).js).map((p) => `${p.url}: ${p.gzipBytes} B gzipped (${p.files.join(', ')})`);
+    const planner = pages.find((p) => p.url === '/planner/');
+    expect(planner, 'the planner page').toBeDefined();
+    expect(budgetOf('/planner/').js).toBe(60 * 1024);
+    expect(budgetOf('/red/').js).toBe(PAGE_BUDGET_BYTES);
     expect(over, over.join('\n')).toEqual([]);
     const missing = pages.filter((p) => p.missing.length > 0).map((p) => `${p.url}: ${p.missing.join(', ')}`);
     expect(missing, `scripts referenced but not in dist/client:\n${missing.join('\n')}`).toEqual([]);
@@ -110,6 +115,8 @@ describe('the budget measure', () => {
     expect(pageType('/map/')).toBe('map');
     expect(pageType('/red/map/')).toBe('map');
     expect(pageType('/search/')).toBe('search');
+    expect(pageType('/planner/')).toBe('planner');
+    expect(pageType('/planner/holidays.json')).toBe('other');
     expect(pageType('/404.html')).toBe('404');
     expect(isExempt('/map/')).toBe(true);
     expect(isExempt('/notices/')).toBe(false);

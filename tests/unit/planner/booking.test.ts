@@ -4,14 +4,23 @@ import { calendarFromDocument, holidayCalendarDocument } from '../../../src/plan
 import { CALENDAR } from './fixtures.ts';
 
 describe('who must book', () => {
-  it('everyone where the venue says so; groups from the threshold on', () => {
-    expect(bookingNeeded({ required: true }, 1)).toBe('yes');
-    expect(bookingNeeded({ required: false, groupThreshold: 30 }, 30)).toBe('yes');
-    expect(bookingNeeded({ required: false, groupThreshold: 30 }, 29)).toBe('no');
+  const tiers = { required: false, groups: [{ minSize: 20, leadWorkingDays: 2 }, { minSize: 200, leadWorkingDays: 5 }] };
+  it('everyone where the venue says so; groups from a rule on, a larger group by the last rule it reaches', () => {
+    expect(bookingNeeded({ required: true, leadWorkingDays: 1 }, 1)).toEqual({ kind: 'yes', by: 'individuals', lead: 1 });
+    expect(bookingNeeded({ required: false, groups: [{ minSize: 30, leadWorkingDays: 3 }] }, 30)).toEqual({ kind: 'yes', by: 'group', lead: 3, minSize: 30 });
+    expect(bookingNeeded(tiers, 199)).toEqual({ kind: 'yes', by: 'group', lead: 2, minSize: 20 });
+    expect(bookingNeeded(tiers, 450)).toEqual({ kind: 'yes', by: 'group', lead: 5, minSize: 200 });
+    // Individuals book a day ahead; a group below every group rule books as individuals do, one that reaches a rule by the rule.
+    const both = { required: true, leadWorkingDays: 1, groups: [{ minSize: 30, leadWorkingDays: 3 }] };
+    expect(bookingNeeded(both, 12)).toEqual({ kind: 'yes', by: 'individuals', lead: 1 });
+    expect(bookingNeeded(both, 45)).toEqual({ kind: 'yes', by: 'group', lead: 3, minSize: 30 });
   });
-  it('no rule: no booking; a threshold and no group size: unknown, not no', () => {
-    expect(bookingNeeded({ required: false }, 500)).toBe('no');
-    expect(bookingNeeded({ required: false, groupThreshold: 30 }, null)).toBe('unknown-size');
+  it('no rule or a small group: no booking; group rules and no group size: unknown, not no', () => {
+    expect(bookingNeeded({ required: false }, 500)).toEqual({ kind: 'no' });
+    expect(bookingNeeded(tiers, 19)).toEqual({ kind: 'no' });
+    // A group of one is an individual visitor, whatever the group rules say.
+    expect(bookingNeeded({ required: false, groups: [{ minSize: 1, leadWorkingDays: 2 }] }, 1)).toEqual({ kind: 'no' });
+    expect(bookingNeeded(tiers, null)).toEqual({ kind: 'unknown-size' });
   });
 });
 

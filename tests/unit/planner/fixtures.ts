@@ -14,7 +14,7 @@ export const FIELDS: PlannerSiteFields[] = [
     lonLat: [123.9385, 47.3465],
     hours: 'Mo-Su 08:00-17:00',
     visitMinutes: 60,
-    booking: { required: false, groupThreshold: 30, leadWorkingDays: 3, phone: '0452-0000302' },
+    booking: { required: false, groups: [{ minSize: 30, leadWorkingDays: 3 }], phone: '0452-0000302' },
   },
   {
     id: 'qiqihaer-dangshi-jiaoyuguan',
@@ -23,7 +23,7 @@ export const FIELDS: PlannerSiteFields[] = [
     hours: 'Tu-Su 09:00-16:30; Mo off',
     lastEntryMinutesBeforeClose: 30,
     visitMinutes: 90,
-    booking: { required: false, groupThreshold: 20, leadWorkingDays: 2 },
+    booking: { required: false, groups: [{ minSize: 20, leadWorkingDays: 2 }] },
     groupCapacity: 40,
   },
   {
@@ -59,7 +59,7 @@ export const FIELDS: PlannerSiteFields[] = [
     hours: 'Mo-Su 08:30-17:00',
     lastEntryMinutesBeforeClose: 30,
     visitMinutes: 90,
-    booking: { required: false, groupThreshold: 50, leadWorkingDays: 1 },
+    booking: { required: false, groups: [{ minSize: 50, leadWorkingDays: 1 }] },
   },
 ];
 
@@ -85,7 +85,7 @@ export function gridSites(n = 20): PlannerSiteFields[] {
     hours: 'Tu-Su 08:00-18:00; Mo off; PH 09:00-16:00',
     lastEntryMinutesBeforeClose: 30,
     visitMinutes: 20,
-    booking: { required: i % 4 === 0, groupThreshold: 30, leadWorkingDays: (i % 3) + 1 },
+    booking: { required: i % 4 === 0, leadWorkingDays: (i % 3) + 1, groups: [{ minSize: 30, leadWorkingDays: (i % 3) + 1 }] },
     groupCapacity: 40,
   }));
 }

@@ -8,15 +8,19 @@ describe('planner sites', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.site.hours.rules).toEqual([{ days: [2, 3, 4, 5, 6, 7], spans: [[540, 990]] }]);
-    expect(r.site.closedDates).toEqual(['2026-06-16', '2026-07-01']);
+    expect(r.site.closedDates).toEqual([
+      { from: '2026-06-16', to: '2026-06-16' },
+      { from: '2026-07-01', to: '2026-07-01' },
+    ]);
     expect(plannerSite(FIELDS[0]!)).toMatchObject({ ok: true, site: { lastEntryMinutesBeforeClose: 0, closedDates: [] } });
   });
 
   it('are refused with every reason: bad hours, id, coordinates, numbers and dates', () => {
-    const r = plannerSite({ ...FIELDS[0]!, id: 'Bad Id', lonLat: [NaN, 47], hours: '每日 8:00–17:00', visitMinutes: 0, lastEntryMinutesBeforeClose: -5, closedDates: ['2026-02-30'], groupCapacity: 0, booking: { required: false, groupThreshold: 1.5, leadWorkingDays: 99 } });
+    const r = plannerSite({ ...FIELDS[0]!, id: 'Bad Id', lonLat: [NaN, 47], hours: '每日 8:00–17:00', visitMinutes: 0, lastEntryMinutesBeforeClose: -5, closedDates: ['2026-02-30', { from: '2026-05-02', to: '2026-05-01', reason: '改陈' }], groupCapacity: 0, booking: { required: false, groups: [{ minSize: 1.5, leadWorkingDays: 2 }], leadWorkingDays: 99 }, seasons: [{ from: '11-1', to: '03-31', hours: 'Mo 9-17' }] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toHaveLength(10); // two in the hours, one per other field
+    expect(r.errors).toHaveLength(12); // two in the hours, two in the season, one per other field
+    expect(r.errors).toContain('闭馆日期无效：2026-02-30、2026-05-02 至 2026-05-01');
     expect(r.errors[0]).toMatch(/^开放时间：第 1 条/);
     const { sites, problems } = plannerSites([FIELDS[0]!, { ...FIELDS[1]!, hours: '' }]);
     expect([...sites.keys()]).toEqual(['qiqihaer-lieshi-lingyuan']);
@@ -25,20 +29,55 @@ describe('planner sites', () => {
 });
 
 describe('the red-site adapter', () => {
+  // A record as src/schema/red.ts parses it (defaults filled).
   const record: RedSiteMachineFields = {
-    id: 'qiqihaer-lieshi-lingyuan',
-    name: '齐齐哈尔市烈士陵园',
-    location: { type: 'Point', coordinates: [123.9385, 47.3465] },
-    visitMinutes: 60,
-    hours: { spec: 'Mo-Su 08:00-17:00', lastEntryMinutesBeforeClose: 30, closedDates: ['2026-04-05'] },
-    booking: { individualsNeedBooking: false, groupThreshold: 30, leadWorkingDays: 3, contact: { phone: '0452-0000302' } },
-    groupCapacity: 200,
+    id: 'qiqihaer-dangshi-jiaoyuguan',
+    name: '齐齐哈尔市党史教育馆',
+    location: { type: 'Point', coordinates: [123.9855, 47.3682] },
+    visitMinutes: 90,
+    hours: {
+      spec: 'Tu-Su 09:00-16:30; Mo off; PH 09:00-16:30',
+      seasons: [{ from: '11-01', to: '03-31', spec: 'Tu-Su 09:00-16:00; Mo off' }],
+      lastEntryMinutes: 30,
+      closedDates: [{ from: '2026-04-05', reason: '布展' }, { from: '2026-03-01', to: '2026-03-03', reason: '闭馆维护' }],
+    },
+    booking: {
+      individualsNeedBooking: true,
+      individualLeadWorkingDays: 1,
+      groups: [{ minSize: 20, leadWorkingDays: 2 }, { minSize: 200, leadWorkingDays: 5 }],
+      url: 'https://example.gov.cn/booking/dangshiguan',
+      contact: { unit: '齐齐哈尔市党史教育馆（示例）', phone: '0452-0000305' },
+    },
+    capacity: { group: 300, daily: 2000 },
   };
-  it('maps a record onto the planner’s fields', () => {
+  it('maps a record onto the planner’s fields: seasons, last entry, closures with reasons, booking rules, group capacity', () => {
     const r = plannerSite(plannerSiteFromRedSite(record));
-    expect(r).toMatchObject({ ok: true, site: { lonLat: [123.9385, 47.3465], lastEntryMinutesBeforeClose: 30, closedDates: ['2026-04-05'], booking: { required: false, groupThreshold: 30, leadWorkingDays: 3, phone: '0452-0000302' }, groupCapacity: 200 } });
+    expect(r).toMatchObject({
+      ok: true,
+      site: {
+        lonLat: [123.9855, 47.3682],
+        seasons: [{ from: '11-01', to: '03-31', hours: { spec: 'Tu-Su 09:00-16:00; Mo off' } }],
+        lastEntryMinutesBeforeClose: 30,
+        closedDates: [
+          { from: '2026-03-01', to: '2026-03-03', reason: '闭馆维护' },
+          { from: '2026-04-05', to: '2026-04-05', reason: '布展' },
+        ],
+        booking: { required: true, leadWorkingDays: 1, groups: [{ minSize: 20, leadWorkingDays: 2 }, { minSize: 200, leadWorkingDays: 5 }], phone: '0452-0000305', url: 'https://example.gov.cn/booking/dangshiguan' },
+        groupCapacity: 300,
+      },
+    });
+    // No seasons, no group rules, no capacity: none of them invented.
+    const plain = plannerSiteFromRedSite({ ...record, hours: { spec: 'Mo-Su 08:00-17:00', seasons: [], closedDates: [] }, booking: { individualsNeedBooking: false, groups: [] }, capacity: {} });
+    expect(plain).toEqual({ id: record.id, name: record.name, lonLat: [123.9855, 47.3682], hours: 'Mo-Su 08:00-17:00', closedDates: [], visitMinutes: 90, booking: { required: false } });
+  });
+  it('every sample record maps onto a planner site', async () => {
+    const { getPublishedView } = await import('../../../src/data/index.ts');
+    const { problems, sites } = plannerSites((await getPublishedView()).redSites.map(plannerSiteFromRedSite));
+    expect(problems).toEqual([]);
+    expect(sites.size).toBeGreaterThan(10);
   });
   it('leaves a broken record for plannerSite to refuse', () => {
-    expect(plannerSite(plannerSiteFromRedSite({ ...record, location: { type: 'Point', coordinates: [] } }))).toEqual({ ok: false, errors: ['坐标无效'] });
+    const broken = { ...record, location: { type: 'Point', coordinates: [] } } as unknown as RedSiteMachineFields;
+    expect(plannerSite(plannerSiteFromRedSite(broken))).toEqual({ ok: false, errors: ['坐标无效'] });
   });
 });

@@ -87,6 +87,31 @@ describe('warnings: booking', () => {
   });
 });
 
+describe('warnings: the red-site record’s rules (tiers, seasons, closures)', () => {
+  const tiered = sitesOf([
+    {
+      ...FIELDS[1]!,
+      hours: 'Tu-Su 09:00-16:30; Mo off',
+      seasons: [{ from: '11-01', to: '03-31', hours: 'Tu-Su 09:00-15:30; Mo off' }],
+      closedDates: [{ from: '2026-06-22', to: '2026-06-24', reason: '展陈改造' }],
+      booking: { required: false, groups: [{ minSize: 20, leadWorkingDays: 2 }, { minSize: 200, leadWorkingDays: 5 }], phone: '0452-0000305' },
+    },
+  ]);
+  const at = (over: Partial<Plan>) => base({ stops: [stop('qiqihaer-dangshi-jiaoyuguan')], ...over });
+  it('a larger group books by the last rule it reaches; without a size every rule is named', () => {
+    expect(one(at({ groupSize: 45 }), 'booking', { sites: tiered }).message).toMatch(/团队 45 人，达到 20 人须预约，须提前 2 个工作日，最晚 2026年6月15日（周一）预约/);
+    expect(one(at({ groupSize: 250 }), 'booking', { sites: tiered }).message).toMatch(/团队 250 人，达到 200 人须预约，须提前 5 个工作日，最晚 2026年6月10日（周三）预约/);
+    expect(one(at({ groupSize: null }), 'booking-unknown-size', { sites: tiered }).message).toBe('齐齐哈尔市党史教育馆：20 人以上的团队须预约（提前 2 个工作日），200 人以上提前 5 个工作日；请填写团队人数。预约电话 0452-0000305。');
+  });
+  it('a published closure names its reason; winter hours are the ones quoted', () => {
+    expect(one(at({ date: '2026-06-23' }), 'closed', { sites: tiered }).message).toMatch(/2026年6月23日（周二）为该馆公布的闭馆日（展陈改造）/);
+    expect(codes(at({ date: '2026-06-25' }), { sites: tiered })).not.toContain('closed');
+    // A winter Tuesday: the winter rule closes at 15:30, which the message quotes.
+    const late = one(at({ date: '2026-12-15', departure: 15 * 60 + 20 }), 'after-last-entry', { sites: tiered, today: '2026-12-01' });
+    expect(late.message).toMatch(/15:30 闭馆/);
+  });
+});
+
 describe('warnings: group size, return time, calendar, date', () => {
   it('a group larger than a venue takes at once', () => {
     expect(one(base({ groupSize: 90, stops: [stop('qiqihaer-dangshi-jiaoyuguan')] }), 'over-capacity').message).toBe('团队 90 人，超过齐齐哈尔市党史教育馆单批接待上限 40 人：需分 3 批参观，并预留时间。');
