@@ -11,6 +11,7 @@
  */
 import { statusOf, type StatusKey } from '../data/status.ts';
 import { isIsoDate } from './dates.ts';
+import { listOf } from './query-list.ts';
 
 export const KIND_VALUES = ['planning', 'land', 'mining', 'surveying'] as const;
 export type KindValue = (typeof KIND_VALUES)[number];
@@ -193,15 +194,6 @@ export type ParsedFilter = { filter: NoticeFilter; warnings: string[] };
 /** What the grammar accepts as values: the kinds and sub-kinds of the schema, the districts of the city. */
 export type FilterVocabulary = { subs: readonly string[]; districts: readonly string[] };
 
-function listOf<T extends string>(raw: string | null, allowed: readonly T[], name: string, warnings: string[]): T[] {
-  if (raw === null || raw === '') return [];
-  const out = new Set<T>();
-  for (const v of raw.split(',')) {
-    if ((allowed as readonly string[]).includes(v)) out.add(v as T);
-    else warnings.push(`${name}=${v}：不认识的取值，已忽略`);
-  }
-  return allowed.filter((a) => out.has(a));
-}
 
 /**
  * Reads a filter from a query string. What it does not understand is dropped

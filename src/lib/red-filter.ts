@@ -11,6 +11,7 @@ import type { DesignationLevel, RedSite, SchoolStage, SiteHours } from '../schem
 import { isIsoDate } from './dates.ts';
 import { hoursOn } from './red-hours.ts';
 import { needsBooking } from './red-site-text.ts';
+import { listOf } from './query-list.ts';
 
 export const CATEGORY_VALUES = ['heritage', 'hall', 'martyrs', 'base', 'study'] as const;
 export type CategoryValue = (typeof CATEGORY_VALUES)[number];
@@ -126,16 +127,6 @@ export const PARAMS = ['cat', 'level', 'district', 'stage', 'free', 'booking', '
 
 export type ParsedFilter = { filter: RedFilter; warnings: string[] };
 
-function listOf<T extends string>(raw: string | null, allowed: readonly T[], name: string, warnings: string[]): T[] {
-  if (raw === null || raw === '') return [];
-  const out = new Set<T>();
-  for (const v of raw.split(',')) {
-    if ((allowed as readonly string[]).includes(v)) out.add(v as T);
-    else warnings.push(`${name}=${v}：不认识的取值，已忽略`);
-  }
-  // Canonical: the allowed order, each once.
-  return allowed.filter((a) => out.has(a));
-}
 
 /**
  * Reads the filter from a query string (`?cat=base&level=national…`). What

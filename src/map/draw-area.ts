@@ -16,6 +16,7 @@ import { Fill, Stroke, Style, Circle } from 'ol/style.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import type { MapHandle } from './map.ts';
 import { LAYER_Z } from './layer-order.ts';
+import { addCrosshair } from './crosshair.ts';
 
 export type DrawnArea = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
@@ -58,11 +59,7 @@ export function createAreaDrawer(root: HTMLElement, map: MapHandle, say: Say): A
   const format = () => new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: map.projection });
 
   const canvas = root.querySelector<HTMLElement>('.map-canvas');
-  const crosshair = document.createElement('div');
-  crosshair.className = 'map-crosshair';
-  crosshair.hidden = true;
-  crosshair.setAttribute('aria-hidden', 'true');
-  canvas?.append(crosshair);
+  const crosshair = addCrosshair(canvas);
 
   let draw: Draw | undefined;
   let points = 0;

@@ -29,6 +29,7 @@ import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { LAYER_Z } from './layer-order.ts';
 import type { MapHandle } from './map.ts';
 import { stopMarkerStyle } from './route-layer.ts';
+import { addCrosshair } from './crosshair.ts';
 
 export type PlanOverlayPoint = { lon: number; lat: number; label: string; title: string; kind: 'start' | 'stop' | 'end' };
 export type PlanOverlay = { legs: [number, number][][]; points: PlanOverlayPoint[]; fit: number };
@@ -122,10 +123,7 @@ export function bindPlanMap(root: HTMLElement, handle: MapHandle, canvas: HTMLEl
     }
   };
 
-  const crosshair = document.createElement('div');
-  crosshair.className = 'map-crosshair';
-  crosshair.setAttribute('aria-hidden', 'true');
-  canvas.append(crosshair);
+  const crosshair = addCrosshair(canvas);
   const picking = () => readPickTarget(root.dataset['pickPoint']);
   const showPicking = () => {
     crosshair.hidden = !picking();

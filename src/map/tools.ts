@@ -11,6 +11,7 @@ import { Fill, Stroke, Style, Circle } from 'ol/style.js';
 import { formatArea, formatLength, geodesicArea, geodesicLength } from './geodesy.ts';
 import type { MapHandle } from './map.ts';
 import { LAYER_Z } from './layer-order.ts';
+import { addCrosshair } from './crosshair.ts';
 
 type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
 
@@ -58,11 +59,7 @@ function bindMeasure(root: HTMLElement, map: MapHandle, say: Say): void {
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-action^="measure-"]')];
   // Measuring by keyboard: arrows move the map under a crosshair at its centre, Enter adds that point.
   const canvas = root.querySelector<HTMLElement>('.map-canvas');
-  const crosshair = document.createElement('div');
-  crosshair.className = 'map-crosshair';
-  crosshair.hidden = true;
-  crosshair.setAttribute('aria-hidden', 'true');
-  canvas?.append(crosshair);
+  const crosshair = addCrosshair(canvas);
   let keyPoints = 0;
 
   const stop = () => {
