@@ -109,7 +109,8 @@ describe('a WMTS base map (the city’s own node)', () => {
     const { page, requests, errors } = await openMap({ basemap: WMTS, routes: (p) => p.route('**/config/basemap/capabilities.xml', (r) => r.fulfill({ status: 200, contentType: 'application/xml', body: CAPABILITIES })) });
     await expect.poll(() => drawn(page), { timeout: 15_000 }).toBe('wmts');
     await settle(page);
-    expect(requests.filter((u) => u.startsWith(`${CITY_NODE}/`)).length, "WMTS tiles from the city node the capabilities name").toBeGreaterThan(0);
+    // The layer is chosen before its first tiles are asked for: wait for them, not for a moment.
+    await expect.poll(() => requests.filter((u) => u.startsWith(`${CITY_NODE}/`)).length, { message: 'WMTS tiles from the city node the capabilities name', timeout: 15_000 }).toBeGreaterThan(0);
     expect(requests.filter((u) => /\/\/t\d\.tianditu\.gov\.cn\//.test(u)), 'no national 天地图 tiles').toEqual([]);
     expect(await credits(page)).toEqual(['天地图·齐齐哈尔（测试节点） · 审图号：黑S(2024)015号']);
     expect(await page.locator('.map-offline').isVisible()).toBe(false);
