@@ -24,6 +24,7 @@ import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
 import { parcelIndex, type ParcelTimeline } from './parcels.ts';
 import { WorkingDayCalendar } from '../lib/workdays.ts';
+import turfBbox from '@turf/bbox';
 
 /** A withdrawn record: the page and twins that answer 410, and why. */
 export interface GoneRecord {
@@ -70,6 +71,8 @@ export interface PublishedView {
   /** The base map published (site.yaml map.basemap, resolved; the 示意底图 with a reason when the chosen one is unusable). */
   readonly basemap: PublishedBaseMap;
   readonly boundaries: BoundaryCollection;
+  /** The city's extent [west, south, east, north], from the district outlines: computed once, not per page. */
+  readonly cityBbox: readonly [number, number, number, number];
   /** Towns and named places for the 示意底图 and the list on /map/ (empty without data/boundaries/gazetteer.geojson). */
   readonly gazetteer: GazetteerCollection['features'];
   /** Where the gazetteer comes from, when there is one. */
@@ -201,6 +204,7 @@ export function publishedView(d: Dataset): PublishedView {
     site: d.site,
     basemap: d.basemap,
     boundaries: d.boundaries,
+    cityBbox: turfBbox(d.boundaries) as [number, number, number, number],
     gazetteer: d.gazetteer?.features ?? [],
     gazetteerMetadata: d.gazetteer?.metadata,
     ...base,

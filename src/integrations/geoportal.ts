@@ -7,6 +7,9 @@
  *   into the server bundle as the virtual module `virtual:geoportal/build-data`,
  *   so the server never reads data/ at request time (`mapSite` is what the
  *   runtime map configuration, /config/map.json, takes from site.yaml);
+ * - writes every record's .json/.geojson twin itself (./record-twins-writer.ts),
+ *   with their compressed twins, while Astro renders the pages; `astro dev`
+ *   serves them from the same list (src/data/record-twins.ts);
  * - copies the attachments published records link into /files/;
  * - writes the search index into /search/ (src/search/format.ts), built in a
  *   worker thread from the start of the build so it overlaps page rendering;
@@ -32,6 +35,9 @@ import { getSearchDocuments } from '../search/site-index.ts';
 import { wmtsOrigins } from '../server/basemap-capabilities.ts';
 import { writeStaticManifest } from '../server/static-files.ts';
 import { mapPreloadPlugin } from './map-preload.ts';
+import { recordTwins, twinBytes, type RecordTwin } from '../data/record-twins.ts';
+import type { StaticFile } from '../server/static-files.ts';
+import { writeRecordTwins } from './record-twins-writer.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -65,6 +71,9 @@ export function geoportal(): AstroIntegration {
   let published: PublishedView | undefined;
   let searchIndex: Promise<SearchIndex> | undefined;
   let serverDir: string | undefined;
+  let clientDir: string | undefined;
+  let twinsWritten: Promise<Map<string, StaticFile>> | undefined;
+  let devTwins: Map<string, RecordTwin> | undefined;
   return {
     name: 'geoportal',
     hooks: {
@@ -99,6 +108,21 @@ export function geoportal(): AstroIntegration {
                 load: (id: string) => (id === RESOLVED_ID ? source : undefined),
               },
               mapPreloadPlugin(),
+              {
+                // A 'post' buildApp hook of a normal plugin runs once Vite has built every environment (which empties the
+                // output directories) and before Astro's own (enforce: 'post') renders the pages: the twins are written beside
+                // the pages from here on, not awaited here (awaited in astro:build:done, where a failure stops the build).
+                name: 'geoportal:record-twins',
+                apply: 'build',
+                buildApp: {
+                  order: 'post',
+                  handler: async () => {
+                    if (!clientDir || !published || twinsWritten) return;
+                    twinsWritten = writeRecordTwins(published, clientDir);
+                    twinsWritten.catch(() => undefined);
+                  },
+                },
+              },
             ],
           },
         });
@@ -107,11 +131,19 @@ export function geoportal(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const pathname = new URL(req.url ?? '/', 'http://dev.invalid').pathname;
-          if (!published || !pathname.startsWith('/files/') || !servePublishedFile(published.files, pathname, res)) next();
+          if (!published) return next();
+          if (pathname.startsWith('/files/') && servePublishedFile(published.files, pathname, res)) return;
+          // The records' twins, from the list a build writes (decoded: ids may be Chinese).
+          devTwins ??= new Map([...recordTwins(published)].map((t) => [t.path, t]));
+          const twin = devTwins.get(decodeURIComponent(pathname));
+          if (!twin) return next();
+          res.setHeader('content-type', `${twin.type}; charset=utf-8`);
+          res.end(twinBytes(twin));
         });
       },
       'astro:config:done': ({ config }) => {
         serverDir = fileURLToPath(config.build.server);
+        clientDir = fileURLToPath(config.build.client);
       },
       'astro:build:start': () => {
         searchIndex = getSearchDocuments().then(buildSearchIndexInWorker);
@@ -136,11 +168,15 @@ export function geoportal(): AstroIntegration {
           if (copied > 0) logger.info(`已复制 PMTiles 底图和样式到 /basemap/`);
         }
         await writeStaticConfig(dir, logger, published);
+        // Should the buildApp hook not have run (an Astro that builds differently), the twins are written now, not lost.
+        if (published) twinsWritten ??= writeRecordTwins(published, fileURLToPath(dir));
+        const done = twinsWritten ? await twinsWritten : new Map<string, StaticFile>();
+        logger.info(`已写出 ${done.size} 个记录的 .json/.geojson（含压缩副本）`);
         // Last, when every file is in place: compressed twins and the server's file manifest.
         if (serverDir && published) {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
           const b = published.basemap;
-          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, b.kind === 'wmts' ? wmtsOrigins(b.wmts) : []);
+          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, b.kind === 'wmts' ? wmtsOrigins(b.wmts) : [], done);
           logger.info(`已压缩：${r.files} 个文件，${r.twins} 个 br/gz 副本（br 合计 ${(r.brBytes / 1048576).toFixed(1)} MB / 原始 ${(r.rawBytes / 1048576).toFixed(1)} MB）`);
         }
       },

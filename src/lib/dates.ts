@@ -38,15 +38,13 @@ export function dateTimeKey(value: string, edge: 'start' | 'end'): string {
   return value.length === 10 ? `${value} ${edge === 'start' ? '00:00' : '23:59'}` : value;
 }
 
+// One formatter: building an Intl.DateTimeFormat costs far more than formatting with one (every page asks for today).
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Asia/Shanghai as YYYY-MM-DD. */
 export function todayInShanghai(now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return SHANGHAI_DAY.format(now);
 }
 
 /** "2026-11-02" → "2026年11月2日". */

@@ -6,12 +6,13 @@
  */
 import type { PublishedView } from '../data/published.ts';
 import { todayInShanghai } from './dates.ts';
-import { EMPTY_FILTER, runFilter, type FilterResult, type NoticeFilter, type NoticeRow } from './notice-filter.ts';
+import { EMPTY_FILTER, rowStatus, runFilter, type FilterResult, type NoticeFilter, type NoticeRow } from './notice-filter.ts';
 import { districtTable, noticeRows } from './notice-index.ts';
 
 export type ListScope = Partial<Pick<NoticeFilter, 'kinds' | 'statuses' | 'districts'>>;
 
-type Lists = { rows: NoticeRow[]; today: string; byScope: Map<string, FilterResult> };
+type ScopeList = FilterResult & { openCount: number };
+type Lists = { rows: NoticeRow[]; today: string; byScope: Map<string, ScopeList> };
 const memo = new WeakMap<PublishedView, Lists>();
 
 function lists(view: PublishedView): Lists {
@@ -23,12 +24,20 @@ function lists(view: PublishedView): Lists {
 
 export const scopeFilter = (scope: ListScope): NoticeFilter => ({ ...EMPTY_FILTER, kinds: scope.kinds ?? [], statuses: scope.statuses ?? [], districts: scope.districts ?? [] });
 
-/** The rows of a scope, in the default order (公示中 first), with the counts per facet. */
-export function listOf(view: PublishedView, scope: ListScope): FilterResult & { today: string } {
+/**
+ * The rows of a scope, in the default order (公示中 first), with the counts
+ * per facet and how many of its rows are 公示中. Everything here is per
+ * scope, never per page: a page that scanned its scope's rows would make the
+ * build quadratic in the number of notices.
+ */
+export function listOf(view: PublishedView, scope: ListScope): ScopeList & { today: string } {
   const l = lists(view);
   const key = JSON.stringify([scope.kinds ?? [], scope.statuses ?? [], scope.districts ?? []]);
   let r = l.byScope.get(key);
-  if (!r) l.byScope.set(key, (r = runFilter(l.rows, scopeFilter(scope), l.today)));
+  if (!r) {
+    const found = runFilter(l.rows, scopeFilter(scope), l.today);
+    l.byScope.set(key, (r = { ...found, openCount: found.rows.filter((row) => rowStatus(row, l.today) === 'open').length }));
+  }
   return { ...r, today: l.today };
 }
 

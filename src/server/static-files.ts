@@ -115,50 +115,86 @@ export interface WriteManifestResult {
 }
 
 /**
- * Writes the twins into `clientDir` and the manifest into `serverDir`.
- * Compression runs on libuv's thread pool, a few files at a time.
+ * Writes `bytes` as the file `rel` below `clientDir` (when `write`), and its
+ * brotli and gzip twins when they are smaller; returns its manifest entry.
+ * Compression runs on libuv's thread pool.
  */
-export async function writeStaticManifest(clientDir: string, serverDir: string, gone: readonly string[], tileOrigins: readonly string[] = []): Promise<WriteManifestResult> {
+export async function writeWithTwins(clientDir: string, rel: string, bytes: Buffer, write = false): Promise<{ entry: StaticFile; twins: number; brBytes: number }> {
+  const abs = path.join(clientDir, rel);
+  if (write) await writeFile(abs, bytes);
+  const entry: StaticFile = { size: bytes.length, etag: etagOf(bytes), type: contentTypeOf(rel) };
+  let twins = 0;
+  let brBytes = 0;
+  if (TYPES[path.extname(rel).slice(1).toLowerCase()]?.text && bytes.length >= COMPRESS_MIN_BYTES) {
+    const level = effort(rel);
+    // One chunk per file: with the default 16 KB chunks every file costs the main thread a callback per chunk.
+    const chunkSize = Math.max(16 * 1024, bytes.length + 1024);
+    const [br, gz] = await Promise.all([
+      brotliAsync(bytes, { chunkSize, params: { [zlib.BROTLI_PARAM_QUALITY]: level.br, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      gzipAsync(bytes, { chunkSize, level: level.gzip }),
+    ]);
+    if (br.length < bytes.length) {
+      await writeFile(`${abs}${TWIN_SUFFIX.br}`, br);
+      entry.br = br.length;
+      twins++;
+      brBytes += br.length;
+    }
+    if (gz.length < bytes.length) {
+      await writeFile(`${abs}${TWIN_SUFFIX.gzip}`, gz);
+      entry.gzip = gz.length;
+      twins++;
+    }
+  }
+  return { entry, twins, brBytes };
+}
+
+/** Runs `task` over `items`, `width` at a time: enough to keep the thread pool busy, few enough to bound memory. */
+export async function eachLimited<T>(items: Iterable<T>, width: number, task: (item: T) => Promise<void>): Promise<void> {
+  const it = items[Symbol.iterator]();
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let r = it.next(); !r.done; r = it.next()) await task(r.value);
+    }),
+  );
+}
+
+/**
+ * Writes the twins into `clientDir` and the manifest into `serverDir`.
+ * `done`: files already written with their twins (the record twins,
+ * src/integrations/record-twins-writer.ts), entered as they are.
+ */
+export async function writeStaticManifest(
+  clientDir: string,
+  serverDir: string,
+  gone: readonly string[],
+  tileOrigins: readonly string[] = [],
+  done: ReadonlyMap<string, StaticFile> = new Map(),
+): Promise<WriteManifestResult> {
   const all: string[] = [];
   for await (const rel of walk(clientDir)) all.push(rel);
   const present = new Set(all);
   const sources = all.filter((rel) => !isTwin(rel, present));
   const files: Record<string, StaticFile> = {};
   const result: WriteManifestResult = { files: 0, twins: 0, rawBytes: 0, brBytes: 0 };
-
-  const one = async (rel: string): Promise<void> => {
-    const abs = path.join(clientDir, rel);
-    const bytes = await readFile(abs);
-    const entry: StaticFile = { size: bytes.length, etag: etagOf(bytes), type: contentTypeOf(rel) };
-    if (TYPES[path.extname(rel).slice(1).toLowerCase()]?.text && bytes.length >= COMPRESS_MIN_BYTES) {
-      const level = effort(rel);
-      const [br, gz] = await Promise.all([
-        brotliAsync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: level.br, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
-        gzipAsync(bytes, { level: level.gzip }),
-      ]);
-      if (br.length < bytes.length) {
-        await writeFile(`${abs}${TWIN_SUFFIX.br}`, br);
-        entry.br = br.length;
-        result.twins++;
-        result.brBytes += br.length;
-      }
-      if (gz.length < bytes.length) {
-        await writeFile(`${abs}${TWIN_SUFFIX.gzip}`, gz);
-        entry.gzip = gz.length;
-        result.twins++;
-      }
-    }
-    files[`/${rel}`] = entry;
+  const count = (key: string, entry: StaticFile): void => {
+    files[key] = entry;
     result.files++;
-    result.rawBytes += bytes.length;
+    result.rawBytes += entry.size;
   };
-
-  // A few at a time: enough to keep the thread pool busy, few enough to bound memory.
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < sources.length) await one(sources[next++]!);
-    }),
+  for (const [key, entry] of done) {
+    count(key, entry);
+    result.twins += (entry.br !== undefined ? 1 : 0) + (entry.gzip !== undefined ? 1 : 0);
+    result.brBytes += entry.br ?? 0;
+  }
+  await eachLimited(
+    sources.filter((rel) => !done.has(`/${rel}`)),
+    8,
+    async (rel) => {
+      const { entry, twins, brBytes } = await writeWithTwins(clientDir, rel, await readFile(path.join(clientDir, rel)));
+      count(`/${rel}`, entry);
+      result.twins += twins;
+      result.brBytes += brBytes;
+    },
   );
   const sorted = Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]!]));
   const manifest: StaticManifest = { format: 1, files: sorted, gone: [...new Set(gone)].sort(), tileOrigins: [...new Set(tileOrigins)].sort() };

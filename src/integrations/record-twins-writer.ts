@@ -1,0 +1,30 @@
+/**
+ * Writes every record's .json/.geojson twin (src/data/record-twins.ts) into
+ * the client output with its brotli and gzip twins, while Astro renders the
+ * pages: started from a Vite `buildApp` hook that runs after Astro has
+ * emptied the output directory, it shares the main thread with Astro's
+ * rendering but compresses on libuv's thread pool, the build's other core.
+ * The entries go into the server's file manifest as they are
+ * (src/server/static-files.ts: writeStaticManifest's `done`).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { PublishedView } from '../data/published.ts';
+import { recordTwins, twinBytes } from '../data/record-twins.ts';
+import { eachLimited, writeWithTwins, type StaticFile } from '../server/static-files.ts';
+
+export async function writeRecordTwins(view: PublishedView, clientDir: string): Promise<Map<string, StaticFile>> {
+  const done = new Map<string, StaticFile>();
+  // One mkdir per folder, shared by the writes waiting on it.
+  const dirs = new Map<string, Promise<unknown>>();
+  await eachLimited(recordTwins(view), 8, async (twin) => {
+    const rel = twin.path.slice(1);
+    const dir = path.dirname(path.join(clientDir, rel));
+    if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
+    await dirs.get(dir);
+    const { entry } = await writeWithTwins(clientDir, rel, twinBytes(twin), true);
+    if (!entry.type.startsWith(`${twin.type};`)) throw new Error(`${twin.path}: 类型 ${entry.type} 与 ${twin.type} 不符`);
+    done.set(twin.path, entry);
+  });
+  return done;
+}
