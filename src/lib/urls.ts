@@ -57,6 +57,13 @@ export function twinUrl(pageUrl: string, ext: 'json' | 'geojson' = 'json'): stri
   return `${pageUrl.replace(/\/$/, '')}.${ext}`;
 }
 
+export type TwinLink = { href: string; type: 'application/json' | 'application/geo+json'; title: string };
+
+/** A record page's twins as links: always .json, .geojson when the record has a place (as src/data/record-twins.ts writes them). */
+export function twinLinks(pageUrl: string, hasPlace: boolean): TwinLink[] {
+  return [{ href: twinUrl(pageUrl), type: 'application/json', title: 'JSON' }, ...(hasPlace ? [{ href: twinUrl(pageUrl, 'geojson'), type: 'application/geo+json' as const, title: 'GeoJSON' }] : [])];
+}
+
 /**
  * Pages that only list notices (a kind's list, the status and district lists, and their later pages;
  * docs/notice-lists.md): in the sitemap, but no search documents of their own — the notices they
