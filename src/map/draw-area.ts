@@ -17,6 +17,7 @@ import type { FeatureLike } from 'ol/Feature.js';
 import type { MapHandle } from './map.ts';
 import { LAYER_Z } from './layer-order.ts';
 import { addCrosshair } from './crosshair.ts';
+import { bindKeyboardDrawing } from './keyboard-draw.ts';
 
 export type DrawnArea = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
@@ -62,40 +63,21 @@ export function createAreaDrawer(root: HTMLElement, map: MapHandle, say: Say): A
   const crosshair = addCrosshair(canvas);
 
   let draw: Draw | undefined;
-  let points = 0;
   const stop = () => {
     if (draw) olMap.removeInteraction(draw);
     draw = undefined;
-    points = 0;
+    keyboard.reset();
     crosshair.hidden = true;
   };
 
+  // Esc cancels here (the measuring tool's Esc is the map's); the rest is the shared keyboard drawing.
   canvas?.addEventListener('keydown', (e) => {
-    if (!draw) return;
-    if (e.key === 'Escape') {
-      draw.abortDrawing();
-      stop();
-      say('已取消绘制。', 'info');
-      return;
-    }
-    if (e.key !== 'Enter' && e.key !== 'Backspace') return;
-    e.preventDefault();
-    if (e.key === 'Backspace') {
-      if (points === 0) return;
-      draw.removeLastPoint();
-      points -= 1;
-      say(`已撤销，还有 ${points} 个顶点。`, 'info');
-    } else if (e.shiftKey) {
-      if (points < 3) say(`至少需要 3 个顶点才能闭合（已有 ${points} 个）。`, 'warning');
-      else draw.finishDrawing();
-    } else {
-      const centre = olMap.getView().getCenter();
-      if (!centre) return;
-      draw.appendCoordinates([centre]);
-      points += 1;
-      say(`已在十字中心添加第 ${points} 个顶点${points >= 3 ? '，Shift+Enter 闭合' : ''}。`, 'info');
-    }
+    if (!draw || e.key !== 'Escape') return;
+    draw.abortDrawing();
+    stop();
+    say('已取消绘制。', 'info');
   });
+  const keyboard = bindKeyboardDrawing(canvas, { olMap, draw: () => draw, least: () => 3, noun: '顶点', finishVerb: '闭合', say });
 
   return {
     get drawing() {

@@ -12,6 +12,7 @@ import { formatArea, formatLength, geodesicArea, geodesicLength } from './geodes
 import type { MapHandle } from './map.ts';
 import { LAYER_Z } from './layer-order.ts';
 import { addCrosshair } from './crosshair.ts';
+import { bindKeyboardDrawing } from './keyboard-draw.ts';
 
 type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
 
@@ -60,13 +61,13 @@ function bindMeasure(root: HTMLElement, map: MapHandle, say: Say): void {
   // Measuring by keyboard: arrows move the map under a crosshair at its centre, Enter adds that point.
   const canvas = root.querySelector<HTMLElement>('.map-canvas');
   const crosshair = addCrosshair(canvas);
-  let keyPoints = 0;
+  const keyboard = bindKeyboardDrawing(canvas, { olMap: map.olMap, draw: () => draw, least: () => (drawType === 'Polygon' ? 3 : 2), noun: '点', finishVerb: '结束', say });
 
   const stop = () => {
     if (draw) map.olMap.removeInteraction(draw);
     draw = undefined;
     crosshair.hidden = true;
-    keyPoints = 0;
+    keyboard.reset();
     for (const b of buttons) b.setAttribute('aria-pressed', 'false');
   };
 
@@ -86,7 +87,7 @@ function bindMeasure(root: HTMLElement, map: MapHandle, say: Say): void {
       draw = new Draw({ source, type, style });
       button.setAttribute('aria-pressed', 'true');
       crosshair.hidden = false;
-      keyPoints = 0;
+      keyboard.reset();
       const keys = '用键盘：聚焦地图后用方向键移动，Enter 在十字中心加点，Backspace 撤销，Shift+Enter 结束';
       say(type === 'Polygon' ? `在地图上依次点击多边形的顶点，双击结束；按 Esc 取消。${keys}。` : `在地图上依次点击折线的点，双击结束；按 Esc 取消。${keys}。`, 'info');
       draw.on('drawend', (e) => {
@@ -101,26 +102,6 @@ function bindMeasure(root: HTMLElement, map: MapHandle, say: Say): void {
       map.olMap.addInteraction(draw);
     });
   }
-  canvas?.addEventListener('keydown', (e) => {
-    if (!draw || (e.key !== 'Enter' && e.key !== 'Backspace')) return;
-    e.preventDefault();
-    const least = drawType === 'Polygon' ? 3 : 2;
-    if (e.key === 'Backspace') {
-      if (keyPoints === 0) return;
-      draw.removeLastPoint();
-      keyPoints -= 1;
-      say(`已撤销，还有 ${keyPoints} 个点。`, 'info');
-    } else if (e.shiftKey) {
-      if (keyPoints < least) say(`至少需要 ${least} 个点才能结束（已有 ${keyPoints} 个）。`, 'warning');
-      else draw.finishDrawing();
-    } else {
-      const centre = map.olMap.getView().getCenter();
-      if (!centre) return;
-      draw.appendCoordinates([centre]);
-      keyPoints += 1;
-      say(`已在十字中心添加第 ${keyPoints} 个点${keyPoints >= least ? '，Shift+Enter 结束' : ''}。`, 'info');
-    }
-  });
   root.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && draw) {
       draw.abortDrawing();
