@@ -5,11 +5,13 @@
  * another's timeline on the public site (src/data/parcels.ts).
  *
  * Each later mention of a code is compared with its first (earliest published) mention: same
- * district, overlapping extents, areas within AREA_TOLERANCE; a code's
+ * district, overlapping outlines, areas within AREA_TOLERANCE; a code's
  * 6-digit county prefix must be the record's district; an 电子监管号 names
  * one 宗地代码. Every problem is reported, each on the later file.
  */
+import intersect from '@turf/intersect';
 import { areaDifference, AREA_TOLERANCE, bboxesMeet, bboxOfGeometry, parcelRefs, type ParcelRef } from '../lib/parcels.ts';
+import type { AreaGeometry } from '../overlay/types.ts';
 import type { DataIssue, Entry, Salvaged } from './dataset.ts';
 import type { Notice } from './notice.ts';
 
@@ -17,6 +19,20 @@ type Mention = { file: string; district: string | undefined; ref: ParcelRef };
 
 const labels = { cadastralCode: '宗地代码', supervisionNo: '电子监管号' } as const;
 type CodeField = keyof typeof labels;
+
+type Outline = NonNullable<ParcelRef['geometry']>;
+const polygonal = (g: Outline): g is Outline & AreaGeometry => g.type === 'Polygon' || g.type === 'MultiPolygon';
+
+/**
+ * Whether two outlines of one code share ground: polygons by their actual
+ * intersection (two L-shaped parcels can have overlapping extents and no
+ * common square metre), anything else (a point, a line) by its extent.
+ */
+export function outlinesMeet(a: Outline, b: Outline): boolean {
+  if (!bboxesMeet(bboxOfGeometry(a), bboxOfGeometry(b))) return false;
+  if (!polygonal(a) || !polygonal(b)) return true;
+  return intersect({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: a }, { type: 'Feature', properties: {}, geometry: b }] }) !== null;
+}
 
 const fmtArea = (m2: number) => `${Math.round(m2).toLocaleString('zh-CN')} 平方米`;
 
@@ -57,7 +73,7 @@ export function checkParcelLinks(notices: readonly Entry<Salvaged<Notice>>[], di
       }
       const why: string[] = [];
       if (placed(seen.district) && placed(m.district) && seen.district !== m.district) why.push(`所在区县不同（${seen.district}、${m.district}）`);
-      if (seen.ref.geometry && m.ref.geometry && !bboxesMeet(bboxOfGeometry(seen.ref.geometry), bboxOfGeometry(m.ref.geometry))) why.push('两处地块范围互不重叠');
+      if (seen.ref.geometry && m.ref.geometry && !outlinesMeet(seen.ref.geometry, m.ref.geometry)) why.push('两处地块范围互不重叠');
       if (seen.ref.areaM2 !== undefined && m.ref.areaM2 !== undefined && areaDifference(seen.ref.areaM2, m.ref.areaM2) > AREA_TOLERANCE)
         why.push(`面积相差 ${Math.round(areaDifference(seen.ref.areaM2, m.ref.areaM2) * 100)}%（${fmtArea(seen.ref.areaM2)}、${fmtArea(m.ref.areaM2)}，允许 ${AREA_TOLERANCE * 100}%）`);
       if (field === 'supervisionNo' && seen.ref.cadastralCode && m.ref.cadastralCode && seen.ref.cadastralCode !== m.ref.cadastralCode)

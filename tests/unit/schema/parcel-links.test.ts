@@ -49,6 +49,14 @@ describe('a parcel code used by unrelated parcels', () => {
     expect(issue).toMatchObject({ file: 'b.yaml', field: 'parcel.cadastralCode' });
     expect(issue!.reason).toContain('两处地块范围互不重叠');
   });
+  it('fails on two L-shaped outlines whose extents overlap but which share no ground', () => {
+    // Two interlocking Ls: each one's extent covers the other's corner, no square metre is common.
+    const l1 = { type: 'Polygon' as const, coordinates: [[[123.97, 47.337], [123.974, 47.337], [123.974, 47.338], [123.971, 47.338], [123.971, 47.341], [123.97, 47.341], [123.97, 47.337]]] as [number, number][][] };
+    const l2 = { type: 'Polygon' as const, coordinates: [[[123.972, 47.339], [123.975, 47.339], [123.975, 47.342], [123.9715, 47.342], [123.9715, 47.3412], [123.974, 47.3412], [123.974, 47.3398], [123.972, 47.3398], [123.972, 47.339]]] as [number, number][][] };
+    const [issue, ...rest] = run(land('a.yaml', '出让公告', '铁锋区', { cadastralCode: CODE, geometry: l1 }), land('b.yaml', '成交公示', '铁锋区', { cadastralCode: CODE, geometry: l2 }));
+    expect(rest).toEqual([]);
+    expect(issue!.reason).toContain('两处地块范围互不重叠');
+  });
   it('fails on areas more than 5% apart', () => {
     const [issue, ...rest] = run(land('a.yaml', '出让公告', '铁锋区', { supervisionNo: SUP }), land('b.yaml', '供地结果', '铁锋区', { supervisionNo: SUP, areaM2: 12000 }));
     expect(rest).toEqual([]);
