@@ -261,7 +261,7 @@ export function searchDocuments(d: PublishedView): SearchDocument[] {
   const sites = new Map(d.redSites.map((s) => [s.id, s]));
   const dated = [
     ...d.notices.map((n) => noticeDraft(n, d.statusRule(n))),
-    ...d.enforcement.map((r) => enforcementDraft(r, d.statusRule(r))),
+    ...d.enforcementListed.map((r) => enforcementDraft(r, d.statusRule(r))),
   ].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url < b.url ? -1 : 1));
   const drafts = [...pageDrafts(), ...parcelDrafts(d), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...d.landPriceZones.map(landPriceDraft), ...d.zoningZones.map(zoningDraft), ...dated];
   return drafts.map(({ sortKey: _, ...doc }, id) => ({ id, ...doc }));
