@@ -105,7 +105,8 @@ export const enforcementFlow = z
         if (ids.has(to) && !seen.has(to)) { seen.add(to); queue.push(to); }
       }
     }
-    f.steps.forEach((s, i) => { if (!seen.has(s.id)) issue(['steps', i, 'id'], `步骤“${s.label}”从第一步走不到：检查前面步骤的 next`); });
+    // A repeated id is reported once, as repeated.
+    f.steps.forEach((s, i) => { if (!seen.has(s.id) && ids.get(s.id) === i) issue(['steps', i, 'id'], `步骤“${s.label}”从第一步走不到：检查前面步骤的 next`); });
     if (f.steps.every((s) => s.next.length > 0)) issue(['steps'], '流程没有结束的步骤：至少一个步骤不写 next');
   }, whenValid('steps'));
 export type EnforcementFlow = z.infer<typeof enforcementFlow>;
