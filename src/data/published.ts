@@ -165,7 +165,8 @@ function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforce
   }
   for (const n of v.notices) pages.push({ path: urls.notice(n), lastmod: n.status.state === 'superseded' ? n.status.date : n.publishDate.slice(0, 10) });
   pages.push(...enforcementSitePages(v));
-  for (const r of v.enforcement) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
+  // Records past their display period keep their pages but are no longer offered (lists, feed, map, search, sitemap).
+  for (const r of v.enforcementListed) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
   for (const s of v.redSites) pages.push({ path: urls.redSite(s), lastmod: s.updated });
   for (const r of v.redRoutes) pages.push({ path: urls.redRoute(r), lastmod: r.updated });
   for (const z of v.landPriceZones) pages.push({ path: urls.landPriceZone(z), lastmod: z.updated });

@@ -83,3 +83,11 @@ export function isNoticeListingPage(path: string): boolean {
   return /^\/notices\/(?:[a-z]+\/|status\/[a-z]+\/|district\/[a-z0-9]+\/)?(?:page\/\d+\/)?$/.test(path) && path !== '/notices/';
 }
 
+
+/**
+ * Pages that only list records: the notice lists above and the decision lists by category and their
+ * later pages (docs/enforcement.md). In the sitemap, without search documents of their own.
+ */
+export function isListingPage(path: string): boolean {
+  return isNoticeListingPage(path) || /^\/enforcement\/decisions\/(?:[a-z]+\/)?(?:page\/\d+\/)?$/.test(path) && path !== '/enforcement/decisions/';
+}

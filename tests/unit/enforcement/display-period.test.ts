@@ -75,9 +75,9 @@ describe('the published view decides expiry', () => {
     expect(decisionFeed(v, 'https://example.test').entries.map((e) => e.id)).not.toContain(`https://example.test${urls.enforcementRecord(penalty)}`);
     expect(mapCollections(v).find((c) => c.name === 'enforcement')!.features.map((f) => f.id)).not.toContain(penalty.id);
     expect(searchDocuments(v).map((d) => d.url)).not.toContain(urls.enforcementRecord(penalty));
-    // The page stays: the record is published, in the sitemap, and read as ended (已过公示期).
+    // The page stays: the record is published and read as ended (已过公示期); the sitemap no longer offers it.
     expect(v.enforcementRecord(penalty.id)).toBe(penalty);
-    expect(v.sitemap.map((p) => p.path)).toContain(urls.enforcementRecord(penalty));
+    expect(v.sitemap.map((p) => p.path)).not.toContain(urls.enforcementRecord(penalty));
     expect(statusOf(v.statusRule(penalty), v.today)).toBe('ended');
     expect(v.gone).toEqual([]);
   });
