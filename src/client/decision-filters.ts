@@ -156,6 +156,8 @@ if (form && dataEl) {
     const { filter, warnings } = parseDecisionFilter(location.search, districts, location.pathname === scopePath ? data.scope : {});
     writeForm(filter);
     const asBuilt = location.search === '' && location.pathname === scopePath;
+    // The overall list as built needs nothing; a category list's map needs the ids of its decisions.
+    if (asBuilt && data.scope.categories.length === 0) return;
     if (await load()) apply(filter, warnings, !asBuilt);
   };
   const update = async (push = false, page = 1) => {
@@ -177,6 +179,8 @@ if (form && dataEl) {
     e.preventDefault();
     void update();
   });
+  // The index is fetched when the reader turns to the filters.
+  form.addEventListener('focusin', () => void load(), { once: true });
   form.addEventListener('reset', () => setTimeout(() => { writeForm(EMPTY_DECISION_FILTER); void update(); }));
   pager.addEventListener('click', (e) => {
     const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-page]');
