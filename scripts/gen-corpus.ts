@@ -647,6 +647,8 @@ type Ctx = {
   first: number;
   seq: number;
   counters: Map<string, number>;
+  /** 批前公示 periods by project name and permit type: the check refuses two open at once for one matter. */
+  openProjects: Map<string, Period[]>;
 };
 
 function pickDistrict(ctx: Ctx, kind: NoticeKind): District {
@@ -963,6 +965,26 @@ function makePlanPre(ctx: Ctx, d: District, day: number): Rec {
     }
   }
   return newRec(ctx, 'planning', '批前公示', d, day, c, rng.chance(0.9) ? '规公' : undefined, d.info.doc);
+}
+
+const PHASES = ['二期', '三期', '四期', '五期', '六期', '七期', '八期', '九期'];
+/**
+ * Names repeat across 50,000 notices (a 第四幼儿园 in each district, a brand
+ * reused): a second 批前公示 of the same name and permit whose period overlaps
+ * an open one becomes the project's next phase, as a real second filing would
+ * be, so the corpus passes the check's one-公示-per-matter rule.
+ */
+function distinctProject(ctx: Ctx, c: PlanContent): void {
+  const p = c.period;
+  if (!p) return;
+  const key = (name: string) => `${name.normalize('NFKC').replace(/\s+/g, '')}|${c.permitType}`;
+  const clashes = (name: string) => (ctx.openProjects.get(key(name)) ?? []).some((o) => o.start <= p.end && p.start <= o.end);
+  const base = c.projectName;
+  for (let i = 0; clashes(c.projectName); i++) {
+    const phase = PHASES[i] ?? `${i + 2}期`;
+    c.projectName = /(项目|工程)$/.test(base) ? base.replace(/(项目|工程)$/, `（${phase}）$1`) : `${base}（${phase}）`;
+  }
+  ctx.openProjects.set(key(c.projectName), [...(ctx.openProjects.get(key(c.projectName)) ?? []), p]);
 }
 
 function makePlanPost(ctx: Ctx, d: District, day: number, pre: Rec | undefined): Rec {
@@ -1943,7 +1965,7 @@ export function generateNotices(boundaries: unknown, options: GenerateNoticesOpt
   const districts = loadDistricts(boundaries as Parameters<typeof loadDistricts>[0]);
   const ctx: Ctx = {
     rng, districts, byName: new Map(districts.map((d) => [d.name, d])), today: dayOf(options.today ?? CORPUS_TODAY), first: dayOf('2019-01-01'),
-    seq: 0, counters: new Map(),
+    seq: 0, counters: new Map(), openProjects: new Map(),
   };
 
   // How many of each kind: planning and land ~35%, mining and surveying ~15%.
@@ -2003,7 +2025,11 @@ export function generateNotices(boundaries: unknown, options: GenerateNoticesOpt
   // planning
   {
     const sc = subCounts([['批前公示', 55], ['批后公布', 45]], counts.planning);
-    const pre = primaries(sc.get('批前公示') ?? 0, () => makePlanPre(ctx, pickDistrict(ctx, 'planning'), publishDay(ctx)));
+    const pre = primaries(sc.get('批前公示') ?? 0, () => {
+      const r = makePlanPre(ctx, pickDistrict(ctx, 'planning'), publishDay(ctx));
+      distinctProject(ctx, r.c as PlanContent);
+      return r;
+    });
     const post = secondaries(
       sc.get('批后公布') ?? 0,
       pre,

@@ -122,6 +122,8 @@ export interface PublishedView {
   zoningZone(id: string): ZoningZone | undefined;
   /** A 控规 zone's 批前公示 that are published (withdrawn ones are left out). */
   preApprovalNoticesOf(zone: ZoningZone): Notice[];
+  /** The 控规 zones whose 批前公示 a notice is (the reverse of preApprovalNoticesOf). */
+  zonesOf(notice: Notice): ZoningZone[];
   /** The status rule of a published notice or enforcement record. */
   statusRule(record: StatusRecord): StatusRule;
   /** For a superseded record: when, why, and the published record that replaced it. */
@@ -216,6 +218,8 @@ export function publishedView(d: Dataset, options: { today?: string } = {}): Pub
   const sitemap = sitemapOf({ ...base, boundaries: d.boundaries });
   const landPriceById = new Map(d.landPriceZones.map((z) => [z.id, z]));
   const zoningById = new Map(d.zoningZones.map((z) => [z.id, z]));
+  const zonesByNotice = new Map<string, ZoningZone[]>();
+  for (const z of d.zoningZones) for (const id of new Set(z.preApprovalNotices)) zonesByNotice.set(id, [...(zonesByNotice.get(id) ?? []), z]);
   const files = new Map<string, LocalFile>();
   for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...enforcementReports.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos), ...d.landPriceZones.flatMap((z) => z.documents)]) {
     const local = d.files.get(a.href);
@@ -251,6 +255,7 @@ export function publishedView(d: Dataset, options: { today?: string } = {}): Pub
     landPriceZone: (id) => landPriceById.get(id),
     zoningZone: (id) => zoningById.get(id),
     preApprovalNoticesOf: (z) => z.preApprovalNotices.flatMap((id) => noticeById.get(id) ?? []),
+    zonesOf: (n) => zonesByNotice.get(n.id) ?? [],
     statusRule(record) {
       const rule = rules.get(record);
       if (!rule) throw new Error(`不是已发布的记录：${record.id}`);

@@ -11,6 +11,7 @@ import { statusOf, type StatusRule } from '../data/status.ts';
 import { formatChineseDate } from './dates.ts';
 import { STATUS_LABELS } from './notice-filter.ts';
 import type { AtomEntry, AtomFeed } from './atom.ts';
+import type { GoneRecord } from '../data/published.ts';
 import { urls } from './urls.ts';
 
 /** Entries per feed: the newest by 发布日期. A reader that polls daily misses nothing. */
@@ -41,9 +42,47 @@ export function noticeEntry(n: Notice, rule: StatusRule, origin: string, today: 
   };
 }
 
-/** A feed of the newest notices of a list (already newest first, as the published view keeps them). */
-export function noticeFeed(scope: FeedScope, notices: readonly Notice[], ruleOf: (n: Notice) => StatusRule, o: { origin: string; today: string; author: string; sample: boolean; supersededOn?: (n: Notice) => string | undefined }): AtomFeed {
-  const newest = [...notices].sort((a, b) => (a.publishDate === b.publishDate ? (a.id < b.id ? -1 : 1) : a.publishDate > b.publishDate ? -1 : 1)).slice(0, FEED_ENTRIES);
+/**
+ * A withdrawn notice stays in its feeds as an update of the same entry (same
+ * id, updated on the withdrawal day) saying so and why: a subscriber who saw
+ * the notice learns it was withdrawn, instead of the entry silently ageing out.
+ */
+export function withdrawalEntry(g: GoneRecord & { notice: NonNullable<GoneRecord['notice']> }, origin: string): AtomEntry {
+  const url = new URL(g.page, origin).href;
+  const label = STATUS_LABELS.revoked;
+  return {
+    id: url,
+    title: `（${label}）${g.title}`,
+    updated: g.date,
+    published: g.notice.publishDate,
+    link: url,
+    summary: [`${noticeKindNames[g.notice.kind]} · ${g.notice.subKind} · ${g.notice.district}`, ...(g.docNo ? [`文号：${g.docNo}`] : []), `本公告已于${formatChineseDate(g.date)}撤回，原页面不再提供。`, `理由：${g.reason}`].join('\n'),
+    categories: [
+      { term: g.notice.kind, label: noticeKindNames[g.notice.kind] },
+      { term: `sub:${g.notice.subKind}`, label: g.notice.subKind },
+      { term: 'status:revoked', label },
+      { term: `district:${g.notice.district}`, label: g.notice.district },
+    ],
+  };
+}
+
+/**
+ * A feed of the newest notices of a list, and of the notices of that list
+ * withdrawn lately: each by the day it last changed (published, superseded or
+ * withdrawn), newest first.
+ */
+export function noticeFeed(
+  scope: FeedScope,
+  notices: readonly Notice[],
+  ruleOf: (n: Notice) => StatusRule,
+  o: { origin: string; today: string; author: string; sample: boolean; supersededOn?: (n: Notice) => string | undefined; withdrawn?: readonly GoneRecord[] },
+): AtomFeed {
+  const items = [
+    ...notices.map((n) => ({ key: n.publishDate, id: n.id, entry: () => noticeEntry(n, ruleOf(n), o.origin, o.today, o.supersededOn?.(n)) })),
+    ...(o.withdrawn ?? []).flatMap((g) => (g.notice ? [{ key: g.date, id: g.notice.id, entry: () => withdrawalEntry({ ...g, notice: g.notice! }, o.origin) }] : [])),
+  ];
+  // Dates as YYYY-MM-DD[ HH:MM] compare as strings; ties by id keep two builds identical.
+  const newest = items.sort((a, b) => (a.key === b.key ? (a.id < b.id ? -1 : 1) : a.key > b.key ? -1 : 1)).slice(0, FEED_ENTRIES);
   return {
     id: new URL(scope.self, o.origin).href,
     title: `${scope.title} - ${o.author}`,
@@ -52,6 +91,6 @@ export function noticeFeed(scope: FeedScope, notices: readonly Notice[], ruleOf:
     alternate: new URL(scope.alternate, o.origin).href,
     author: o.author,
     fallbackUpdated: o.today,
-    entries: newest.map((n) => noticeEntry(n, ruleOf(n), o.origin, o.today, o.supersededOn?.(n))),
+    entries: newest.map((e) => e.entry()),
   };
 }

@@ -8,7 +8,10 @@
 import { z } from 'zod';
 import { ZONE_MAX, ZONE_MIN, zoneOfY } from '../lib/gauss-kruger.ts';
 import { cornerLonLat, cornersPolygon, type Corner } from '../lib/mining-corners.ts';
+import intersect from '@turf/intersect';
 import { selfIntersection } from './polygons.ts';
+import { ellipsoidalArea } from '../overlay/intersect.ts';
+import type { AreaGeometry } from '../overlay/types.ts';
 
 const metres = z.number({ error: '应为数字（米）' }).positive('应为正数（米）');
 
@@ -111,4 +114,27 @@ export function checkCornersInCity(
     }
   });
   return reported ? undefined : points;
+}
+
+/** Least share of the two outlines' union that both must cover; below it they describe different ground. */
+export const CORNERS_MATCH_MIN = 0.99;
+
+/**
+ * A notice with both a 拐点坐标 table and a `geometry`: the map draws the
+ * geometry and the page prints the table, so they must describe the same
+ * block. Compares the shared area (cut with @turf/intersect, measured on
+ * the ellipsoid) with the larger of the two; returns the reason when they
+ * disagree by more than 1 %.
+ */
+export function cornersGeometryMismatch(corners: readonly Corner[], geometry: AreaGeometry): string | undefined {
+  const table = cornersPolygon(corners);
+  if (!table) return undefined;
+  const shared = intersect({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: table }, { type: 'Feature', properties: {}, geometry }] });
+  const sharedM2 = shared ? ellipsoidalArea(shared.geometry as AreaGeometry) : 0;
+  const tableM2 = ellipsoidalArea(table);
+  const geometryM2 = ellipsoidalArea(geometry);
+  const ratio = sharedM2 / Math.max(tableM2, geometryM2);
+  if (ratio >= CORNERS_MATCH_MIN) return undefined;
+  const ha = (m2: number) => `${(m2 / 10_000).toFixed(2)} 公顷`;
+  return `拐点坐标围成的范围（${ha(tableM2)}）与 geometry（${ha(geometryM2)}）${shared ? `只重合 ${(ratio * 100).toFixed(1)}%` : '不相交'}：地图画的是 geometry，页面列的是拐点表，两者应为同一矿区范围。请以批准的拐点坐标为准核对 geometry`;
 }

@@ -17,8 +17,9 @@ import { todayInShanghai } from '../lib/dates.ts';
 import { checkGazetteer, whereText, type GazetteerCollection, type PlacedRecord } from './gazetteer.ts';
 import type { HolidayCalendar } from './holidays.ts';
 import type { Notice } from './notice.ts';
-import { checkCornersInCity } from './corners.ts';
+import { checkCornersInCity, cornersGeometryMismatch } from './corners.ts';
 import { checkPeriodOverlaps } from './periods.ts';
+import type { AreaGeometry } from '../overlay/types.ts';
 import { cornerLonLat } from '../lib/mining-corners.ts';
 import { zoneOfLongitude } from '../lib/gauss-kruger.ts';
 import { checkParcelLinks } from './parcel-links.ts';
@@ -244,6 +245,9 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
       // Swapped lon/lat and a zone outside the city are named first (./corners.ts); otherwise the usual check.
       const points = checkCornersInCity(record.corners, (p, d) => locator.locate(p, d), record.district, cityZones, (field, reason) => error(file, field, reason));
       if (points) checkGeometry(file, 'corners', { type: 'MultiPoint', coordinates: points }, record.district);
+      const g = record.geometry;
+      const mismatch = points && (g?.type === 'Polygon' || g?.type === 'MultiPolygon') ? cornersGeometryMismatch(record.corners, g as AreaGeometry) : undefined;
+      if (mismatch) error(file, 'geometry', mismatch);
     }
     if (record.status?.state === 'superseded' && (record.status.supersededBy === record.id || !noticeIds.has(record.status.supersededBy)))
       error(file, 'status.supersededBy', `替代公告“${record.status.supersededBy}”不存在或是本公告自身`);

@@ -155,3 +155,15 @@ describe('notice geometry', () => {
     expect(noticeGeometry({ ...surveying, geometry: undefined })).toBeUndefined();
   });
 });
+
+describe('控规 zones and their 批前公示, both ways', () => {
+  it('a 批前公示 names the zones that cite it; a notice no zone cites names none', async () => {
+    const v = await getPublishedView();
+    const zone = v.zoningZones.find((z) => z.preApprovalNotices.length > 0)!;
+    const notice = v.preApprovalNoticesOf(zone)[0]!;
+    expect(v.zonesOf(notice).map((z) => z.id)).toContain(zone.id);
+    const cited = new Set(v.zoningZones.flatMap((z) => z.preApprovalNotices));
+    const uncited = v.notices.find((n) => !cited.has(n.id))!;
+    expect(v.zonesOf(uncited)).toEqual([]);
+  });
+});

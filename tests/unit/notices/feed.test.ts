@@ -86,6 +86,23 @@ describe('notice feeds', () => {
     expect(() => elements(xml)).not.toThrow();
     expect(parseFeed(xml).items.some((i) => i.title?.includes('<&> "更正"'))).toBe(true);
   });
+  it('keeps a withdrawn notice as an update of its entry, with the day and the reason; only in the feeds it belonged to', async () => {
+    const { dataset } = await loadDataset('tests/fixtures/minimal');
+    const d = dataset!;
+    const target = d.notices[0]!;
+    const v = publishedView({ ...d, notices: d.notices.map((n) => (n === target ? { ...n, status: { state: 'withdrawn' as const, date: '2026-11-30', reason: '项目单位撤回申请' } } : n)) });
+    const gone = v.gone.filter((g) => g.notice);
+    expect(gone).toHaveLength(1);
+    const feed = (withdrawn: typeof gone) => parseFeed(atomXml(noticeFeed({ title: '公示公告', self: '/notices/feed.xml', alternate: '/notices/' }, v.notices, (n) => v.statusRule(n), { origin: ORIGIN, today: '2026-12-01', author: v.site.bureauName, sample: true, withdrawn })));
+    const item = feed(gone).items[0]!;
+    expect(item.id).toBe(`${ORIGIN}${gone[0]!.page}`);
+    expect(item.title).toBe(`（已撤回）${target.title}`);
+    expect(item.description).toContain('本公告已于2026年11月30日撤回');
+    expect(item.description).toContain('理由：项目单位撤回申请');
+    expect(item.categories.map((c) => c.term)).toContain('status:revoked');
+    // Out of scope (another kind's feed): not there.
+    expect(feed([]).items.some((i) => i.id === item.id)).toBe(false);
+  });
   it('refuses a date it cannot write as RFC 3339', () => {
     expect(rfc3339('2026-11-02 09:30')).toBe('2026-11-02T09:30:00+08:00');
     expect(() => rfc3339('2026/11/02')).toThrow();

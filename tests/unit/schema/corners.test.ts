@@ -23,13 +23,13 @@ function mining(corners: unknown) {
   return n;
 }
 const schemaIssues = (corners: unknown) => issuesOf(noticeSchema, mining(corners));
-function datasetIssues(corners: unknown): DataIssue[] {
+function datasetIssues(corners: unknown, geometry?: unknown): DataIssue[] {
   return validateDataset({
     site: { file: 'site.yaml', record: siteSchema.parse(fixture(FILES.site)) },
     boundaries: { file: 'boundaries/districts.geojson', record: boundaries },
     redSites: [],
     redRoutes: [],
-    notices: [{ file: 'notices/mining/a.yaml', record: noticeSchema.parse(mining(corners)) }],
+    notices: [{ file: 'notices/mining/a.yaml', record: noticeSchema.parse({ ...mining(corners), ...(geometry ? { geometry } : {}) }) }],
     enforcement: [],
   }).filter((i) => i.severity === 'error');
 }
@@ -84,5 +84,16 @@ describe('拐点 tables against the city', () => {
   it('names a zone the city does not lie in', () => {
     const rows = xyRows().map((r) => ({ ...r, y: r.y + 2_000_000 }));
     expect(datasetIssues(rows)[0]?.reason).toMatch(/带号为 43.*第 41、42 带/);
+  });
+  it('accepts a geometry that outlines the same block as the table (X/Y rows, a centimetre off the exact points)', () => {
+    const ring = [...LON_LAT, LON_LAT[0]!];
+    expect(datasetIssues(xyRows(), { type: 'Polygon', coordinates: [ring] })).toEqual([]);
+  });
+  it('refuses a geometry that outlines other ground than the table: the map and the table would disagree', () => {
+    const shifted = [...LON_LAT, LON_LAT[0]!].map(([lon, lat]) => [lon + 0.001, lat]);
+    const found = datasetIssues(lonLatRows(), { type: 'Polygon', coordinates: [shifted] });
+    expect(found.map((i) => `${i.field}: ${i.reason}`)).toEqual([expect.stringMatching(/^geometry: 拐点坐标围成的范围（.+公顷）与 geometry（.+公顷）只重合 \d+\.\d%/)]);
+    const apart = [...LON_LAT, LON_LAT[0]!].map(([lon, lat]) => [lon + 0.01, lat]);
+    expect(datasetIssues(lonLatRows(), { type: 'Polygon', coordinates: [apart] })[0]?.reason).toMatch(/不相交/);
   });
 });

@@ -10,5 +10,5 @@ export const getStaticPaths = (() => noticeKinds.map((kind) => ({ params: { kind
 export const GET: APIRoute<{ kind: NoticeKind }> = async ({ props, site }) => {
   const view = await getPublishedView();
   const { kind } = props;
-  return feedResponse(view, { title: noticeKindNames[kind], self: urls.noticeKindFeed(kind), alternate: urls.noticeKind(kind) }, view.noticesByKind[kind], site);
+  return feedResponse(view, { title: noticeKindNames[kind], self: urls.noticeKindFeed(kind), alternate: urls.noticeKind(kind) }, view.noticesByKind[kind], site, (g) => g.kind === kind);
 };

@@ -13,5 +13,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ code: string; name: string }> = async ({ props, site }) => {
   const view = await getPublishedView();
   const notices = view.notices.filter((n) => n.district === props.name);
-  return feedResponse(view, { title: `${props.name}公示公告`, self: urls.noticeDistrictFeed(props.code), alternate: urls.noticeDistrict(props.code) }, notices, site);
+  return feedResponse(view, { title: `${props.name}公示公告`, self: urls.noticeDistrictFeed(props.code), alternate: urls.noticeDistrict(props.code) }, notices, site, (g) => g.district === props.name);
 };
