@@ -20,5 +20,5 @@ if (errors > 0 || !dataset) {
 }
 const d = dataset;
 console.log(
-  `数据校验通过：${d.notices.length} 条公告，${d.enforcement.length} 条执法信息，${d.redSites.length} 个红色资源点，${d.redRoutes.length} 条线路，${d.landPriceZones.length + d.zoningZones.length > 0 ? `${d.landPriceZones.length} 个基准地价级别区域，${d.zoningZones.length} 个控规地块，` : ""}${d.boundaries.features.length} 个区县，${d.gazetteer?.features.length ?? 0} 个地名；${warnings} 个提醒（${dataDir}，${ms} ms）`,
+  `数据校验通过：${d.notices.length} 条公告，${d.enforcement.length} 条执法信息，${d.officers.length + d.enforcementReports.length > 0 ? `${d.officers.length} 名执法人员，${d.enforcementReports.length} 份执法统计年报，` : ''}${d.redSites.length} 个红色资源点，${d.redRoutes.length} 条线路，${d.landPriceZones.length + d.zoningZones.length > 0 ? `${d.landPriceZones.length} 个基准地价级别区域，${d.zoningZones.length} 个控规地块，` : ""}${d.boundaries.features.length} 个区县，${d.gazetteer?.features.length ?? 0} 个地名；${warnings} 个提醒（${dataDir}，${ms} ms）`,
 );

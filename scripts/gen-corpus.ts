@@ -1,12 +1,13 @@
 /**
- * npm run gen:corpus -- --notices N [--out DIR] [--seed S] [--source DIR]
+ * npm run gen:corpus -- --notices N [--enforcement M] [--out DIR] [--seed S] [--source DIR]
  *
  * Writes a deterministic synthetic data directory with N notices (公示公告)
  * for search and build benchmarks: default corpus/notices-N (git-ignored).
  * site.yaml and boundaries/ (and red/ and enforcement/ where present) are
  * copied from the source data directory (default ./data); the notices are
  * generated, one JSON file each under notices/<kind>/<id>.json, all marked
- * `sample: true`. Same N and seed → byte-identical files.
+ * `sample: true`. Same N and seed → byte-identical files. With --enforcement M,
+ * M 事后公开 decisions are added under enforcement/ (scripts/lib/gen-enforcement.ts).
  *
  * The directory is written to a temporary sibling and renamed into place, so
  * a reader never sees a half-written corpus.
@@ -27,6 +28,7 @@ import { copyPublishedFiles } from '../src/data/files.ts';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isWorkingDay } from '../src/lib/workdays.ts';
 import { CREDIT_CODE_CHARS, creditCodeCheckChar } from '../src/lib/identifiers.ts';
 import { mulberry32 } from './lib/prng.ts';
+import { generateDecisions } from './lib/gen-enforcement.ts';
 
 export type GeneratedNotice = z.input<typeof noticeSchema>;
 type PlanningOut = z.input<typeof planningNotice>;
@@ -2128,8 +2130,10 @@ export type GenerateCorpusOptions = GenerateNoticesOptions & {
   out?: string;
   /** Data directory to copy site.yaml, boundaries, red/ and enforcement/ from; default ./data. */
   source?: string;
+  /** 事后公开 decisions to generate besides the source's (the column's check and build benchmarks). */
+  enforcement?: number;
 };
-export type GenerateCorpusResult = { out: string; counts: Record<NoticeKind, number>; ms: number };
+export type GenerateCorpusResult = { out: string; counts: Record<NoticeKind, number>; enforcement: number; ms: number };
 
 /**
  * Writes the corpus directory (atomically replacing any previous one) and
@@ -2176,6 +2180,12 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Ge
       counts[notice.kind] += 1;
       writeFileSync(path.join(tmp, 'notices', notice.kind, `${notice.id}.json`), `${JSON.stringify(notice)}\n`);
     }
+    if (options.enforcement) {
+      const used = new Set([...reservedDocNos, ...notices.flatMap((n) => n.docNo ?? [])]);
+      mkdirSync(path.join(tmp, 'enforcement'), { recursive: true });
+      for (const d of generateDecisions(dataset.boundaries.features.map((f) => f.properties), options.enforcement, options.seed ?? DEFAULT_SEED, used))
+        writeFileSync(path.join(tmp, 'enforcement', `${d.id}.json`), `${JSON.stringify(d)}\n`);
+    }
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
@@ -2194,12 +2204,12 @@ export async function generateCorpus(options: GenerateCorpusOptions): Promise<Ge
     }
     rmSync(old, { recursive: true, force: true });
   } else renameSync(tmp, out);
-  return { out, counts, ms: Math.round(performance.now() - started) };
+  return { out, counts, enforcement: options.enforcement ?? 0, ms: Math.round(performance.now() - started) };
 }
 
 // =================================================================== CLI ===
 
-export const USAGE = '用法：npm run gen:corpus -- --notices N [--out 目录] [--seed 整数] [--source 数据目录]';
+export const USAGE = '用法：npm run gen:corpus -- --notices N [--enforcement M] [--out 目录] [--seed 整数] [--source 数据目录]';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -2218,9 +2228,9 @@ export function parseArgs(argv: readonly string[]): GenerateCorpusOptions & { he
       opts.help = true;
       continue;
     }
-    const m = /^--(notices|out|seed|source)(?:=(.*))?$/.exec(arg);
+    const m = /^--(notices|enforcement|out|seed|source)(?:=(.*))?$/.exec(arg);
     if (!m) throw new UsageError(`未知参数“${arg}”`);
-    const name = m[1] as 'notices' | 'out' | 'seed' | 'source';
+    const name = m[1] as 'notices' | 'enforcement' | 'out' | 'seed' | 'source';
     let value = m[2];
     if (value === undefined) {
       value = argv[i + 1];
@@ -2232,6 +2242,10 @@ export function parseArgs(argv: readonly string[]): GenerateCorpusOptions & { he
         throw new UsageError(`--notices 应为 1 到 ${MAX_NOTICES} 之间的正整数，收到“${value}”`);
       opts.notices = Number(value);
       sawNotices = true;
+    } else if (name === 'enforcement') {
+      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_NOTICES)
+        throw new UsageError(`--enforcement 应为 1 到 ${MAX_NOTICES} 之间的正整数，收到“${value}”`);
+      opts.enforcement = Number(value);
     } else if (name === 'seed') {
       if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) throw new UsageError(`--seed 应为 0 到 4294967295 之间的整数，收到“${value}”`);
       opts.seed = Number(value);
@@ -2261,7 +2275,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const r = await generateCorpus(opts);
     const total = KINDS.reduce((s, k) => s + r.counts[k], 0);
     console.log(
-      `gen-corpus：${total} 条公告（planning ${r.counts.planning}，land ${r.counts.land}，mining ${r.counts.mining}，surveying ${r.counts.surveying}）→ ${path.relative(process.cwd(), r.out) || '.'}（seed ${opts.seed ?? DEFAULT_SEED}，${r.ms} ms）`,
+      `gen-corpus：${total} 条公告（planning ${r.counts.planning}，land ${r.counts.land}，mining ${r.counts.mining}，surveying ${r.counts.surveying}）${r.enforcement ? `，${r.enforcement} 条执法决定` : ''}→ ${path.relative(process.cwd(), r.out) || '.'}（seed ${opts.seed ?? DEFAULT_SEED}，${r.ms} ms）`,
     );
     return 0;
   } catch (e) {

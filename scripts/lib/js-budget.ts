@@ -210,7 +210,7 @@ export function isExempt(url: string): boolean {
   return pageType(url) === 'map' || url.startsWith('/search/');
 }
 
-export type PageType = 'home' | 'column list' | 'notice detail' | 'red site' | 'red route' | 'enforcement detail' | 'map' | 'search' | 'planner' | '404' | 'other';
+export type PageType = 'home' | 'column list' | 'notice detail' | 'red site' | 'red route' | 'enforcement detail' | 'enforcement decisions' | 'enforcement verify' | 'enforcement column' | 'map' | 'search' | 'planner' | '404' | 'other';
 
 /** The kind of page a URL path is, for the budget table. */
 export function pageType(url: string): PageType {
@@ -225,6 +225,11 @@ export function pageType(url: string): PageType {
   if (/^\/notices\/(?!page\/)[^/]+\/(?!page\/)[^/]+\/$/.test(url)) return 'notice detail';
   if (/^\/red\/sites\/[^/]+\/$/.test(url)) return 'red site';
   if (/^\/red\/routes\/[^/]+\/$/.test(url)) return 'red route';
+  // 执法严起来: the decision lists (filters, map), the verification page (a lazy lookup), and the
+  // column's pages that need no JavaScript of their own (事前公开, the roster, the statistics).
+  if (/^\/enforcement\/decisions\//.test(url)) return 'enforcement decisions';
+  if (url === '/enforcement/verify/') return 'enforcement verify';
+  if (/^\/enforcement\/(before|officers|statistics)\/(\d{4}\/)?$/.test(url)) return 'enforcement column';
   if (/^\/enforcement\/(?!page\/)[^/]+\/$/.test(url)) return 'enforcement detail';
   if (/^\/(notices|enforcement|red)\/([^/]+\/)?(page\/\d+\/)?$/.test(url)) return 'column list';
   return 'other';

@@ -14,6 +14,12 @@ import type { z } from 'zod';
 import {
   boundaryCollection,
   enforcementSchema,
+  enforcementReportSchema,
+  displayPeriodsSchema,
+  officerSchema,
+  type DisplayPeriods,
+  type EnforcementReport,
+  type Officer,
   gazetteerCollection,
   holidayCalendarSchema,
   landPriceZoneSchema,
@@ -64,6 +70,12 @@ export type Dataset = {
   landPriceZones: LandPriceZone[];
   /** 控制性详细规划 zones (data/zoning/), by plan and 地块编号. */
   zoningZones: ZoningZone[];
+  /** The 执法人员 roster (data/enforcement/officers/), by unit and 执法证号. */
+  officers: Officer[];
+  /** 行政执法统计年报 (data/enforcement/reports/), newest year first. */
+  enforcementReports: EnforcementReport[];
+  /** Display periods of 事后公开 decisions (data/display-periods.yaml); undefined without the file: nothing expires. */
+  displayPeriods: DisplayPeriods | undefined;
 };
 
 export type LoadResult = { dataset: Dataset | undefined; issues: DataIssue[] };
@@ -199,11 +211,15 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
   const enforcement = await loadCollection(dataDir, 'enforcement', enforcementSchema, issues, guard);
   const landPriceZones = await loadCollection(dataDir, 'land-price', landPriceZoneSchema, issues, guard);
   const zoningZones = await loadCollection(dataDir, 'zoning', zoningZoneSchema, issues, guard);
+  const officers = await loadCollection(dataDir, 'enforcement/officers', officerSchema, issues, guard);
+  const reports = await loadCollection(dataDir, 'enforcement/reports', enforcementReportSchema, issues, guard);
+  // Optional: without it no decision leaves the lists by age.
+  const displayPeriods = existsSync(file('display-periods.yaml')) ? await checkFile(file('display-periods.yaml'), displayPeriodsSchema, issues) : undefined;
 
   // Optional: years of the holiday calendar that chinese-days does not carry yet.
   const holidays = existsSync(file('holidays.yaml')) ? await checkFile(file('holidays.yaml'), holidayCalendarSchema, issues) : undefined;
 
-  const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(redSites.checked, 'photos'), ...attachmentUses(landPriceZones.checked, 'documents')], issues);
+  const files = options.checkFiles === false ? new Map<string, LocalFile>() : await inspectAttachments(dataDir, [...attachmentUses(notices.checked, 'attachments'), ...attachmentUses(enforcement.checked, 'attachments'), ...attachmentUses(reports.checked, 'attachments'), ...attachmentUses(redSites.checked, 'photos'), ...attachmentUses(landPriceZones.checked, 'documents')], issues);
 
   const basemap = site.record ? await resolveBaseMap(dataDir, site.record, relOf('site.yaml'), issues) : undefined;
 
@@ -219,6 +235,9 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       gazetteer: gazetteer?.record && { file: relOf(gazetteerFile), record: gazetteer.record },
       landPriceZones: landPriceZones.checked,
       zoningZones: zoningZones.checked,
+      officers: officers.checked,
+      reports: reports.checked,
+      reportsDir: relOf(path.join('enforcement', 'reports')),
     }),
   );
   if (!site.record || !basemap || !boundaries.record || issues.some((i) => i.severity === 'error')) return { dataset: undefined, issues };
@@ -240,6 +259,9 @@ export async function loadDataset(dataDir: string = resolveDataDir(), options: L
       holidayYears: holidays?.record?.years ?? [],
       landPriceZones: landPriceZones.valid.sort((a, b) => a.landType.localeCompare(b.landType, 'zh') || a.grade - b.grade || a.id.localeCompare(b.id)),
       zoningZones: zoningZones.valid.sort((a, b) => a.plan.localeCompare(b.plan, 'zh') || a.parcelNo.localeCompare(b.parcelNo) || a.id.localeCompare(b.id)),
+      officers: officers.valid.sort((a, b) => a.unit.localeCompare(b.unit, 'zh') || a.certificateNo.localeCompare(b.certificateNo) || a.id.localeCompare(b.id)),
+      enforcementReports: reports.valid.sort((a, b) => b.year - a.year),
+      displayPeriods: displayPeriods?.record,
     },
     issues,
   };

@@ -11,9 +11,12 @@
  * - sitemap: every prerendered HTML page;
  * - statusRule: what each published record's status (公示中/已结束…) is read from;
  * - parcels: 一码管地, the records that share a 宗地代码 or 电子监管号 as one timeline per parcel (parcels.ts);
- * - files: the local attachments that published records link (the build copies these, and only these).
+ * - files: the local attachments that published records link (the build copies these, and only these);
+ * - enforcement display: a decision past its display period (data/display-periods.yaml or its own
+ *   displayUntil) leaves the lists, feeds, map and search (`enforcementListed`) but keeps its page,
+ *   marked 已过公示期 (`enforcementDisplay`); read on the build day.
  */
-import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, GazetteerCollection, LandPriceZone, Notice, NoticeKind, RedRoute, RedSite, Site, ZoningZone } from '../schema/index.ts';
+import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, EnforcementReport, GazetteerCollection, LandPriceZone, Notice, NoticeKind, Officer, RedRoute, RedSite, Site, ZoningZone } from '../schema/index.ts';
 import { noticeKinds } from '../schema/index.ts';
 import { columns } from '../lib/columns.ts';
 import { pageCount, pageUrl } from '../lib/paging.ts';
@@ -25,6 +28,9 @@ import type { StatusRule } from './status.ts';
 import { parcelIndex, type ParcelTimeline } from './parcels.ts';
 import { WorkingDayCalendar } from '../lib/workdays.ts';
 import turfBbox from '@turf/bbox';
+import { displayWindow, type DisplayWindow } from '../lib/display-period.ts';
+import { todayInShanghai } from '../lib/dates.ts';
+import { enforcementSitePages } from '../lib/enforcement-pages.ts';
 
 /** A withdrawn record: the page and twins that answer 410, and why. */
 export interface GoneRecord {
@@ -80,8 +86,16 @@ export interface PublishedView {
   /** Published notices, newest first. */
   readonly notices: readonly Notice[];
   readonly noticesByKind: Readonly<Record<NoticeKind, readonly Notice[]>>;
-  /** Published enforcement records, newest first. */
+  /** Published enforcement records, newest first: every one keeps its page, expired or not. */
   readonly enforcement: readonly EnforcementRecord[];
+  /** The published enforcement records still within their display period: what lists, feeds, the map and search show. */
+  readonly enforcementListed: readonly EnforcementRecord[];
+  /** The 执法人员 roster, by unit and 执法证号. */
+  readonly officers: readonly Officer[];
+  /** 行政执法统计年报, newest year first. */
+  readonly enforcementReports: readonly EnforcementReport[];
+  /** The day the view was read for (Asia/Shanghai): display periods and credentials are judged on it. */
+  readonly today: string;
   readonly redSites: readonly RedSite[];
   readonly redRoutes: readonly RedRoute[];
   /** 基准地价 zones, 国有 then 集体, by grade. */
@@ -102,6 +116,9 @@ export interface PublishedView {
   /** A published record by collection (and kind) and id; undefined when it is not published. */
   notice(kind: NoticeKind, id: string): Notice | undefined;
   enforcementRecord(id: string): EnforcementRecord | undefined;
+  /** A published enforcement record's display window and whether it has passed (已过公示期). */
+  enforcementDisplay(record: EnforcementRecord): { window: DisplayWindow | undefined; expired: boolean };
+  enforcementReport(year: number): EnforcementReport | undefined;
   redSite(id: string): RedSite | undefined;
   redRoute(id: string): RedRoute | undefined;
   landPriceZone(id: string): LandPriceZone | undefined;
@@ -128,10 +145,10 @@ export interface PublishedView {
   attachmentsOf(list: readonly Attachment[]): AttachmentLink[];
 }
 
-function statusRuleOf(r: StatusRecord): StatusRule {
+function statusRuleOf(r: StatusRecord, display: DisplayWindow | undefined): StatusRule {
   const superseded = r.status.state === 'superseded';
-  // Enforcement records are shown as 公示中 until their 公示截止期.
-  const period = 'kind' in r ? r.period : r.displayUntil ? { start: r.publishDate.slice(0, 10), end: r.displayUntil } : undefined;
+  // Enforcement records are shown as 公示中 until the end of their display period (公示截止期).
+  const period = 'kind' in r ? r.period : display ? { start: r.publishDate.slice(0, 10), end: display.until } : undefined;
   return { superseded, ...(period ? { period: { start: period.start, end: period.end } } : {}) };
 }
 
@@ -139,7 +156,7 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
   return { column, page, json: [twinUrl(page), twinUrl(page, 'geojson')], title: r.title, ...(r.docNo ? { docNo: r.docNo } : {}), date: r.status.date, reason: r.status.reason };
 }
 
-function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones' | 'parcels'>): SitePage[] {
+function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'enforcementListed' | 'enforcementReports' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones' | 'parcels'>): SitePage[] {
   const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.planner }, { path: urls.parcels }, { path: urls.overlay }];
   // The notice lists (docs/notice-lists.md): every page of the overall list, the first page of each status and district list
   // (their later pages follow from the pager; how many there are depends on the day's statuses).
@@ -152,7 +169,9 @@ function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforce
     for (let p = 1; p <= count; p++) pages.push({ path: pageUrl(urls.noticeKind(kind), p) });
   }
   for (const n of v.notices) pages.push({ path: urls.notice(n), lastmod: n.status.state === 'superseded' ? n.status.date : n.publishDate.slice(0, 10) });
-  for (const r of v.enforcement) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
+  pages.push(...enforcementSitePages(v));
+  // Records past their display period keep their pages but are no longer offered (lists, feed, map, search, sitemap).
+  for (const r of v.enforcementListed) pages.push({ path: urls.enforcementRecord(r), lastmod: r.publishDate.slice(0, 10) });
   for (const s of v.redSites) pages.push({ path: urls.redSite(s), lastmod: s.updated });
   for (const r of v.redRoutes) pages.push({ path: urls.redRoute(r), lastmod: r.updated });
   for (const z of v.landPriceZones) pages.push({ path: urls.landPriceZone(z), lastmod: z.updated });
@@ -162,7 +181,8 @@ function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforce
 }
 
 /** Derives the published view from a validated dataset (records already sorted newest first). */
-export function publishedView(d: Dataset): PublishedView {
+export function publishedView(d: Dataset, options: { today?: string } = {}): PublishedView {
+  const today = options.today ?? todayInShanghai();
   const gone: GoneRecord[] = [];
   const notices: Notice[] = [];
   for (const n of d.notices) {
@@ -175,6 +195,12 @@ export function publishedView(d: Dataset): PublishedView {
     if (r.status.state === 'withdrawn') gone.push(goneRecord('enforcement', urls.enforcementRecord(r), { ...r, status: r.status }));
     else enforcement.push(r);
   }
+  const display = new Map<EnforcementRecord, { window: DisplayWindow | undefined; expired: boolean }>();
+  for (const r of enforcement) {
+    const window = displayWindow(r, d.displayPeriods);
+    display.set(r, { window, expired: window !== undefined && today > window.until });
+  }
+  const enforcementListed = enforcement.filter((r) => !display.get(r)!.expired);
   const noticesByKind = Object.fromEntries(noticeKinds.map((k) => [k, notices.filter((n) => n.kind === k)])) as Record<NoticeKind, Notice[]>;
 
   const noticeById = new Map(notices.map((n) => [n.id, n]));
@@ -182,21 +208,23 @@ export function publishedView(d: Dataset): PublishedView {
   const siteById = new Map(d.redSites.map((s) => [s.id, s]));
   const routeById = new Map(d.redRoutes.map((r) => [r.id, r]));
   const rules = new Map<StatusRecord, StatusRule>();
-  for (const r of [...notices, ...enforcement]) rules.set(r, statusRuleOf(r));
+  for (const n of notices) rules.set(n, statusRuleOf(n, undefined));
+  for (const r of enforcement) rules.set(r, statusRuleOf(r, display.get(r)!.window));
 
   const routesBySite = new Map<string, RedRoute[]>();
   for (const route of d.redRoutes)
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
   const parcels = parcelIndex(notices);
-  const base = { notices, noticesByKind, enforcement, redSites: d.redSites, redRoutes: d.redRoutes, landPriceZones: d.landPriceZones, zoningZones: d.zoningZones, parcels: parcels.list };
+  const enforcementReports = d.enforcementReports;
+  const base = { notices, noticesByKind, enforcement, enforcementListed, enforcementReports, redSites: d.redSites, redRoutes: d.redRoutes, landPriceZones: d.landPriceZones, zoningZones: d.zoningZones, parcels: parcels.list };
   const sitemap = sitemapOf({ ...base, boundaries: d.boundaries });
   const landPriceById = new Map(d.landPriceZones.map((z) => [z.id, z]));
   const zoningById = new Map(d.zoningZones.map((z) => [z.id, z]));
   const zonesByNotice = new Map<string, ZoningZone[]>();
   for (const z of d.zoningZones) for (const id of new Set(z.preApprovalNotices)) zonesByNotice.set(id, [...(zonesByNotice.get(id) ?? []), z]);
   const files = new Map<string, LocalFile>();
-  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos), ...d.landPriceZones.flatMap((z) => z.documents)]) {
+  for (const a of [...notices.flatMap((n) => n.attachments), ...enforcement.flatMap((r) => r.attachments), ...enforcementReports.flatMap((r) => r.attachments), ...d.redSites.flatMap((s) => s.photos), ...d.landPriceZones.flatMap((z) => z.documents)]) {
     const local = d.files.get(a.href);
     if (local) files.set(a.href, local);
   }
@@ -211,13 +239,21 @@ export function publishedView(d: Dataset): PublishedView {
     gone,
     sitemap,
     files,
+    officers: d.officers,
+    today,
     calendar: new WorkingDayCalendar(d.holidayYears),
-    hasSample: [...notices, ...enforcement, ...d.redSites, ...d.redRoutes, ...d.landPriceZones, ...d.zoningZones].some((r) => r.sample),
+    hasSample: [...notices, ...enforcement, ...d.officers, ...enforcementReports, ...d.redSites, ...d.redRoutes, ...d.landPriceZones, ...d.zoningZones].some((r) => r.sample),
     notice: (kind, id) => {
       const n = noticeById.get(id);
       return n?.kind === kind ? n : undefined;
     },
     enforcementRecord: (id) => enforcementById.get(id),
+    enforcementDisplay(record) {
+      const v = display.get(record);
+      if (!v) throw new Error(`不是已发布的执法信息：${record.id}`);
+      return v;
+    },
+    enforcementReport: (year) => enforcementReports.find((r) => r.year === year),
     redSite: (id) => siteById.get(id),
     redRoute: (id) => routeById.get(id),
     landPriceZone: (id) => landPriceById.get(id),

@@ -5,7 +5,7 @@
  */
 import type { PublishedView } from '../data/published.ts';
 import type { StatusRule } from '../data/status.ts';
-import { enforcementStages, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
+import { decisionCategories, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
 import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
 import { noticeFeature, type Feature } from './geojson.ts';
 import { parcelPopupLink } from '../data/parcels.ts';
@@ -53,7 +53,7 @@ export function mapCollections(data: PublishedView): MapCollection[] {
   const redSites = data.redSites.map(redSiteFeature);
   const redRoutes = data.redRoutes.map((r) => routeLineFeature(routePlan(r, data.routeSites(r))));
   const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n), data.parcelsOf(n).map(parcelPopupLink)) ?? []);
-  const enforcement = data.enforcement.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
+  const enforcement = data.enforcementListed.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
   const districts: Feature[] = data.boundaries.features.map((f) => ({
     type: 'Feature',
     id: f.properties.code,
@@ -64,7 +64,7 @@ export function mapCollections(data: PublishedView): MapCollection[] {
     { name: RED_SITES_LAYER, title: '红色资源点', features: redSites, listUrl: urls.red },
     { name: RED_ROUTES_LAYER, title: '研学线路', features: redRoutes, listUrl: urls.red },
     ...noticeKinds.map((kind) => ({ name: noticeCollectionName(kind), title: noticeKindNames[kind], features: notices(kind), listUrl: urls.noticeKind(kind) })),
-    { name: ENFORCEMENT_LAYER, title: '执法公示', features: enforcement, listUrl: urls.enforcement },
+    { name: ENFORCEMENT_LAYER, title: '执法决定', features: enforcement, listUrl: urls.enforcementDecisions },
     ...(['国有建设用地', '集体建设用地'] as const).map((t) => ({ name: LAND_PRICE_LAYERS[t], title: `基准地价（${t}）`, features: data.landPriceZones.filter((z) => z.landType === t).map(landPriceFeature), listUrl: urls.landPrice })),
     { name: ZONING_LAYER, title: '控制性详细规划', features: data.zoningZones.map(zoningFeature), listUrl: urls.zoning },
     { name: 'districts', title: '行政区划（示意）', features: districts },
@@ -106,8 +106,9 @@ export function thematicLayers(routes: readonly { id: string; name: string }[] =
       categoryProperty: 'subKind', categories: categoriesOf(noticeSubKinds[kind]), defaultColor: PALETTE[i + 1]!, visible: kind === 'planning' || kind === 'land',
     })),
     {
-      id: ENFORCEMENT_LAYER, title: '执法公示', url: geo(ENFORCEMENT_LAYER), cluster: true,
-      categoryProperty: 'stage', categories: categoriesOf(enforcementStages), defaultColor: '#5d4037', visible: false,
+      // The located 事后公开 decisions (事前公开 records rarely have a place), by category as the decision lists filter them.
+      id: ENFORCEMENT_LAYER, title: '执法决定', url: geo(ENFORCEMENT_LAYER), cluster: true,
+      categoryProperty: 'category', categories: categoriesOf(decisionCategories), defaultColor: '#5d4037', visible: false,
     },
     // Zone layers (src/lib/zones.ts), off by default: areas under the points.
     ...(zones ? zoneLayers(zones.landPriceZones, zones.zoningZones) : []),

@@ -10,8 +10,9 @@
  * because a 公示期 ends after the build.
  */
 import { statusOf, type StatusKey } from '../data/status.ts';
-import { isIsoDate } from './dates.ts';
-import { listOf } from './query-list.ts';
+import { foldText, listPart, newerFirst, queryWords, readDateRange, readList, readOne, readPage, readQuery, runFacets, textCondition, type Facet } from './facet-filter.ts';
+
+export { foldText, queryWords };
 
 export const KIND_VALUES = ['planning', 'land', 'mining', 'surveying'] as const;
 export type KindValue = (typeof KIND_VALUES)[number];
@@ -82,37 +83,34 @@ export const isEmptyFilter = (f: NoticeFilter): boolean =>
 
 // ------------------------------------------------------------------ match ---
 
-/** Text as the text filter compares it: full-width forms folded (ＡＢＣ１２ → abc12), lower case. */
-export const foldText = (s: string): string => s.normalize('NFKC').toLowerCase();
-
-/** The words of a query; each must occur in the row (Chinese has no spaces: a word is any substring). */
-export const queryWords = (q: string): string[] => foldText(q).split(/\s+/).filter(Boolean);
-
-const haystacks = new WeakMap<NoticeRow, string>();
-function haystack(r: NoticeRow): string {
-  let h = haystacks.get(r);
-  if (h === undefined) haystacks.set(r, (h = foldText(`${r.title}\n${r.docNo ?? ''}\n${r.sub}\n${r.id}`)));
-  return h;
-}
-
-/** The facets a row fails, as a bit set: 1 kind, 2 sub-kind, 4 district, 8 status, 16 date, 32 text. */
-function failures(r: NoticeRow, status: StatusValue, f: NoticeFilter, words: readonly string[]): number {
-  let bits = 0;
-  if (f.kinds.length > 0 && !f.kinds.includes(r.kind)) bits |= 1;
-  if (f.subs.length > 0 && !f.subs.includes(r.sub)) bits |= 2;
-  if (f.districts.length > 0 && !f.districts.includes(r.district)) bits |= 4;
-  // Withdrawn notices are listed only when asked for.
-  if (f.statuses.length > 0 ? !f.statuses.includes(status) : status === 'revoked') bits |= 8;
-  if ((f.from && r.date < f.from) || (f.to && r.date > f.to)) bits |= 16;
-  if (words.length > 0) {
-    const h = haystack(r);
-    if (!words.every((w) => h.includes(w))) bits |= 32;
-  }
-  return bits;
+/** The facets and conditions of a filter over notice rows (./facet-filter.ts); the status of each row is kept for the sort. */
+function facetsOf(f: NoticeFilter, today: string, statusOfRow: Map<NoticeRow, StatusValue>) {
+  const facets: Facet<NoticeRow>[] = [
+    { name: 'kind', valueOf: (r) => r.kind, selected: f.kinds },
+    { name: 'sub', valueOf: (r) => r.sub, selected: f.subs },
+    { name: 'district', valueOf: (r) => r.district, selected: f.districts },
+    {
+      name: 'status',
+      valueOf: (r) => {
+        let s = statusOfRow.get(r);
+        if (s === undefined) statusOfRow.set(r, (s = rowStatus(r, today)));
+        return s;
+      },
+      selected: f.statuses,
+      // Withdrawn notices are listed only when asked for.
+      passesUnselected: (s) => s !== 'revoked',
+    },
+  ];
+  const conditions: ((r: NoticeRow) => boolean)[] = [];
+  if (f.from || f.to) conditions.push((r) => !((f.from && r.date < f.from) || (f.to && r.date > f.to)));
+  const text = textCondition<NoticeRow>(f.q, (r) => `${r.title}\n${r.docNo ?? ''}\n${r.sub}\n${r.id}`);
+  if (text) conditions.push(text);
+  return { facets, conditions };
 }
 
 export function matches(r: NoticeRow, f: NoticeFilter, today: string): boolean {
-  return failures(r, rowStatus(r, today), f, queryWords(f.q)) === 0;
+  const { facets, conditions } = facetsOf(f, today, new Map());
+  return runFacets([r], facets, conditions).rows.length === 1;
 }
 
 export type FacetCounts = {
@@ -133,31 +131,12 @@ export type FilterResult = {
   counts: FacetCounts;
 };
 
-const inc = (m: Record<string, number>, k: string) => {
-  m[k] = (m[k] ?? 0) + 1;
-};
-
 /** Filters, counts and sorts in one pass over the rows. */
 export function runFilter(rows: readonly NoticeRow[], f: NoticeFilter, today: string): FilterResult {
-  const words = queryWords(f.q);
-  const out: NoticeRow[] = [];
   const statusOfRow = new Map<NoticeRow, StatusValue>();
-  const counts: FacetCounts = { kind: {}, sub: {}, district: {}, status: {} };
-  for (const r of rows) {
-    const status = rowStatus(r, today);
-    const bits = failures(r, status, f, words);
-    if (bits === 0) {
-      out.push(r);
-      statusOfRow.set(r, status);
-    }
-    // A row counts under a facet's value when every other facet lets it through; the status facet's own
-    // rule (withdrawn only on request) keeps withdrawn rows out of the other facets' counts.
-    if ((bits & ~1) === 0) inc(counts.kind, r.kind);
-    if ((bits & ~2) === 0) inc(counts.sub, r.sub);
-    if ((bits & ~4) === 0) inc(counts.district, r.district);
-    if ((bits & ~8) === 0) inc(counts.status, status);
-  }
-  return { rows: sortRows(out, f.sort, today, statusOfRow), counts };
+  const { facets, conditions } = facetsOf(f, today, statusOfRow);
+  const result = runFacets(rows, facets, conditions);
+  return { rows: sortRows(result.rows, f.sort, today, statusOfRow), counts: result.counts as FacetCounts };
 }
 
 const RANK: Record<StatusValue, number> = { open: 0, upcoming: 1, ended: 2, published: 2, superseded: 2, revoked: 2 };
@@ -165,7 +144,7 @@ const RANK: Record<StatusValue, number> = { open: 0, upcoming: 1, ended: 2, publ
 /** Sorts rows (a copy); ties fall back to the newer, then the id, so the order is total and stable across builds. */
 export function sortRows(rows: readonly NoticeRow[], sort: SortValue, today: string, known?: ReadonlyMap<NoticeRow, StatusValue>): NoticeRow[] {
   const st = (r: NoticeRow) => known?.get(r) ?? rowStatus(r, today);
-  const newer = (a: NoticeRow, b: NoticeRow) => (a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date > b.date ? -1 : 1);
+  const newer = newerFirst<NoticeRow>;
   const list = [...rows];
   if (sort === 'newest') return list.sort(newer);
   if (sort === 'oldest') return list.sort((a, b) => -newer(a, b));
@@ -201,46 +180,16 @@ export type FilterVocabulary = { subs: readonly string[]; districts: readonly st
  * (/notices/land/: kind land); the query adds to it.
  */
 export function parseNoticeFilter(search: string, vocabulary: FilterVocabulary, scope: Partial<NoticeFilter> = {}): ParsedFilter {
-  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const warnings: string[] = [];
-  for (const key of new Set(q.keys())) {
-    if (!(PARAMS as readonly string[]).includes(key)) warnings.push(`${key}：不是筛选参数，已忽略`);
-    else if (q.getAll(key).length > 1) warnings.push(`${key} 出现了多次，只读第一个`);
-  }
-  const date = (name: 'from' | 'to') => {
-    const v = q.get(name);
-    if (v === null || v === '') return undefined;
-    if (isIsoDate(v)) return v;
-    warnings.push(`${name}=${v}：日期应写作 YYYY-MM-DD，已忽略`);
-    return undefined;
-  };
-  let from = date('from');
-  let to = date('to');
-  if (from && to && from > to) {
-    warnings.push(`from=${from} 晚于 to=${to}：已对调`);
-    [from, to] = [to, from];
-  }
-  const sortRaw = q.get('sort');
-  let sort: SortValue = 'status';
-  if (sortRaw) {
-    if ((SORT_VALUES as readonly string[]).includes(sortRaw)) sort = sortRaw as SortValue;
-    else warnings.push(`sort=${sortRaw}：不认识的排序，已忽略`);
-  }
-  const pageRaw = q.get('page');
-  let page = scope.page ?? 1;
-  if (pageRaw) {
-    if (/^[1-9]\d{0,5}$/.test(pageRaw)) page = Number(pageRaw);
-    else warnings.push(`page=${pageRaw}：页码应是正整数，已忽略`);
-  }
-  const pick = <T extends string>(key: string, allowed: readonly T[], fixed: readonly T[] | undefined) => {
-    const v = listOf(q.get(key), allowed, key, warnings);
-    return v.length > 0 ? v : [...(fixed ?? [])];
-  };
+  const q = readQuery(search, PARAMS, warnings);
+  const { from, to } = readDateRange(q, warnings);
+  const sort = readOne(q, 'sort', SORT_VALUES, 'status', warnings);
+  const page = readPage(q, scope.page ?? 1, warnings);
   const filter: NoticeFilter = {
-    kinds: pick('kind', KIND_VALUES, scope.kinds),
-    subs: pick('sub', vocabulary.subs, scope.subs),
-    districts: pick('district', vocabulary.districts, scope.districts),
-    statuses: pick('status', STATUS_VALUES, scope.statuses),
+    kinds: readList(q, 'kind', KIND_VALUES, scope.kinds, warnings),
+    subs: readList(q, 'sub', vocabulary.subs, scope.subs, warnings),
+    districts: readList(q, 'district', vocabulary.districts, scope.districts, warnings),
+    statuses: readList(q, 'status', STATUS_VALUES, scope.statuses, warnings),
     from: from ?? scope.from,
     to: to ?? scope.to,
     q: (q.get('q') ?? scope.q ?? '').trim().slice(0, 100),
@@ -260,11 +209,8 @@ export function formatNoticeFilter(f: NoticeFilter, vocabulary: FilterVocabulary
   const kinds = KIND_VALUES.filter((k) => f.kinds.includes(k));
   const path = kinds.length === 1 ? `/notices/${kinds[0]}/` : '/notices/';
   const parts: string[] = [];
-  const add = (key: string, values: readonly string[]) => values.length > 0 && parts.push(`${key}=${values.map(encodeURIComponent).join(',')}`);
-  if (kinds.length > 1) add('kind', kinds);
-  add('sub', vocabulary.subs.filter((s) => f.subs.includes(s)));
-  add('district', vocabulary.districts.filter((d) => f.districts.includes(d)));
-  add('status', STATUS_VALUES.filter((s) => f.statuses.includes(s)));
+  for (const part of [kinds.length > 1 ? listPart('kind', KIND_VALUES, kinds) : undefined, listPart('sub', vocabulary.subs, f.subs), listPart('district', vocabulary.districts, f.districts), listPart('status', STATUS_VALUES, f.statuses)])
+    if (part) parts.push(part);
   if (f.from) parts.push(`from=${f.from}`);
   if (f.to) parts.push(`to=${f.to}`);
   if (f.q.trim()) parts.push(`q=${encodeURIComponent(f.q.trim())}`);

@@ -41,6 +41,20 @@ export const urls = {
   redSite: (s: Pick<RedSite, 'id'>) => `/red/sites/${s.id}/`,
   redRoute: (r: Pick<RedRoute, 'id'>) => `/red/routes/${r.id}/`,
   enforcementRecord: (r: Pick<EnforcementRecord, 'id'>) => `/enforcement/${r.id}/`,
+  /** 执法严起来 (docs/enforcement.md): 事前公开, the roster and its JSON, 事中公示's verification page. */
+  enforcementBefore: '/enforcement/before/',
+  enforcementOfficers: '/enforcement/officers/',
+  enforcementOfficersJson: '/enforcement/officers.json',
+  enforcementVerify: '/enforcement/verify/',
+  /** 事后公开: every decision within its display period, one list per category, the compact index and the feed. */
+  enforcementDecisions: '/enforcement/decisions/',
+  enforcementDecisionCategory: (slug: string) => `/enforcement/decisions/${slug}/`,
+  enforcementDecisionIndex: '/enforcement/decisions/index.json',
+  enforcementDecisionsFeed: '/enforcement/decisions/feed.xml',
+  /** 行政执法统计年报: the reports, one page per year, one CSV per breakdown. */
+  enforcementStatistics: '/enforcement/statistics/',
+  enforcementReport: (year: number) => `/enforcement/statistics/${year}/`,
+  enforcementReportCsv: (year: number, breakdown: string) => `/enforcement/statistics/${year}/${breakdown}.csv`,
   /** 基准地价: the list (with its map) and one page per graded zone. */
   landPrice: '/land-price/',
   landPriceZone: (z: Pick<LandPriceZone, 'id'>) => `/land-price/${z.id}/`,
@@ -64,6 +78,9 @@ export function twinLinks(pageUrl: string, hasPlace: boolean): TwinLink[] {
   return [{ href: twinUrl(pageUrl), type: 'application/json', title: 'JSON' }, ...(hasPlace ? [{ href: twinUrl(pageUrl, 'geojson'), type: 'application/geo+json' as const, title: 'GeoJSON' }] : [])];
 }
 
+/** Path segments under /enforcement/ that are pages of the column: no enforcement record may use them as its id. */
+export const ENFORCEMENT_RESERVED_IDS = ['before', 'during', 'officers', 'verify', 'decisions', 'statistics', 'page', 'feed'] as const;
+
 /**
  * Pages that only list notices (a kind's list, the status and district lists, and their later pages;
  * docs/notice-lists.md): in the sitemap, but no search documents of their own — the notices they
@@ -73,3 +90,11 @@ export function isNoticeListingPage(path: string): boolean {
   return /^\/notices\/(?:[a-z]+\/|status\/[a-z]+\/|district\/[a-z0-9]+\/)?(?:page\/\d+\/)?$/.test(path) && path !== '/notices/';
 }
 
+
+/**
+ * Pages that only list records: the notice lists above and the decision lists by category and their
+ * later pages (docs/enforcement.md). In the sitemap, without search documents of their own.
+ */
+export function isListingPage(path: string): boolean {
+  return isNoticeListingPage(path) || /^\/enforcement\/decisions\/(?:[a-z]+\/)?(?:page\/\d+\/)?$/.test(path) && path !== '/enforcement/decisions/';
+}

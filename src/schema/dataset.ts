@@ -11,6 +11,9 @@ import { CalendarRangeError, WorkingDayCalendar } from '../lib/workdays.ts';
 import type { BoundaryCollection, BoundaryFeature } from './boundary.ts';
 import type { Geometry } from './common.ts';
 import type { EnforcementRecord } from './enforcement.ts';
+import type { EnforcementReport, Officer } from './enforcement-column.ts';
+import { checkEnforcementColumn } from './enforcement-checks.ts';
+import { todayInShanghai } from '../lib/dates.ts';
 import { checkGazetteer, whereText, type GazetteerCollection, type PlacedRecord } from './gazetteer.ts';
 import type { HolidayCalendar } from './holidays.ts';
 import type { Notice } from './notice.ts';
@@ -57,6 +60,14 @@ export type DatasetInput = {
   landPriceZones?: Entry<Salvaged<LandPriceZone>>[] | undefined;
   /** 控制性详细规划 zones (data/zoning/). */
   zoningZones?: Entry<Salvaged<ZoningZone>>[] | undefined;
+  /** The 执法人员 roster (data/enforcement/officers/). */
+  officers?: Entry<Salvaged<Officer>>[] | undefined;
+  /** 行政执法统计年报 (data/enforcement/reports/). */
+  reports?: Entry<Salvaged<EnforcementReport>>[] | undefined;
+  /** Where report files go, as the messages name it; default data/enforcement/reports. */
+  reportsDir?: string | undefined;
+  /** The day of the check (Asia/Shanghai); default today. Date-dependent rules (the annual report's 31 January) read it. */
+  today?: string | undefined;
 };
 
 /** The value 全市 marks a record that applies to the whole city. */
@@ -136,9 +147,9 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
   // The 3° Gauss–Krüger zones the city spans, for mining 拐点 X/Y (./corners.ts).
   const cityZones = cityZonesOf(input.boundaries?.record);
 
-  const checkDistrict = (file: string, district: string | undefined) => {
+  const checkDistrict = (file: string, district: string | undefined, field = 'district') => {
     if (locator && district !== undefined && district !== CITY_WIDE && !districtNames.has(district))
-      error(file, 'district', `未知的行政区“${district}”，应为 ${[...districtNames].join('、')} 或 ${CITY_WIDE}`);
+      error(file, field, `未知的行政区“${district}”，应为 ${[...districtNames].join('、')} 或 ${CITY_WIDE}`);
   };
 
   const checkGeometry = (file: string, field: string, g: Geometry | undefined, district: string | undefined) => {
@@ -252,14 +263,20 @@ export function validateDataset(input: DatasetInput): DataIssue[] {
     checkGeometry(file, 'location', record.location, record.district);
     if (record.status?.state === 'superseded' && (record.status.supersededBy === record.id || !enforcementIds.has(record.status.supersededBy)))
       error(file, 'status.supersededBy', `替代记录“${record.status.supersededBy}”不存在或是本记录自身`);
-    // 国办发〔2018〕118号: 许可/处罚 within 7 working days, others within 20.
-    if (record.stage === '事后公开' && record.decisionDate && record.publishDate) {
-      const limit = record.category === '行政处罚' || record.category === '行政许可' ? 7 : 20;
-      const counted = workingDays(file, 'publishDate', record.decisionDate, record.publishDate.slice(0, 10));
-      const taken = counted === undefined ? 0 : counted - 1;
-      if (taken > limit) warn(file, 'publishDate', `决定作出后 ${taken} 个工作日才公开，超过 ${limit} 个工作日的时限`);
-    }
   }
+  checkEnforcementColumn({
+    enforcement: input.enforcement,
+    officers: input.officers ?? [],
+    reports: input.reports,
+    reportsDir: input.reportsDir ?? 'data/enforcement/reports',
+    today: input.today ?? todayInShanghai(),
+    calendar,
+    error,
+    warn,
+    checkDistrict,
+  });
+  checkUnique(input.officers ?? [], (r) => r.id, 'id', 'id');
+  checkUnique(input.reports ?? [], (r) => r.id, 'id', 'id');
 
   // Zones: inside the city. Their rings (simple, with area, wound as RFC 7946
   // says) are the schema's: zones.ts uses common.ts's polygon geometries, which

@@ -8,6 +8,7 @@ export * from './gazetteer.ts';
 export * from './red.ts';
 export * from './notice.ts';
 export * from './enforcement.ts';
+export * from './enforcement-column.ts';
 export * from './holidays.ts';
 export * from './land-use.ts';
 export * from './zones.ts';

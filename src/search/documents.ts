@@ -208,7 +208,7 @@ function zoningDraft(z: ZoningZone): Draft {
   };
 }
 
-function pageDrafts(): Draft[] {
+function pageDrafts(d: Pick<PublishedView, 'enforcementReports'>): Draft[] {
   const page = (url: string, title: string, text: string): Draft => ({
     url, title, collection: 'page', kind: '', district: '', date: '', state: 'active', codes: [], names: [], text, sample: false, sortKey: '',
   });
@@ -221,6 +221,13 @@ function pageDrafts(): Draft[] {
     // The 压覆查询 pre-check, by the words of the bureau's reports and of people who need it.
     page(urls.overlay, '压覆查询', '压覆查询 压覆矿产资源查询 压覆重要矿产资源 压覆矿产 矿业权 探矿权 采矿权 拐点 建设项目 用地范围 重叠 地块'),
     page(urls.planner, '研学行程规划', '研学行程规划 研学旅行 研学实践 行程安排 路线规划 学校 春游 秋游 红色资源 预约 打印行程单'),
+    // 执法严起来's own pages (docs/enforcement.md), by the names of the three systems' parts.
+    page(urls.enforcementBefore, '事前公开', '事前公开 执法主体 执法人员 权责清单 职责 执法依据 执法程序 流程图 随机抽查事项清单 服务指南 法制审核目录 救济渠道 行政复议 行政诉讼'),
+    page(urls.enforcementOfficers, '执法人员名单', '执法人员名单 执法人员 执法证号 执法证件 执法类别 行政执法证'),
+    page(urls.enforcementVerify, '执法人员身份核验', '执法人员身份核验 事中公示 执法证号 执法证件 核验 查询 出示证件'),
+    page(urls.enforcementDecisions, '事后公开：执法决定', '事后公开 执法决定 行政处罚 行政许可 行政检查 行政强制 处罚决定 决定书'),
+    page(urls.enforcementStatistics, '行政执法统计年报', '行政执法统计年报 执法统计 年报 执法数据'),
+    ...d.enforcementReports.map((r) => ({ ...page(urls.enforcementReport(r.year), r.title, join([r.title, '行政执法统计年报', `${r.year}年`, r.summary])), date: r.publishDate.slice(0, 10), sample: r.sample })),
   ];
 }
 
@@ -261,8 +268,8 @@ export function searchDocuments(d: PublishedView): SearchDocument[] {
   const sites = new Map(d.redSites.map((s) => [s.id, s]));
   const dated = [
     ...d.notices.map((n) => noticeDraft(n, d.statusRule(n))),
-    ...d.enforcement.map((r) => enforcementDraft(r, d.statusRule(r))),
+    ...d.enforcementListed.map((r) => enforcementDraft(r, d.statusRule(r))),
   ].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url < b.url ? -1 : 1));
-  const drafts = [...pageDrafts(), ...parcelDrafts(d), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...d.landPriceZones.map(landPriceDraft), ...d.zoningZones.map(zoningDraft), ...dated];
+  const drafts = [...pageDrafts(d), ...parcelDrafts(d), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...d.landPriceZones.map(landPriceDraft), ...d.zoningZones.map(zoningDraft), ...dated];
   return drafts.map(({ sortKey: _, ...doc }, id) => ({ id, ...doc }));
 }

@@ -112,6 +112,10 @@ describe('the budget measure', () => {
     expect(pageType('/red/sites/x/')).toBe('red site');
     expect(pageType('/enforcement/')).toBe('column list');
     expect(pageType('/enforcement/zf-1/')).toBe('enforcement detail');
+    expect(pageType('/enforcement/decisions/penalty/page/2/')).toBe('enforcement decisions');
+    expect(pageType('/enforcement/verify/')).toBe('enforcement verify');
+    expect(pageType('/enforcement/statistics/2025/')).toBe('enforcement column');
+    expect(pageType('/enforcement/before/')).toBe('enforcement column');
     expect(pageType('/map/')).toBe('map');
     expect(pageType('/red/map/')).toBe('map');
     expect(pageType('/search/')).toBe('search');

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isNoticeListingPage } from '../../src/lib/urls.ts';
+import { isListingPage } from '../../src/lib/urls.ts';
 import { createSearchClient } from '../../src/search/client.ts';
 import { metaFileName, versionDir, type MetaRow, type SearchManifest } from '../../src/search/format.ts';
 import { gunzipSync } from 'node:zlib';
@@ -39,7 +39,7 @@ describe('search index in dist/client', () => {
   it('holds every record and column page of the sitemap, and nothing else', () => {
     expect(existsSync(path.join(CLIENT, 'search', 'manifest.json')), 'run npm run build first').toBe(true);
     const indexed = new Set(indexedRows().map((r) => r[0]));
-    const expected = sitemapPaths().filter((p) => p !== '/search/' && !isNoticeListingPage(p));
+    const expected = sitemapPaths().filter((p) => p !== '/search/' && !isListingPage(p));
     expect(expected.length).toBeGreaterThan(50);
     expect(expected.filter((p) => !indexed.has(p)), 'pages missing from the search index').toEqual([]);
     expect([...indexed].filter((p) => !expected.includes(p)), 'indexed URLs that are not pages').toEqual([]);

@@ -5,7 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadDataset, resolveDataDir, type Dataset } from '../../src/data/load.ts';
 import { getPublishedView, type PublishedView } from '../../src/data/index.ts';
-import { isNoticeListingPage } from '../../src/lib/urls.ts';
+import { ENFORCEMENT_RESERVED_IDS, isNoticeListingPage } from '../../src/lib/urls.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -125,7 +125,9 @@ export async function pool<T, R>(items: readonly T[], n: number, fn: (item: T, w
 export function isArticlePath(p: string): boolean {
   return (
     (/^\/notices\/[^/]+\/(?!page\/)[^/]+\/$/.test(p) && !isNoticeListingPage(p)) ||
-    /^\/enforcement\/(?!page\/)[^/]+\/$/.test(p) ||
+    // An enforcement record, not one of the column's own pages (docs/enforcement.md); a year's statistics report.
+    (/^\/enforcement\/[^/]+\/$/.test(p) && !(ENFORCEMENT_RESERVED_IDS as readonly string[]).includes(p.split('/')[2]!)) ||
+    /^\/enforcement\/statistics\/\d{4}\/$/.test(p) ||
     /^\/red\/(sites|routes)\/[^/]+\/$/.test(p)
   );
 }

@@ -37,6 +37,18 @@ describe('the JavaScript and CSS budgets', () => {
     expect(problems[1]).toMatch(/^\/notices\/: CSS .* > 14\.00 KB \(\/_astro\/big\.css\)$/);
   });
 
+  it('fail a 执法严起来 page that needs no JavaScript when it loads more than the site shell', () => {
+    site = fixtureSite({
+      'index.html': page('', '<script type="module" src="/_astro/shell.js"></script>'),
+      'enforcement/before/index.html': page('', '<script type="module" src="/_astro/shell.js"></script>'),
+      'enforcement/statistics/2025/index.html': page('', '<script type="module" src="/_astro/shell.js"></script><script type="module" src="/_astro/chart.js"></script>'),
+      '_astro/shell.js': 'console.log(1)',
+      '_astro/chart.js': 'console.log(2)',
+    });
+    const problems = budgetProblems(measureBudgets(site.dir, ['index.html', 'enforcement/before/index.html', 'enforcement/statistics/2025/index.html']));
+    expect(problems).toEqual(['/enforcement/statistics/2025/: JavaScript beyond the site shell (/_astro/chart.js), where the page needs none']);
+  });
+
   it('gives the map and search pages their first-load budget, not the plain 30 KB', () => {
     site = fixtureSite({
       'map/index.html': page('', '<script type="module" src="/_astro/map.js"></script>'),

@@ -137,7 +137,7 @@ describe('map collections', () => {
     // The map page lists a layer's newest features and links the rest to the layer's column list.
     expect(byName['notices-land']!.listUrl).toBe(urls.noticeKind('land'));
     expect(byName['red-sites']!.listUrl).toBe(urls.red);
-    expect(byName['enforcement']!.listUrl).toBe(urls.enforcement);
+    expect(byName['enforcement']!.listUrl).toBe(urls.enforcementDecisions);
   });
 });
 
