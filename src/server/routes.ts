@@ -29,6 +29,8 @@ export const REQUEST_TIME_ROUTES: Readonly<Record<string, RequestTimeRoute>> = {
     file: 'src/pages/planner/route.json.ts',
     limits: { ...GET_PAGE, query: { p: (v) => ROUTE_POINTS_PATTERN.test(v), m: (v) => ROUTE_MODE_PATTERN.test(v) }, timeoutMs: 15_000, perMinute: 30, burst: 10 },
   },
+  // The health check: the server and the submission store's ping (src/pages/health.json.ts). Monitors poll it; 2 s of ping at most.
+  '/health.json': { file: 'src/pages/health.json.ts', limits: { ...GET_PAGE, query: {} } },
 };
 
 /** Withdrawn records (the paths in the static manifest's `gone` list): their 410 page and JSON twins. */
