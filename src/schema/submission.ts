@@ -46,7 +46,7 @@ const textError = { error: (issue: { input?: unknown }) => (issue.input === unde
 
 const text = (max: number, min = 1) =>
   z
-    .string({ error: '应为文字' })
+    .string(textError)
     .trim()
     .min(min, min <= 1 ? '不能为空' : `至少 ${min} 个字`)
     .max(max, `不超过 ${max} 个字`)
