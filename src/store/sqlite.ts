@@ -152,7 +152,7 @@ class SqliteSubmissionStore implements SubmissionStore {
     }
   }
 
-  add(s: NewSubmission): Promise<Receipt> {
+  async add(s: NewSubmission): Promise<Receipt> {
     const json = checkNewSubmission(s);
     return this.write(() => {
       const seen = this.q.byKey.get(s.idempotencyKey) as { receipt_no: string; received_at: string } | undefined;
