@@ -4,7 +4,7 @@
  * SQLite store in a temporary directory.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -163,5 +163,18 @@ describe('the staff commands on a store', () => {
   it('submissions:purge fails with one line when the store cannot be opened', async () => {
     await expect(node('submissions-purge.ts', [], { env: { ...env, DATABASE_URL: 'postgres://x@127.0.0.1:1/x' } })).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^\[submissions:purge\] 失败：提交存储不可用.*\n$/) });
     await expect(node('submissions-purge.ts', ['--today', '2027-13-01'])).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('submissions:backup copies the store while it is open, readable by its owner only', async () => {
+    const live = await openSqliteStore({ path: file });
+    const copy = path.join(tmp, 'backup', 'copy.sqlite');
+    mkdirSync(path.dirname(copy), { recursive: true });
+    const { stdout } = await node('submissions-backup.ts', ['--to', copy]);
+    expect(stdout).toContain(copy);
+    expect(statSync(copy).mode & 0o077).toBe(0);
+    const restored = await openSqliteStore({ path: copy });
+    expect(await restored.list({ kind: 'opinion' })).toEqual(await live.list({ kind: 'opinion' }));
+    await Promise.all([restored.close(), live.close()]);
+    await expect(node('submissions-backup.ts', [])).rejects.toMatchObject({ code: 1 });
   });
 });
