@@ -127,17 +127,18 @@ export const siteSchema = z.strictObject({
     termsUrl: z.url().meta({ privacy: 'url' }),
   }),
   /**
-   * What the public sends in (issue 14): how many years after receipt the
-   * personal data of an opinion or an application is kept before
-   * `npm run submissions:purge` removes it (src/submissions/retention.ts
-   * dates each submission; why one year: docs/submissions.md §Retention).
+   * What the public sends in (issue 14): how long the personal data of an
+   * opinion or an application is kept before `npm run submissions:purge`
+   * removes it (src/lib/retention.ts; why these defaults: docs/submissions.md §Retention).
    */
   submissions: z
     .strictObject({
       retention: z
         .strictObject({
-          opinion: z.int('应为整数（年）').min(1, '至少 1 年').max(30, '至多 30 年').default(1),
-          application: z.int('应为整数（年）').min(1, '至少 1 年').max(30, '至多 30 年').default(1),
+          /** Opinions on a 批前公示: months after the notice's feedback deadline (the end of its 公示期 when it states none). */
+          opinionMonthsAfterDeadline: z.int('应为整数（月）').min(1, '至少 1 个月').max(120, '至多 120 个月').default(12),
+          /** 依申请公开 applications: months after the statutory reply date (20 working days). */
+          applicationMonthsAfterReplyDate: z.int('应为整数（月）').min(1, '至少 1 个月').max(120, '至多 120 个月').default(12),
         })
         .prefault({}),
     })

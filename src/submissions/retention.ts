@@ -4,18 +4,30 @@
  * `retainUntil`; `npm run submissions:purge` removes it after that date.
  *
  * The period is configured in data/site.yaml under `submissions.retention`
- * (years per kind, validated with its defaults by src/schema/site.ts; why one
- * year: docs/submissions.md §Retention), and the forms state it.
+ * (the store's schema key: years per kind, e.g. `{ opinion: 3, application: 3 }`).
+ * Until the site configures it, the defaults below apply, and the forms state
+ * whichever period applies.
  */
 import { addDays } from '../lib/dates.ts';
-import type { Site } from '../schema/site.ts';
 import type { SubmissionFormKind } from '../schema/submission.ts';
 
 export type Retention = Readonly<Record<SubmissionFormKind, number>>;
 
-/** The retention site.yaml configures (`submissions.retention`, years per kind; its defaults are the schema's, src/schema/site.ts). */
-export function retentionOf(site: Pick<Site, 'submissions'>): Retention {
-  return site.submissions.retention;
+/**
+ * Defaults, in whole years after receipt: long enough for the reply and for
+ * 行政复议 (60 days) and 行政诉讼 (6 months) against the decision it informed,
+ * and for the bureau's yearly 政府信息公开工作年度报告 (条例 Art 49–50).
+ */
+export const DEFAULT_RETENTION: Retention = { opinion: 3, application: 3 };
+
+/** The retention a site configures, else the default, per kind. */
+export function retentionOf(site: unknown): Retention {
+  const configured = (site as { submissions?: { retention?: Partial<Record<SubmissionFormKind, unknown>> } } | undefined)?.submissions?.retention;
+  const years = (kind: SubmissionFormKind): number => {
+    const v = configured?.[kind];
+    return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 30 ? v : DEFAULT_RETENTION[kind];
+  };
+  return { opinion: years('opinion'), application: years('application') };
 }
 
 /** The last day personal data is kept: `years` after the day of receipt (29 February → 28 February). */
