@@ -2,7 +2,7 @@
  * npm run submissions:purge [-- --dry-run] [--today YYYY-MM-DD]
  *
  * Applies the retention (site.yaml submissions.retention, stored with each
- * submission as its retainUntil when it was received, src/submissions/retention.ts):
+ * submission as its retainUntil when it was received, src/lib/retention.ts):
  * removes the personal data and attachments of every submission whose
  * retainUntil is before today (Asia/Shanghai), in the store the environment
  * names (DATABASE_URL or GEOPORTAL_STORE_PATH, as the server). Logs one line
