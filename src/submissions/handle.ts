@@ -17,7 +17,8 @@ import { StoreUnavailableError, type SubmissionAttachment, type SubmissionStore 
 import { checkAttachment } from './attachment.ts';
 import { readFormBody } from './form-data.ts';
 import { originAllowed, TOKEN_MESSAGES, verifyFormToken } from './form-token.ts';
-import { REPLY_RULE, statutoryReplyDate } from './reply-date.ts';
+import { REPLY_RULE, replyDateForRetention, statutoryReplyDate } from './reply-date.ts';
+import { retainUntil as retainUntilOf, type RetentionRule } from '../lib/retention.ts';
 
 /** A notice that takes opinions, as the build published it (virtual:geoportal/build-data `opinionNotices`). */
 export interface OpinionNotice {
@@ -44,8 +45,8 @@ export interface SubmissionContext {
   origins: readonly string[];
   opinionNotices: Readonly<Record<string, OpinionNotice>>;
   calendar: WorkingDayCalendar;
-  /** ISO date until which the submission's personal data is kept. */
-  retainUntil: (kind: SubmissionFormKind, receivedOn: string) => string;
+  /** How long personal data is kept (site.yaml submissions.retention, src/lib/retention.ts). */
+  retention: RetentionRule;
   maxBodyBytes: number;
   now?: () => Date;
   log?: (line: string) => void;
@@ -139,7 +140,8 @@ export async function handleSubmission(kind: SubmissionFormKind, request: Reques
   if (!parsed.ok || Object.keys(errors).length > 0) return { kind: 'invalid', status: 400, errors, values, notice };
 
   const reply = kind === 'application' ? statutoryReplyDate(ctx.calendar, receivedOn) : undefined;
-  const retainUntil = ctx.retainUntil(kind, receivedOn);
+  // From the notice's feedback deadline, or the application's reply date (src/lib/retention.ts: one rule with the form's sentence).
+  const retainUntil = retainUntilOf(kind, notice ? notice.end : replyDateForRetention(ctx.calendar, receivedOn), ctx.retention);
   const { content, personal } = splitSubmission(kind, parsed.value);
   try {
     const store = await ctx.store();

@@ -11,7 +11,6 @@ import { REQUEST_TIME_ROUTES } from '../server/routes.ts';
 import { submissionStore } from '../store/index.ts';
 import { formKey } from './form-token.ts';
 import type { OpinionNotice, SubmissionContext } from './handle.ts';
-import { retainUntil, retentionOf } from './retention.ts';
 
 export const SUBMIT_PATHS = { opinion: '/submit/opinion', application: '/submit/application', token: '/submit/token.json' } as const;
 
@@ -34,13 +33,12 @@ const contexts = new WeakMap<BuildData['opinionNotices'], Omit<SubmissionContext
 export function submissionContext(build: BuildData, kind: 'opinion' | 'application', requestUrl: URL, env: Record<string, string | undefined> = process.env): SubmissionContext {
   let base = contexts.get(build.opinionNotices);
   if (!base) {
-    const retention = retentionOf(build.site);
     base = {
       store: submissionStore,
       key: formKey(env),
       opinionNotices: build.opinionNotices,
       calendar: new WorkingDayCalendar(build.holidayYears),
-      retainUntil: (k, receivedOn) => retainUntil(receivedOn, retention[k]),
+      retention: build.site.submissions.retention,
     };
     contexts.set(build.opinionNotices, base);
   }

@@ -13,7 +13,6 @@ import { openSqliteStore } from '../../../src/store/sqlite.ts';
 import { StoreUnavailableError, type SubmissionStore } from '../../../src/store/types.ts';
 import { issueFormToken } from '../../../src/submissions/form-token.ts';
 import { handleSubmission, type OpinionNotice, type SubmissionContext } from '../../../src/submissions/handle.ts';
-import { retainUntil } from '../../../src/submissions/retention.ts';
 
 const KEY = 'test-key-'.repeat(4);
 const ORIGIN = 'https://zrzy.example.gov.cn';
@@ -43,7 +42,7 @@ const ctx = (over: Partial<SubmissionContext> = {}): SubmissionContext => ({
   origins: [ORIGIN],
   opinionNotices: NOTICES,
   calendar: new WorkingDayCalendar(),
-  retainUntil: (_kind, on) => retainUntil(on, 3),
+  retention: { opinionMonthsAfterDeadline: 12, applicationMonthsAfterReplyDate: 6 },
   maxBodyBytes: 2 * 1024 * 1024 + 64 * 1024,
   now: () => NOW,
   log: () => undefined,
@@ -61,7 +60,7 @@ const applicationFields = (over: Record<string, string> = {}) => ({
 function multipart(fields: Record<string, string>, opts: { origin?: string | null; file?: { name: string; bytes: Uint8Array } } = {}): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (opts.file) form.append('attachment', new Blob([opts.file.bytes]), opts.file.name);
+  if (opts.file) form.append('attachment', new Blob([opts.file.bytes as Uint8Array<ArrayBuffer>]), opts.file.name);
   const headers: Record<string, string> = {};
   if (opts.origin !== null) headers['origin'] = opts.origin ?? ORIGIN;
   return new Request('http://127.0.0.1/submit/opinion', { method: 'POST', body: form, headers });
@@ -77,7 +76,7 @@ describe('a good post', () => {
     const out = await handleSubmission('opinion', multipart(opinionFields(), { file: { name: '..\\..\\现场照片.png', bytes: PNG } }), ctx());
     expect(out.kind).toBe('receipt');
     if (out.kind !== 'receipt') return;
-    expect(out.receipt).toMatchObject({ receiptNo: 'YJ-20261201-0001', receivedAt: '2026-12-01T10:00:00+08:00', retainUntil: '2029-12-01', duplicate: false });
+    expect(out.receipt).toMatchObject({ receiptNo: 'YJ-20261201-0001', receivedAt: '2026-12-01T10:00:00+08:00', retainUntil: '2027-12-10', duplicate: false });
     expect(out.receipt.next).toContain('公示期满后');
     const s = await store.get(out.receipt.receiptNo);
     expect(s).toMatchObject({ kind: 'opinion', noticeId: 'open', content: { anonymous: false, opinion: '<script>alert(1)</script>楼间距不足，影响采光' }, personal: { name: '张三', phone: '13912345678' } });
@@ -99,13 +98,15 @@ describe('a good post', () => {
     expect(late.kind === 'receipt' && late.receipt.next).toContain('20 个工作日');
     const [a, b] = await store.list({ kind: 'application' });
     expect([a?.replyBy, b?.replyBy]).toEqual(['2026-12-29', undefined]);
+    // Personal data kept 6 months after the reply date (site.yaml submissions.retention); past the calendar, counted Monday–Friday.
+    expect([a?.retainUntil, b?.retainUntil]).toEqual(['2027-06-29', '2027-07-01']);
     expect(a?.personal).toMatchObject({ name: '李四', idNumber: 'E12345678', email: 'lisi@example.com' });
     expect(a?.content).toEqual({ applicantType: '公民', description: '2025 年龙沙区某地块的建设用地规划许可证及附图', format: '电子文档', delivery: '电子邮件' });
   });
 });
 
 describe('a bad post is refused and nothing is stored', () => {
-  const cases: [string, () => Promise<ReturnType<typeof handleSubmission>>, number][] = [
+  const cases: [string, () => ReturnType<typeof handleSubmission>, number][] = [
     ['a missing Origin', () => handleSubmission('opinion', multipart(opinionFields(), { origin: null }), ctx()), 403],
     ['another site’s Origin', () => handleSubmission('opinion', multipart(opinionFields(), { origin: 'https://evil.example' }), ctx()), 403],
     ['a missing token', () => handleSubmission('opinion', multipart(opinionFields({ token: '' })), ctx()), 403],
