@@ -60,12 +60,13 @@ let server: ThrowawayPostgres | undefined;
 const pgUrls = new WeakMap<SubmissionStore, string>();
 const postgres: Harness = {
   async fresh(options) {
+    // A schema per store, not a database: CREATE DATABASE writes the whole template (WAL and fsyncs), a schema a catalogue row.
     const name = `t${++n}`;
     const admin = new pg.Client({ connectionString: server!.url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE SCHEMA ${name}`);
     await admin.end();
-    const url = server!.url.replace(/\/geoportal$/, `/${name}`);
+    const url = `${server!.url}?options=${encodeURIComponent(`-c search_path=${name}`)}`;
     const open = (o?: { lockWaitMs?: number }) => openPostgresStore({ url, ...(o ?? options) });
     const store = await open();
     pgUrls.set(store, url);
