@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { geoportal } from './src/integrations/geoportal.ts';
+import { MAX_ROUTE_BODY_BYTES } from './src/server/routes.ts';
 
 // See src/env.d.ts: the search client loads FlexSearch's smaller `compact` build.
 const flexsearchCompact = path.resolve('node_modules/flexsearch/dist/flexsearch.compact.module.min.js');
@@ -20,7 +21,11 @@ export default defineConfig({
   output: 'static',
   // Middleware mode: our own server (src/server/main.ts) serves the files,
   // sets the headers and limits, and hands Astro only the request-time routes.
-  adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
+  // Body limits are per route (src/server/routes.ts, read as it arrives by src/submissions/form-data.ts); Astro's is the largest of them.
+  adapter: node({ mode: 'middleware', bodySizeLimit: MAX_ROUTE_BODY_BYTES }),
+  // The form routes check Origin themselves (src/submissions/form-token.ts), against the site's canonical origin too,
+  // and answer in Chinese with the site's page; Astro's check would answer a bare English 403 first.
+  security: { checkOrigin: false },
   // The site keeps no sessions (the adapter would otherwise enable file-system ones).
   session: false,
   server: { host: '127.0.0.1', port: 4321 },

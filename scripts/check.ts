@@ -6,10 +6,16 @@
  * integration src/integrations/geoportal.ts for a bare `astro build`).
  */
 import { formatIssue, loadDataset, resolveDataDir } from '../src/data/load.ts';
+import { todayInShanghai } from '../src/lib/dates.ts';
+import { WorkingDayCalendar } from '../src/lib/workdays.ts';
+import { nextYearCalendarIssue } from '../src/schema/holidays.ts';
 
 const dataDir = resolveDataDir();
 const started = performance.now();
 const { dataset, issues } = await loadDataset(dataDir);
+// Late in the year, next year's holiday arrangement (the calendar the data's working days and the server's reply dates use).
+const calendarIssue = dataset && nextYearCalendarIssue(new WorkingDayCalendar(dataset.holidayYears), todayInShanghai());
+if (calendarIssue) issues.push(calendarIssue);
 for (const issue of issues) console.log(formatIssue(issue));
 const errors = issues.filter((i) => i.severity === 'error').length;
 const warnings = issues.length - errors;

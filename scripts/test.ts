@@ -1,8 +1,9 @@
 /**
  * npm test: everything, in order, with one closing line `N passed, N failed`.
  *
- *   0. Debian's chromium and fonts-noto-cjk (installed with apt-get if missing
- *      and allowed; otherwise one line says what to install)
+ *   0. Debian's chromium, fonts-noto-cjk, gdal-bin and postgresql (installed
+ *      with apt-get if missing and allowed; otherwise one line says what to
+ *      install; the store's contract tests start their own PostgreSQL)
  *   1. type check (astro check)            — counts as one check
  *   2. unit tests (vitest, tests/unit)
  *   3. build into dist/ (scripts/build.ts)  — counts as one check
@@ -22,6 +23,7 @@ import { stopProcess, waitForServer } from './lib/wait-for-server.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { POSTGRES_DEP } from './lib/postgres.ts';
 import { ensureSystemDeps } from './lib/system-deps.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -102,7 +104,10 @@ async function startServer(): Promise<string> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = createWriteStream(path.join(RESULTS, 'server.log'));
-  const child = spawnSiteServer(path.join(ROOT, 'dist'), port, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A fresh submission store per run, never the developer's own (src/store/index.ts).
+  const store = path.join(RESULTS, 'server-store');
+  rmSync(store, { recursive: true, force: true });
+  const child = spawnSiteServer(path.join(ROOT, 'dist'), port, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { GEOPORTAL_STORE_PATH: path.join(store, 'submissions.sqlite'), DATABASE_URL: '' } });
   server = child;
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -159,7 +164,8 @@ process.on('exit', () => {
 });
 
 async function main(): Promise<number> {
-  ensureSystemDeps();
+  // PostgreSQL: the unit tests run the store's contract on a throwaway server too (tests/unit/store/).
+  ensureSystemDeps(console.log, [POSTGRES_DEP]);
   mkdirSync(RESULTS, { recursive: true });
 
   await checkStage('type check', NODE, [path.join(BIN, 'astro'), 'check']);

@@ -10,6 +10,10 @@ declare module 'virtual:geoportal/build-data' {
   export const gone: GoneRecord[];
   /** What /config/map.json takes from site.yaml (map extent and matrix set, Tianditu attribution). */
   export const mapSite: MapSiteSettings;
+  /** Published notices that take opinions, by id, with their window (POST /submit/opinion). */
+  export const opinionNotices: Record<string, import('./submissions/handle.ts').OpinionNotice>;
+  /** Years data/holidays.yaml adds to the holiday calendar (the reply date of an application). */
+  export const holidayYears: import('./lib/workdays.ts').HolidayYear[];
 }
 
 /**

@@ -36,9 +36,9 @@ function installed(pkg: (typeof PACKAGES)[number]): boolean {
   return false;
 }
 
-/** Installs the missing packages if it may; otherwise prints one line and exits 1. */
-export function ensureSystemDeps(log: (line: string) => void = console.log): void {
-  ensurePackages([...PACKAGES.map((name) => ({ name, present: () => installed(name) })), GDAL], log);
+/** Installs the missing packages (and `more`, e.g. PostgreSQL for npm test) if it may; otherwise prints one line and exits 1. */
+export function ensureSystemDeps(log: (line: string) => void = console.log, more: readonly { name: string; present: () => boolean }[] = []): void {
+  ensurePackages([...PACKAGES.map((name) => ({ name, present: () => installed(name) })), GDAL, ...more], log);
 }
 
 /** Whether this process may run apt-get install (root, or passwordless sudo, and apt-get on PATH). */

@@ -6,7 +6,9 @@
  *   while it was open must not go on inviting opinions);
  * - the loader of the header search suggestions: the suggestion code and
  *   the search client come with a dynamic import() on the first focus of
- *   or input in the box, never with the page.
+ *   or input in the box, never with the page;
+ * - the loader of the public's forms (opinions, 依申请公开): their validation
+ *   (the schema with zod) comes with a dynamic import(), only where a form is.
  */
 import { statusLabels, statusOf } from '../data/status.ts';
 import { opinionState } from '../lib/opinions.ts';
@@ -47,6 +49,10 @@ for (const badge of badges) {
   badge.textContent = statusLabels[key];
   badge.className = badge.className.replace(/\bstatus-\w+/, `status-${key}`);
 }
+
+// After the ended opinion sections lost their channels above: a form removed with them is not loaded for.
+if (document.querySelector('form[data-submission-form]'))
+  import('./submission-form.ts').then((m) => m.mountSubmissionForms(), (e: unknown) => console.warn('[forms] 表单校验无法加载，提交后由服务器校验：', e));
 
 const searchBox = document.querySelector<HTMLInputElement>('#site-search-q');
 if (searchBox) {

@@ -26,7 +26,7 @@ import type { PublishedBaseMap } from './basemap.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
 import { parcelIndex, type ParcelTimeline } from './parcels.ts';
-import { WorkingDayCalendar } from '../lib/workdays.ts';
+import { WorkingDayCalendar, type HolidayYear } from '../lib/workdays.ts';
 import turfBbox from '@turf/bbox';
 import { displayWindow, type DisplayWindow } from '../lib/display-period.ts';
 import { todayInShanghai } from '../lib/dates.ts';
@@ -111,6 +111,8 @@ export interface PublishedView {
   readonly files: ReadonlyMap<string, LocalFile>;
   /** The State Council holiday calendar (chinese-days plus data/holidays.yaml): opening hours' PH rules, booking lead times. */
   readonly calendar: WorkingDayCalendar;
+  /** The years data/holidays.yaml adds to the calendar (the server's reply dates rebuild the calendar from them). */
+  readonly holidayYears: readonly HolidayYear[];
   /** True while any published record is sample data (示例数据). */
   readonly hasSample: boolean;
   /** A published record by collection (and kind) and id; undefined when it is not published. */
@@ -157,7 +159,7 @@ function goneRecord(column: GoneRecord['column'], page: string, r: StatusRecord 
 }
 
 function sitemapOf(v: Pick<PublishedView, 'noticesByKind' | 'notices' | 'enforcement' | 'enforcementListed' | 'enforcementReports' | 'redSites' | 'redRoutes' | 'boundaries' | 'landPriceZones' | 'zoningZones' | 'parcels'>): SitePage[] {
-  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.planner }, { path: urls.parcels }, { path: urls.overlay }];
+  const pages: SitePage[] = [...Object.values(columns).map((c) => ({ path: c.href })), { path: urls.redMap }, { path: urls.planner }, { path: urls.parcels }, { path: urls.overlay }, { path: urls.disclosureCatalogue }];
   // The notice lists (docs/notice-lists.md): every page of the overall list, the first page of each status and district list
   // (their later pages follow from the pager; how many there are depends on the day's statuses).
   for (let p = 2; p <= pageCount(v.notices.length); p++) pages.push({ path: pageUrl(urls.notices, p) });
@@ -242,6 +244,7 @@ export function publishedView(d: Dataset, options: { today?: string } = {}): Pub
     officers: d.officers,
     today,
     calendar: new WorkingDayCalendar(d.holidayYears),
+    holidayYears: d.holidayYears,
     hasSample: [...notices, ...enforcement, ...d.officers, ...enforcementReports, ...d.redSites, ...d.redRoutes, ...d.landPriceZones, ...d.zoningZones].some((r) => r.sample),
     notice: (kind, id) => {
       const n = noticeById.get(id);

@@ -38,6 +38,7 @@ import { mapPreloadPlugin } from './map-preload.ts';
 import { recordTwins, twinBytes, type RecordTwin } from '../data/record-twins.ts';
 import type { StaticFile } from '../server/static-files.ts';
 import { writeRecordTwins } from './record-twins-writer.ts';
+import { opinionNoticesOf } from '../submissions/opinion-notices.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -92,7 +93,10 @@ export function geoportal(): AstroIntegration {
         const source =
           `export const site = ${JSON.stringify(view.site)};\n` +
           `export const gone = ${JSON.stringify(view.gone)};\n` +
-          `export const mapSite = ${JSON.stringify(mapSite)};\n`;
+          `export const mapSite = ${JSON.stringify(mapSite)};\n` +
+          // POST /submit/opinion decides from these, never from the request, whether a notice takes opinions.
+          `export const opinionNotices = ${JSON.stringify(opinionNoticesOf(view))};\n` +
+          `export const holidayYears = ${JSON.stringify(view.holidayYears)};\n`;
         if (command === 'dev') {
           injectRoute({ pattern: `/${MANIFEST_PATH}`, entrypoint: new URL('../search/dev-routes/manifest.ts', import.meta.url) });
           injectRoute({ pattern: '/search/[version]/[file]', entrypoint: new URL('../search/dev-routes/index-file.ts', import.meta.url) });

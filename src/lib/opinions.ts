@@ -10,10 +10,9 @@
 
 /** The channels a notice offers while it takes opinions, in the order the page lists them. */
 export type OpinionChannel =
+  | { kind: 'form'; href: string }
   | { kind: 'email'; address: string; href: string }
   | { kind: 'post'; recipient: string; address: string; postcode?: string | undefined };
-// The online form of issue 10 slots in as one more kind ({ kind: 'form'; href }) once its
-// request-time route exists; the page renders channels by kind, so nothing else changes.
 
 export type OpinionState = 'upcoming' | 'open' | 'ended';
 
@@ -22,6 +21,23 @@ export function opinionState(window: { start: string; end: string }, today: stri
   if (today < window.start) return 'upcoming';
   return today > window.end ? 'ended' : 'open';
 }
+
+/** A notice's opinion window: from its 公示期's start (else its publication date) to the feedback deadline. */
+export function opinionWindow(n: { period?: { start: string } | undefined; publishDate: string; feedback: { deadline: string } }): { start: string; end: string } {
+  return { start: n.period?.start ?? n.publishDate.slice(0, 10), end: n.feedback.deadline };
+}
+
+/**
+ * Whether a notice takes opinions today: the one rule of the page (the
+ * channels are shown), the browser (they are removed) and the server (a post
+ * is accepted). A superseded notice takes none; its replacement does.
+ */
+export function takesOpinions(window: { start: string; end: string }, superseded: boolean, today: string): boolean {
+  return !superseded && opinionState(window, today) !== 'ended';
+}
+
+/** The online opinion form's address: the request-time form page, which works without JavaScript. */
+export const opinionFormHref = (noticeId: string): string => `/submit/opinion?notice=${encodeURIComponent(noticeId)}`;
 
 /**
  * A mailto: link (RFC 6068) with the subject and body prefilled; everything
@@ -48,8 +64,11 @@ export function opinionChannels(
   n: { title: string; docNo?: string | undefined; feedback: { email?: string | undefined; address?: string | undefined }; contact?: Contact | undefined },
   site: { contact: Contact & { postcode?: string | undefined } },
   pageUrl: string,
+  /** The online form, offered where the site runs its own server (the request-time route /submit/opinion). */
+  options: { form?: { noticeId: string } | undefined } = {},
 ): OpinionChannel[] {
   const channels: OpinionChannel[] = [];
+  if (options.form) channels.push({ kind: 'form', href: opinionFormHref(options.form.noticeId) });
   const email = n.feedback.email ?? n.contact?.email ?? site.contact.email;
   if (email)
     channels.push({ kind: 'email', address: email, href: mailtoHref(email, opinionSubject(n), `公告：${n.title}\n网址：${pageUrl}\n\n意见：\n`) });

@@ -64,6 +64,13 @@ export const urls = {
   /** 一码管地: every parcel with its timeline, and one parcel by its 宗地代码 (else 电子监管号; both URL-safe [0-9A-Z]). */
   parcels: '/parcels/',
   parcel: (p: { key: string }) => `/parcels/${p.key}/`,
+  /** 政府信息公开: the 公开指南 (the column's page) and the 公开目录 (政府信息公开条例 Art 12). */
+  disclosure: '/disclosure/',
+  disclosureCatalogue: '/disclosure/catalogue/',
+  /** Request-time forms (src/server/routes.ts): GET the form, POST the submission. */
+  submitOpinion: '/submit/opinion',
+  submitApplication: '/submit/application',
+  submitToken: '/submit/token.json',
 };
 
 /** The .json (or .geojson) twin of a page URL: /a/b/ → /a/b.json. */

@@ -46,3 +46,24 @@ export const holidayCalendarSchema = z
   }, whenValid('years'));
 
 export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
+
+/** From this day of the year (MM-DD) the next year's arrangement is expected: the 国务院办公厅 notice comes out in late October or November. */
+export const NEXT_YEAR_CALENDAR_FROM = '11-01';
+
+/**
+ * A warning when next year's holiday arrangement is missing late in the year:
+ * working-day counts that run into it (a 依申请公开 reply date, publication
+ * deadlines, booking lead times) cannot be computed until data/holidays.yaml
+ * carries it, and are stated by their rule only. Undefined when all is well.
+ */
+export function nextYearCalendarReason(calendar: { covers(year: number): boolean; describeCoverage(): string }, today: string): string | undefined {
+  const next = Number(today.slice(0, 4)) + 1;
+  if (today.slice(5) < NEXT_YEAR_CALENDAR_FROM || calendar.covers(next)) return undefined;
+  return `工作日历尚未收录 ${next} 年的法定节假日安排（现有 ${calendar.describeCoverage()}）：国务院办公厅通知公布后，请在 data/holidays.yaml 按通知补充 ${next} 年的放假和调休上班日期；在此之前，跨入 ${next} 年的工作日期限（如依申请公开的答复期限）只写明法定期限，不给出具体日期`;
+}
+
+/** The same as a data issue of data/holidays.yaml, for `npm run check`. */
+export function nextYearCalendarIssue(calendar: Parameters<typeof nextYearCalendarReason>[0], today: string): { file: string; field: string; reason: string; severity: 'warning' } | undefined {
+  const reason = nextYearCalendarReason(calendar, today);
+  return reason ? { file: 'holidays.yaml', field: 'years', reason, severity: 'warning' } : undefined;
+}

@@ -126,6 +126,23 @@ export const siteSchema = z.strictObject({
     qualificationNo: z.string().regex(/^甲测资字\d+$/, '格式应如 甲测资字1100471'),
     termsUrl: z.url().meta({ privacy: 'url' }),
   }),
+  /**
+   * What the public sends in (issue 14): how long the personal data of an
+   * opinion or an application is kept before `npm run submissions:purge`
+   * removes it (src/lib/retention.ts; why these defaults: docs/submissions.md §Retention).
+   */
+  submissions: z
+    .strictObject({
+      retention: z
+        .strictObject({
+          /** Opinions on a 批前公示: months after the notice's feedback deadline (the end of its 公示期 when it states none). */
+          opinionMonthsAfterDeadline: z.int('应为整数（月）').min(1, '至少 1 个月').max(120, '至多 120 个月').default(12),
+          /** 依申请公开 applications: months after the statutory reply date (20 working days). */
+          applicationMonthsAfterReplyDate: z.int('应为整数（月）').min(1, '至少 1 个月').max(120, '至多 120 个月').default(12),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   timeZone: z.literal('Asia/Shanghai', { error: '时区只能是 Asia/Shanghai' }),
   /** True while the site runs on sample data: every page then says 示例数据. */
   sample: z.boolean().default(false),

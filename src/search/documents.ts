@@ -220,6 +220,7 @@ function pageDrafts(d: Pick<PublishedView, 'enforcementReports'>): Draft[] {
     page(urls.redMap, '红色资源专题图', '红色资源专题图 红色地图 红色资源分布图 研学线路 爱国主义教育基地 地图'),
     // The 压覆查询 pre-check, by the words of the bureau's reports and of people who need it.
     page(urls.overlay, '压覆查询', '压覆查询 压覆矿产资源查询 压覆重要矿产资源 压覆矿产 矿业权 探矿权 采矿权 拐点 建设项目 用地范围 重叠 地块'),
+    page(urls.disclosureCatalogue, '政府信息公开目录', '政府信息公开目录 公开目录 索引号 文号 发布机构 生成日期 规划 土地 矿业权 测绘 行政执法 主动公开'),
     page(urls.planner, '研学行程规划', '研学行程规划 研学旅行 研学实践 行程安排 路线规划 学校 春游 秋游 红色资源 预约 打印行程单'),
     // 执法严起来's own pages (docs/enforcement.md), by the names of the three systems' parts.
     page(urls.enforcementBefore, '事前公开', '事前公开 执法主体 执法人员 权责清单 职责 执法依据 执法程序 流程图 随机抽查事项清单 服务指南 法制审核目录 救济渠道 行政复议 行政诉讼'),

@@ -4,10 +4,13 @@
  *   HOST, PORT                  where to listen (default 127.0.0.1:4321)
  *   GEOPORTAL_TRUSTED_PROXIES   proxies whose X-Forwarded-For/-Proto are believed (e.g. 127.0.0.1)
  *   GEOPORTAL_RATE_LIMIT_PER_MINUTE  overrides every route's per-client rate (load benches)
+ *   DATABASE_URL, GEOPORTAL_STORE_PATH  the submission store (src/store/index.ts), opened at start:
+ *                               a store that cannot be opened stops the server with one line
  * A new build (npm run build swaps dist/ in) is picked up within two seconds,
  * without a restart: the file manifest is watched, and Astro's routes are
  * imported afresh from the new bundle.
- * SIGTERM and SIGINT stop accepting, let open requests finish (at most 10 s), then exit.
+ * SIGTERM and SIGINT stop accepting, let open requests finish (at most 10 s),
+ * close the store, then exit.
  */
 import { watchFile } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { parseTrustedProxies } from './client-info.ts';
 import { rateOverride } from './limits.ts';
 import { createGeoportalServer, type AppHandler } from './server.ts';
 import { readStaticManifest, STATIC_MANIFEST_FILE, type StaticManifest } from './static-files.ts';
+import { closeSubmissionStore, describeTarget, openStore, storeTarget, useSubmissionStore } from '../store/index.ts';
 
 const dist = path.resolve(process.env['GEOPORTAL_DIST'] ?? 'dist');
 const serverDir = path.join(dist, 'server');
@@ -35,6 +39,15 @@ try {
   build = await loadBuild(0);
 } catch {
   console.error(`找不到可用的构建：${serverDir} 中没有文件清单。请先运行 npm run build。`);
+  process.exit(1);
+}
+// The store before the port: a wrong DATABASE_URL or an unwritable store path fails here, loudly, not at the first submission.
+try {
+  const store = await openStore();
+  useSubmissionStore(store);
+  console.log(`[geoportal] 提交存储：${describeTarget(storeTarget())}`);
+} catch (e) {
+  console.error(`[geoportal] 无法启动：${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
 const server = createGeoportalServer({
@@ -59,7 +72,9 @@ watchFile(path.join(serverDir, STATIC_MANIFEST_FILE), { interval: 2000 }, (now, 
 });
 
 const stop = (): void => {
-  server.close(() => process.exit(0));
+  server.close(() => {
+    closeSubmissionStore().finally(() => process.exit(0));
+  });
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 };

@@ -19,6 +19,7 @@ import { clientInfo } from './client-info.ts';
 import { securityHeaders } from './headers.ts';
 import { checkRequest, RateLimiter, type RouteLimits } from './limits.ts';
 import { parseRequestPath } from './request-path.ts';
+import { wantsJson } from '../submissions/respond.ts';
 import { GONE_ROUTE, REQUEST_TIME_ROUTES, type RequestTimeRoute } from './routes.ts';
 import { answerRange } from './byte-range.ts';
 import { chooseEncoding, lookupStatic, TWIN_SUFFIX, type Encoding, type StaticFile, type StaticManifest } from './static-files.ts';
@@ -186,8 +187,9 @@ export function createGeoportalServer(options: ServerOptions): GeoportalServer {
     }
     for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
     const page = manifest.files[errorPagePath(status)];
-    // A request-time JSON route answers errors in JSON; every other path gets the site's error page.
-    const json = /\.(geo)?json$/.test(pathname) && (Object.hasOwn(routes, pathname) || gone.has(pathname));
+    // A request-time JSON route answers errors in JSON, as does a form route asked for JSON (Accept, src/submissions/respond.ts);
+    // every other path gets the site's error page.
+    const json = (/\.(geo)?json$/.test(pathname) && (Object.hasOwn(routes, pathname) || gone.has(pathname))) || (Object.hasOwn(routes, pathname) && wantsJson(req.headers.accept));
     if (json || !page) {
       const body = JSON.stringify({ status, error: STATUS_TEXT[status] ?? '错误', reason });
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl(pathname, status), 'content-length': Buffer.byteLength(body) });

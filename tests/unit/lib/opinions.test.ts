@@ -50,3 +50,19 @@ describe('opinionChannels', () => {
     expect(opinionChannels(notice, { contact: { unit: '局' } }, 'https://example.gov.cn/')).toEqual([]);
   });
 });
+
+describe('the online form channel and the one rule for taking opinions', async () => {
+  const { opinionWindow, takesOpinions, opinionFormHref } = await import('../../../src/lib/opinions.ts');
+  it('offers the form first when asked, linking the request-time form page', () => {
+    const channels = opinionChannels({ title: '某项目', feedback: { email: 'a@example.gov.cn' } }, { contact: { unit: '局' } }, 'https://example.gov.cn/', { form: { noticeId: 'gh-1' } });
+    expect(channels[0]).toEqual({ kind: 'form', href: opinionFormHref('gh-1') });
+    expect(opinionFormHref('gh 1')).toBe('/submit/opinion?notice=gh%201');
+  });
+  it('takes opinions from the window’s start (or the publication date) to the deadline, never when superseded', () => {
+    const w = opinionWindow({ publishDate: '2026-11-20 09:00', feedback: { deadline: '2026-12-10' } });
+    expect(w).toEqual({ start: '2026-11-20', end: '2026-12-10' });
+    expect(takesOpinions(w, false, '2026-12-10')).toBe(true);
+    expect(takesOpinions(w, false, '2026-12-11')).toBe(false);
+    expect(takesOpinions(w, true, '2026-12-01')).toBe(false);
+  });
+});
