@@ -7,8 +7,8 @@
  *   into the server bundle as the virtual module `virtual:geoportal/build-data`,
  *   so the server never reads data/ at request time (`mapSite` is what the
  *   runtime map configuration, /config/map.json, takes from site.yaml);
- * - writes every record's .json/.geojson twin itself (./record-twins-writer.ts),
- *   with their compressed twins, while Astro renders the pages; `astro dev`
+ * - writes every record's .json/.geojson twin itself (./record-twins-writer.ts)
+ *   while Astro renders the pages; `astro dev`
  *   serves them from the same list (src/data/record-twins.ts);
  * - copies the attachments published records link into /files/;
  * - writes the search index into /search/ (src/search/format.ts), built in a
@@ -175,12 +175,14 @@ export function geoportal(): AstroIntegration {
         // Should the buildApp hook not have run (an Astro that builds differently), the twins are written now, not lost.
         if (published) twinsWritten ??= writeRecordTwins(published, fileURLToPath(dir));
         const done = twinsWritten ? await twinsWritten : new Map<string, StaticFile>();
-        logger.info(`已写出 ${done.size} 个记录的 .json/.geojson（含压缩副本）`);
+        logger.info(`已写出 ${done.size} 个记录的 .json/.geojson`);
         // Last, when every file is in place: compressed twins and the server's file manifest.
         if (serverDir && published) {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
           const b = published.basemap;
-          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, b.kind === 'wmts' ? wmtsOrigins(b.wmts) : [], done);
+          // The records' own pages (one per record: the pages whose .json twin was written) are compressed as `record`.
+          const recordPages = new Set([...done.keys()].filter((k) => k.endsWith('.json')).map((k) => `${k.slice(1, -'.json'.length)}/index.html`));
+          const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, b.kind === 'wmts' ? wmtsOrigins(b.wmts) : [], done, (rel) => (recordPages.has(rel) ? 'record' : undefined));
           logger.info(`已压缩：${r.files} 个文件，${r.twins} 个 br/gz 副本（br 合计 ${(r.brBytes / 1048576).toFixed(1)} MB / 原始 ${(r.rawBytes / 1048576).toFixed(1)} MB）`);
         }
       },

@@ -1,10 +1,9 @@
 /**
  * Writes every record's .json/.geojson twin (src/data/record-twins.ts) into
- * the client output with its brotli and gzip twins, while Astro renders the
+ * the client output, while Astro renders the
  * pages: started from a Vite `buildApp` hook that runs after Astro has
  * emptied the output directory, it shares the main thread with Astro's
- * rendering but compresses on libuv's thread pool, the build's other core.
- * The entries go into the server's file manifest as they are
+ * rendering. The entries go into the server's file manifest as they are
  * (src/server/static-files.ts: writeStaticManifest's `done`).
  */
 import { mkdir } from 'node:fs/promises';
@@ -22,7 +21,8 @@ export async function writeRecordTwins(view: PublishedView, clientDir: string): 
     const dir = path.dirname(path.join(clientDir, rel));
     if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
     await dirs.get(dir);
-    const { entry } = await writeWithTwins(clientDir, rel, twinBytes(twin), true);
+    // Written as they are: a few KB each, fetched by programs (static-files.ts, class `none`).
+    const { entry } = await writeWithTwins(clientDir, rel, twinBytes(twin), true, 'none');
     if (!entry.type.startsWith(`${twin.type};`)) throw new Error(`${twin.path}: 类型 ${entry.type} 与 ${twin.type} 不符`);
     done.set(twin.path, entry);
   });

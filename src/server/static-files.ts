@@ -56,15 +56,21 @@ export function contentTypeOf(file: string): string {
 }
 
 /**
- * Files every visitor downloads (bundles, the district outlines, the map's
- * style) get the slowest, smallest compression; the many per-record pages and
- * twins a fast level. Measured on the sample site: brotli 11 gives 26.3 % of
- * the raw bytes at 1 MB/s, brotli 5 31.0 % at 38 MB/s; gzip 9 and 6 both 35.1 %,
- * at 16 and 42 MB/s. At 10,000 notices (173 MB of text) brotli 11 throughout
- * added 110 s to the build.
+ * How hard to compress a file, by who downloads it.
+ * - `shared`: files every visitor downloads (bundles, the district outlines,
+ *   the map's style): brotli 11 and gzip 9, the smallest.
+ * - `page`: lists, indexes, column pages: brotli 5 and gzip 6.
+ * - `record`: the one page per record (tens of thousands at 50,000 notices),
+ *   each fetched by few readers: gzip 6 only. Browsers all take gzip; brotli
+ *   5 would save a further tenth of a 20 KB page and cost the build as much
+ *   again (measured: brotli 11 gives 26.3 % of the raw bytes at 1 MB/s,
+ *   brotli 5 31.0 % at 38 MB/s, gzip 6 35.1 % at 42 MB/s).
+ * - `none`: the records' .json/.geojson twins, a few KB each and fetched by
+ *   programs: no twins (nginx gzips them on the fly, gzip_static off for them).
  */
+export type CompressionClass = 'shared' | 'page' | 'record' | 'none';
 export const isSharedAsset = (rel: string): boolean => /^(_astro|geo|map)\//.test(rel);
-const effort = (rel: string) => (isSharedAsset(rel) ? { br: 11, gzip: 9 } : { br: 5, gzip: 6 });
+const LEVELS: Record<CompressionClass, { br?: number; gzip?: number }> = { shared: { br: 11, gzip: 9 }, page: { br: 5, gzip: 6 }, record: { gzip: 6 }, none: {} };
 
 /** Twins are written for text files of at least this size; below it the headers outweigh the saving. */
 export const COMPRESS_MIN_BYTES = 256;
@@ -119,27 +125,27 @@ export interface WriteManifestResult {
  * brotli and gzip twins when they are smaller; returns its manifest entry.
  * Compression runs on libuv's thread pool.
  */
-export async function writeWithTwins(clientDir: string, rel: string, bytes: Buffer, write = false): Promise<{ entry: StaticFile; twins: number; brBytes: number }> {
+export async function writeWithTwins(clientDir: string, rel: string, bytes: Buffer, write = false, cls: CompressionClass = isSharedAsset(rel) ? 'shared' : 'page'): Promise<{ entry: StaticFile; twins: number; brBytes: number }> {
   const abs = path.join(clientDir, rel);
   if (write) await writeFile(abs, bytes);
   const entry: StaticFile = { size: bytes.length, etag: etagOf(bytes), type: contentTypeOf(rel) };
   let twins = 0;
   let brBytes = 0;
-  if (TYPES[path.extname(rel).slice(1).toLowerCase()]?.text && bytes.length >= COMPRESS_MIN_BYTES) {
-    const level = effort(rel);
+  const level = LEVELS[cls];
+  if (TYPES[path.extname(rel).slice(1).toLowerCase()]?.text && bytes.length >= COMPRESS_MIN_BYTES && (level.br !== undefined || level.gzip !== undefined)) {
     // One chunk per file: with the default 16 KB chunks every file costs the main thread a callback per chunk.
     const chunkSize = Math.max(16 * 1024, bytes.length + 1024);
     const [br, gz] = await Promise.all([
-      brotliAsync(bytes, { chunkSize, params: { [zlib.BROTLI_PARAM_QUALITY]: level.br, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
-      gzipAsync(bytes, { chunkSize, level: level.gzip }),
+      level.br === undefined ? undefined : brotliAsync(bytes, { chunkSize, params: { [zlib.BROTLI_PARAM_QUALITY]: level.br, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      level.gzip === undefined ? undefined : gzipAsync(bytes, { chunkSize, level: level.gzip }),
     ]);
-    if (br.length < bytes.length) {
+    if (br && br.length < bytes.length) {
       await writeFile(`${abs}${TWIN_SUFFIX.br}`, br);
       entry.br = br.length;
       twins++;
       brBytes += br.length;
     }
-    if (gz.length < bytes.length) {
+    if (gz && gz.length < bytes.length) {
       await writeFile(`${abs}${TWIN_SUFFIX.gzip}`, gz);
       entry.gzip = gz.length;
       twins++;
@@ -169,6 +175,8 @@ export async function writeStaticManifest(
   gone: readonly string[],
   tileOrigins: readonly string[] = [],
   done: ReadonlyMap<string, StaticFile> = new Map(),
+  /** The class of a file other than shared assets (default: `page`); the build names the records' pages `record`. */
+  classOf: (rel: string) => CompressionClass | undefined = () => undefined,
 ): Promise<WriteManifestResult> {
   const all: string[] = [];
   for await (const rel of walk(clientDir)) all.push(rel);
@@ -190,7 +198,7 @@ export async function writeStaticManifest(
     sources.filter((rel) => !done.has(`/${rel}`)),
     8,
     async (rel) => {
-      const { entry, twins, brBytes } = await writeWithTwins(clientDir, rel, await readFile(path.join(clientDir, rel)));
+      const { entry, twins, brBytes } = await writeWithTwins(clientDir, rel, await readFile(path.join(clientDir, rel)), false, isSharedAsset(rel) ? 'shared' : (classOf(rel) ?? 'page'));
       count(`/${rel}`, entry);
       result.twins += twins;
       result.brBytes += brBytes;

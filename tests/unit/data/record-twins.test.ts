@@ -3,7 +3,7 @@
  * (src/data/record-twins.ts), written by the build itself with its
  * compressed twins (src/integrations/record-twins-writer.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getPublishedView } from '../../../src/data/index.ts';
 import { recordTwins, twinBytes } from '../../../src/data/record-twins.ts';
 import { writeRecordTwins } from '../../../src/integrations/record-twins-writer.ts';
+import { writeWithTwins } from '../../../src/server/static-files.ts';
 import { twinUrl, urls } from '../../../src/lib/urls.ts';
 
 const dirs: string[] = [];
@@ -37,17 +38,40 @@ describe('record twins', () => {
     const placeless = view.notices.find((n) => !n.geometry);
     if (placeless) expect(paths.has(twinUrl(urls.notice(placeless), 'geojson'))).toBe(false);
   });
-  it('writes each twin with brotli and gzip copies that decode to the same bytes, and returns their manifest entries', async () => {
+  it('writes each twin as it is (no compressed copies: programs fetch them, nginx gzips on the fly) and returns their manifest entries', async () => {
     const view = await getPublishedView();
     const dir = mkdtempSync(path.join(tmpdir(), 'record-twins-'));
     dirs.push(dir);
     const done = await writeRecordTwins(view, dir);
     expect(done.size).toBe([...recordTwins(view)].length);
-    const [key, entry] = [...done].find(([k, e]) => k.endsWith('.json') && e.br !== undefined)!;
+    const [key, entry] = [...done].find(([k]) => k.endsWith('.json'))!;
     const raw = readFileSync(path.join(dir, key));
-    expect(entry.size).toBe(raw.length);
-    expect(entry.type).toBe('application/json; charset=utf-8');
-    expect(brotliDecompressSync(readFileSync(`${path.join(dir, key)}.br`)).equals(raw)).toBe(true);
-    expect(gunzipSync(readFileSync(`${path.join(dir, key)}.gz`)).equals(raw)).toBe(true);
+    expect(entry).toMatchObject({ size: raw.length, type: 'application/json; charset=utf-8' });
+    expect(entry.br ?? entry.gzip).toBeUndefined();
+    expect(existsSync(`${path.join(dir, key)}.gz`)).toBe(false);
+  });
+});
+
+describe('compression by class (src/server/static-files.ts)', () => {
+  const page = Buffer.from('<!doctype html><title>示例</title>' + '<p>公示公告 批前公示 出让公告</p>'.repeat(200), 'utf8');
+  it('gives a list page brotli and gzip, a record page gzip only, a shared asset the smallest brotli', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twins-class-'));
+    dirs.push(dir);
+    const list = await writeWithTwins(dir, 'list.html', page, true, 'page');
+    const record = await writeWithTwins(dir, 'record.html', page, true, 'record');
+    const shared = await writeWithTwins(dir, 'shared.html', page, true, 'shared');
+    expect(list.entry.br).toBeGreaterThan(0);
+    expect(list.entry.gzip).toBeGreaterThan(0);
+    expect(record.entry.br).toBeUndefined();
+    expect(gunzipSync(readFileSync(path.join(dir, 'record.html.gz'))).equals(page)).toBe(true);
+    expect(brotliDecompressSync(readFileSync(path.join(dir, 'shared.html.br'))).equals(page)).toBe(true);
+    expect(shared.entry.br!).toBeLessThanOrEqual(list.entry.br!);
+  });
+  it('writes no twin for class none, nor for a file too small to gain', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twins-class-'));
+    dirs.push(dir);
+    expect((await writeWithTwins(dir, 'a.json', page, true, 'none')).twins).toBe(0);
+    expect((await writeWithTwins(dir, 'b.html', Buffer.from('<p>短</p>'), true, 'page')).twins).toBe(0);
+    expect(existsSync(path.join(dir, 'a.json.gz'))).toBe(false);
   });
 });
