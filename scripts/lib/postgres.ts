@@ -75,7 +75,14 @@ export async function startThrowawayPostgres(options: { log?: (line: string) => 
   const port = await freePort();
   let child: ChildProcess | undefined;
   let output = '';
-  const killOnExit = () => child?.kill('SIGKILL');
+  const killGroup = (c: ChildProcess) => {
+    try {
+      process.kill(-c.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  const killOnExit = () => child && killGroup(child);
   process.once('exit', killOnExit);
 
   const start = async (): Promise<void> => {
@@ -84,6 +91,8 @@ export async function startThrowawayPostgres(options: { log?: (line: string) => 
       ...as,
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: should it have to be killed, its backends go with it (kill(-pid)).
+      detached: true,
     });
     child = c;
     c.stdout?.on('data', (b: Buffer) => (output += b.toString()));
@@ -107,7 +116,7 @@ export async function startThrowawayPostgres(options: { log?: (line: string) => 
     child = undefined;
     if (!c || c.exitCode !== null || c.signalCode !== null) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => killGroup(c), 30_000);
       c.once('exit', () => {
         clearTimeout(timer);
         resolve();

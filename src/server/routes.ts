@@ -47,6 +47,8 @@ export const REQUEST_TIME_ROUTES: Readonly<Record<string, RequestTimeRoute>> = {
     file: 'src/pages/submit/token.json.ts',
     limits: { ...GET_PAGE, query: { form: (v) => v === 'opinion' || v === 'application', notice: noticeId }, perMinute: 30, burst: 10 },
   },
+  // The health check: the server and the submission store's ping (src/pages/health.json.ts). Monitors poll it; 2 s of ping at most.
+  '/health.json': { file: 'src/pages/health.json.ts', limits: { ...GET_PAGE, query: {} } },
 };
 
 /** The largest body any route takes: Astro's own body limit (astro.config.mjs) is set to it, so ours decides. */

@@ -4,7 +4,9 @@
  * two views that never share a file:
  *
  * - 脱敏 (masked, the default): names masked with maskPersonName, phone
- *   numbers with maskSpan, every other personal field withheld; personal
+ *   numbers with maskSpan, choices (radio, checkbox) shown, every other
+ *   personal field withheld, each field's class read from the form schema
+ *   (src/schema/submission.ts, which also gives the columns); personal
  *   data the sender typed into the text itself (a phone number in the
  *   opinion) masked with the privacy guard's findPersonalData.
  * - 含个人信息 (unmasked): everything as received, only on request.
@@ -17,6 +19,7 @@
  */
 import ExcelJS from 'exceljs';
 import { findPersonalData, maskPersonName, maskSpan } from '../lib/privacy.ts';
+import { formFields, type FormField } from '../schema/submission.ts';
 import type { StoredSubmission, SubmissionKind } from './types.ts';
 
 export type ExportView = 'masked' | 'unmasked';
@@ -28,37 +31,15 @@ export const VIEW_NOTICE: Readonly<Record<ExportView, string>> = {
   unmasked: '【含个人信息】本文件含提交人的姓名、联系方式等个人信息，仅限经办人员依职责使用，不得公开、转发或用于其他目的；办结后删除（个人信息保护法第三十四、三十五条）。',
 };
 
-/** Labels of fields the forms use; a field without one is shown by its key. */
-const LABELS: Readonly<Record<string, string>> = {
-  name: '姓名',
-  anonymous: '匿名',
-  applicantType: '申请人类型',
-  organisation: '单位名称',
-  organization: '单位名称',
-  creditCode: '统一社会信用代码',
-  legalRepresentative: '法定代表人',
-  contactName: '联系人',
-  idType: '证件类型',
-  idNumber: '证件号码',
-  phone: '联系电话',
-  mobile: '手机',
-  email: '电子邮箱',
-  address: '通信地址',
-  postcode: '邮政编码',
-  opinion: '意见',
-  text: '内容',
-  subject: '主题',
-  description: '所需信息的内容描述',
-  purpose: '用途',
-  delivery: '获取方式',
-  format: '载体形式',
-  noticeTitle: '公示名称',
-};
+/** How the masked view treats a personal field, from the form schema's own description of it. */
+type FieldClass = 'name' | 'phone' | 'choice' | 'withheld';
 
-const NAME_KEY = /^(?:name|contactName|legalRepresentative|applicantName|姓名|联系人)$/i;
-const PHONE_KEY = /phone|mobile|tel|电话|手机/i;
-/** Personal fields whose value is a choice, not an identifier: shown in the masked view too. */
-const HARMLESS_KEY = /^(?:anonymous|applicantType|idType|delivery)$/;
+function fieldClass(field: Pick<FormField, 'name' | 'input' | 'autocomplete'> | undefined, key: string): FieldClass {
+  if (field?.input === 'radio' || field?.input === 'checkbox') return 'choice';
+  if (field?.autocomplete === 'name' || /^(?:name|contactName|representative)$/.test(key)) return 'name';
+  if (field?.input === 'tel') return 'phone';
+  return 'withheld';
+}
 
 const WITHHELD = '（已隐去）';
 
@@ -77,13 +58,14 @@ function text(value: unknown): string {
  * and, first, every occurrence of the sender's own personal values (their
  * name in "我是王建国", which no pattern can know is a name).
  */
-export function maskFreeText(raw: string, personal: Readonly<Record<string, unknown>> | null = null): string {
+export function maskFreeText(raw: string, own: { kind: SubmissionKind; personal: Readonly<Record<string, unknown>> | null } | undefined = undefined): string {
   let value = raw;
-  const own = Object.entries(personal ?? {})
-    .filter(([k, v]) => typeof v === 'string' && [...v.trim()].length >= 2 && !HARMLESS_KEY.test(k))
-    .map(([k, v]) => [(v as string).trim(), maskPersonalField(k, v)] as const)
+  const mine = Object.entries(own?.personal ?? {})
+    .filter(([, v]) => typeof v === 'string' && [...v.trim()].length >= 2)
+    .map(([k, v]) => [(v as string).trim(), maskPersonalField(own!.kind, k, v)] as const)
+    .filter(([secret, masked]) => secret !== masked)
     .sort((a, b) => b[0].length - a[0].length);
-  for (const [secret, masked] of own) value = value.split(secret).join(masked);
+  for (const [secret, masked] of mine) value = value.split(secret).join(masked);
   let out = '';
   let at = 0;
   const normalised = value.normalize('NFKC');
@@ -96,17 +78,22 @@ export function maskFreeText(raw: string, personal: Readonly<Record<string, unkn
   return out + source.slice(at);
 }
 
-/** A personal field as the masked view shows it. */
-export function maskPersonalField(key: string, value: unknown): string {
+/** A personal field as the masked view shows it: names and phone numbers masked, choices as they are, the rest withheld. */
+export function maskPersonalField(kind: SubmissionKind, key: string, value: unknown): string {
   const v = text(value).trim();
   if (v === '') return '';
-  if (HARMLESS_KEY.test(key)) return v;
-  if (NAME_KEY.test(key)) return maskPersonName(v);
-  if (PHONE_KEY.test(key)) {
-    const found = findPersonalData(v, { mode: 'text' }).filter((f) => f.kind === '手机号码' || f.kind === '座机号码');
-    return found.length > 0 ? found.map((f) => maskSpan(f.kind, f.match)).join('；') : WITHHELD;
+  switch (fieldClass(formFields(kind).find((f) => f.name === key), key)) {
+    case 'choice':
+      return v;
+    case 'name':
+      return maskPersonName(v);
+    case 'phone': {
+      const found = findPersonalData(v).filter((f) => f.kind === '手机号码' || f.kind === '座机号码');
+      return found.length > 0 ? found.map((f) => maskSpan(f.kind, f.match)).join('；') : WITHHELD;
+    }
+    case 'withheld':
+      return WITHHELD;
   }
-  return WITHHELD;
 }
 
 // C0 controls other than tab, LF and CR cannot be stored in XLSX's XML; they carry no meaning in a submission.
@@ -139,24 +126,25 @@ const KIND_COLUMNS: Readonly<Record<SubmissionKind, readonly [string, (s: Stored
   ],
 };
 
-/** Keys in order of first appearance across the records. */
-function keysOf(records: readonly Record<string, unknown>[]): string[] {
-  const seen = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) seen.add(k);
-  return [...seen];
+/** The form's fields of one side (content or personal) in the schema's order, then keys the schema no longer has (older records). */
+function columnsOf(kind: SubmissionKind, personal: boolean, records: readonly (Record<string, unknown> | null)[]): { key: string; title: string }[] {
+  const fields = formFields(kind).filter((f) => f.personal === personal);
+  const known = new Set(formFields(kind).map((f) => f.name));
+  const extra = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r ?? {})) if (!known.has(k)) extra.add(k);
+  return [...fields.map((f) => ({ key: f.name, title: f.title })), ...[...extra].map((k) => ({ key: k, title: k }))];
 }
 
 /** The table of one view; rows in the store's order (oldest first). */
 export function exportTable(kind: SubmissionKind, submissions: readonly StoredSubmission[], view: ExportView): ExportTable {
-  const contentKeys = keysOf(submissions.map((s) => s.content));
-  const personalKeys = keysOf(submissions.map((s) => s.personal ?? {}));
-  const label = (k: string) => LABELS[k] ?? k;
-  const header = [...KIND_COLUMNS[kind].map(([h]) => h), ...contentKeys.map(label), ...personalKeys.map(label), '附件', '个人信息保存至', '个人信息状态'];
+  const contentColumns = columnsOf(kind, false, submissions.map((s) => s.content));
+  const personalColumns = columnsOf(kind, true, submissions.map((s) => s.personal));
+  const header = [...KIND_COLUMNS[kind].map(([h]) => h), ...contentColumns.map((c) => c.title), ...personalColumns.map((c) => c.title), '附件', '个人信息保存至', '个人信息状态'];
   const rows = submissions.map((s) => {
-    const content = contentKeys.map((k) => (view === 'masked' ? maskFreeText(text(s.content[k]), s.personal) : text(s.content[k])));
-    const personal = personalKeys.map((k) => {
+    const content = contentColumns.map(({ key }) => (view === 'masked' ? maskFreeText(text(s.content[key]), { kind, personal: s.personal }) : text(s.content[key])));
+    const personal = personalColumns.map(({ key }) => {
       if (s.personal === null) return '';
-      return view === 'masked' ? maskPersonalField(k, s.personal[k]) : text(s.personal[k]);
+      return view === 'masked' ? maskPersonalField(kind, key, s.personal[key]) : text(s.personal[key]);
     });
     const attachment = s.attachment ? (view === 'masked' ? `有（${Math.ceil(s.attachment.size / 1024)} KB）` : `${s.attachment.name}（${s.attachment.mediaType}，${Math.ceil(s.attachment.size / 1024)} KB）`) : '';
     const state = s.purgedAt ? `已于 ${s.purgedAt.slice(0, 10)} 删除` : '保存中';

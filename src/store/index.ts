@@ -3,8 +3,9 @@
  * instance the request-time routes call (`submissionStore()`).
  *
  *   DATABASE_URL            set: PostgreSQL (postgres://user:pass@host:5432/db), shared by several instances
- *   GEOPORTAL_STORE_PATH    otherwise: the SQLite file (default $XDG_STATE_HOME/geoportal/submissions.sqlite,
- *                           i.e. ~/.local/state/geoportal/…; the systemd unit sets /var/lib/geoportal/submissions.sqlite)
+ *   GEOPORTAL_STORE_PATH    otherwise: the SQLite file; by default submissions.sqlite in the service's state
+ *                           directory ($STATE_DIRECTORY, which systemd's StateDirectory= sets: /var/lib/geoportal),
+ *                           else in $XDG_STATE_HOME/geoportal (~/.local/state/geoportal: a developer's machine)
  *   GEOPORTAL_STORE_MAX_MB  SQLite only: the file's largest size (default 2048); at the cap new submissions are refused as 'full'
  *
  * The instance lives on globalThis, not in this module: the server
@@ -23,8 +24,15 @@ export type StoreTarget = { adapter: 'postgres'; url: string } | { adapter: 'sql
 
 export type StoreEnv = Readonly<Record<string, string | undefined>>;
 
-/** The SQLite file when GEOPORTAL_STORE_PATH is unset: the user's state directory (XDG), never inside the build. */
+/**
+ * The SQLite file when GEOPORTAL_STORE_PATH is unset, never inside the build:
+ * the state directory systemd gives the service (StateDirectory=, the first
+ * of $STATE_DIRECTORY), so the server and the purge timer find the same file
+ * without repeating its path; else the user's (XDG).
+ */
 export function defaultStorePath(env: StoreEnv = process.env): string {
+  const service = env['STATE_DIRECTORY']?.split(':')[0]?.trim();
+  if (service) return path.join(service, 'submissions.sqlite');
   const state = env['XDG_STATE_HOME']?.trim() || path.join(env['HOME']?.trim() || homedir(), '.local', 'state');
   return path.join(state, 'geoportal', 'submissions.sqlite');
 }

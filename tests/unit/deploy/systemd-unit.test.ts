@@ -88,3 +88,29 @@ describe.skipIf(!analyze)('systemd-analyze (Debian systemd)', () => {
     expect(Number(m![1])).toBeLessThanOrEqual(EXPOSURE_LIMIT);
   });
 });
+
+describe('geoportal-purge.service and .timer (the daily purge of expired personal data)', () => {
+  const dir = path.join(repo, 'deploy', 'systemd');
+  const purge = readFileSync(path.join(dir, 'geoportal-purge.service'), 'utf8');
+  const line = (text: string, key: string) => text.split('\n').filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
+  it('runs the purge command once a day as the service user, on the same state directory and settings', () => {
+    expect(line(purge, 'ExecStart')).toEqual(['/srv/geoportal/node_modules/.bin/node scripts/submissions-purge.ts']);
+    expect(line(purge, 'Type')).toEqual(['oneshot']);
+    for (const key of ['User', 'StateDirectory', 'EnvironmentFile', 'ReadWritePaths', 'WorkingDirectory']) expect(line(purge, key), key).toEqual(service.get(key));
+    const timer = readFileSync(path.join(dir, 'geoportal-purge.timer'), 'utf8');
+    expect(line(timer, 'OnCalendar')).toEqual(['*-*-* 03:30:00']);
+    expect(line(timer, 'Persistent')).toEqual(['true']);
+  });
+  it.skipIf(!analyze)('systemd-analyze verify finds nothing in either', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'unit-test-'));
+    try {
+      writeFileSync(path.join(tmp, 'geoportal-purge.service'), purge.replace(/^ExecStart=\S+/m, `ExecStart=${process.execPath}`));
+      writeFileSync(path.join(tmp, 'geoportal-purge.timer'), readFileSync(path.join(dir, 'geoportal-purge.timer')));
+      const r = spawnSync('systemd-analyze', ['verify', path.join(tmp, 'geoportal-purge.service'), path.join(tmp, 'geoportal-purge.timer')], { encoding: 'utf8' });
+      expect(`${r.stdout}${r.stderr}`.trim()).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,6 +13,7 @@ import { freePort } from '../../../scripts/lib/free-port.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../../scripts/lib/postgres.ts';
 import { RECEIPT_PATTERN } from '../../../src/store/common.ts';
 import { SCHEMA_VERSION } from '../../../src/store/migrations.ts';
+import { copySqliteToPostgres } from '../../../src/store/copy.ts';
 import { openPostgresStore } from '../../../src/store/postgres.ts';
 import { openSqliteStore } from '../../../src/store/sqlite.ts';
 import { StoreUnavailableError, type NewSubmission, type SubmissionStore } from '../../../src/store/types.ts';
@@ -59,12 +60,13 @@ let server: ThrowawayPostgres | undefined;
 const pgUrls = new WeakMap<SubmissionStore, string>();
 const postgres: Harness = {
   async fresh(options) {
+    // A schema per store, not a database: CREATE DATABASE writes the whole template (WAL and fsyncs), a schema a catalogue row.
     const name = `t${++n}`;
     const admin = new pg.Client({ connectionString: server!.url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE SCHEMA ${name}`);
     await admin.end();
-    const url = server!.url.replace(/\/geoportal$/, `/${name}`);
+    const url = `${server!.url}?options=${encodeURIComponent(`-c search_path=${name}`)}`;
     const open = (o?: { lockWaitMs?: number }) => openPostgresStore({ url, ...(o ?? options) });
     const store = await open();
     pgUrls.set(store, url);
@@ -341,4 +343,30 @@ describe('PostgreSQL store: the server goes away', () => {
     expect(e.message).not.toContain('s3cret');
     expect(e.message).toContain('***');
   });
+});
+
+describe('moving from SQLite to PostgreSQL (npm run submissions:migrate)', () => {
+  it('copies every submission as it is, attachments, purge state and counters, once; a second run copies only what is new', async () => {
+    const { store: from } = await sqlite.fresh();
+    const file = sqliteFiles.get(from)!;
+    const a = await from.add(opinion({ attachment: { name: '图.png', mediaType: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) } }));
+    await from.add(application({ retainUntil: '2027-01-01' }));
+    await from.purge('2027-01-02');
+    const { store: to } = await postgres.fresh();
+    const url = pgUrls.get(to)!;
+    expect(await copySqliteToPostgres(file, url)).toEqual({ copied: 2, alreadyThere: 0, attachments: 1 });
+    for (const kind of ['opinion', 'application'] as const) expect(await to.list({ kind })).toEqual(await from.list({ kind }));
+    expect(await to.attachment(a.receiptNo)).toEqual(await from.attachment(a.receiptNo));
+    // A second run (the last submissions before the switch) copies only what is new.
+    await from.add(opinion({ idempotencyKey: 'late' }));
+    expect(await copySqliteToPostgres(file, url)).toEqual({ copied: 1, alreadyThere: 2, attachments: 0 });
+    // The counters came along: the next number follows on, and a form retried after the move is still recognised.
+    expect((await to.add(opinion())).receiptNo).toBe('YJ-20261201-0003');
+    expect(await to.add(opinion({ idempotencyKey: 'late' }))).toMatchObject({ receiptNo: 'YJ-20261201-0002', duplicate: true });
+    // Both stores written after the move: the same number for two submissions is refused, and nothing is copied.
+    await from.add(opinion());
+    await expect(copySqliteToPostgres(file, url)).rejects.toThrow(/YJ-20261201-0003 已属于另一条提交/);
+    expect(await to.list({ kind: 'opinion' })).toHaveLength(3);
+    await Promise.all([from.close(), to.close()]);
+  }, 30_000);
 });

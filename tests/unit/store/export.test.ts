@@ -4,7 +4,7 @@
  * SQLite store in a temporary directory.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,8 +24,8 @@ const hostile: StoredSubmission = {
   receiptNo: 'YJ-20261201-0001',
   kind: 'opinion',
   noticeId: 'gh-2026-041',
-  content: { opinion: '<img src=x onerror=alert(1)> 我是王建国，电话 13912345678，住在建华区文化大街12号3单元501室', subject: '=HYPERLINK("http://evil","点我")' },
-  personal: { name: '王建国', phone: '13912345678', email: 'wang@example.com', address: '-1+1', anonymous: false },
+  content: { anonymous: false, opinion: '<img src=x onerror=alert(1)> 我是王建国，电话 13912345678，住在建华区文化大街12号3单元501室', subject: '=HYPERLINK("http://evil","点我")' },
+  personal: { name: '王建国', phone: '13912345678', email: 'wang@example.com', address: '-1+1' },
   attachment: { name: '王建国身份证.jpg', mediaType: 'image/jpeg', size: 2048 },
   receivedAt: '2026-12-01T10:00:00+08:00',
   retainUntil: '2027-12-31',
@@ -41,12 +41,16 @@ describe('cells a spreadsheet will not run', () => {
 
 describe('masking of the 脱敏 view (the privacy helpers)', () => {
   it('masks names and phones, withholds other personal fields, keeps choices', () => {
-    expect(maskPersonalField('name', '王建国')).toBe('王某某');
-    expect(maskPersonalField('phone', '13912345678')).toBe('139****5678');
-    expect(maskPersonalField('email', 'wang@example.com')).toBe('（已隐去）');
-    expect(maskPersonalField('address', '建华区文化大街12号')).toBe('（已隐去）');
-    expect(maskPersonalField('anonymous', true)).toBe('是');
-    expect(maskPersonalField('phone', '')).toBe('');
+    expect(maskPersonalField('opinion', 'name', '王建国')).toBe('王某某');
+    expect(maskPersonalField('opinion', 'phone', '13912345678')).toBe('139****5678');
+    expect(maskPersonalField('application', 'phone', '0452-2345678')).toBe('0452-****678');
+    expect(maskPersonalField('opinion', 'email', 'wang@example.com')).toBe('（已隐去）');
+    expect(maskPersonalField('opinion', 'address', '建华区文化大街12号')).toBe('（已隐去）');
+    expect(maskPersonalField('application', 'idNumber', '110101199003071234')).toBe('（已隐去）');
+    expect(maskPersonalField('application', 'contactName', '欧阳建国')).toBe('欧阳某某');
+    // A choice identifies no one: shown as it is.
+    expect(maskPersonalField('application', 'idType', '居民身份证')).toBe('居民身份证');
+    expect(maskPersonalField('opinion', 'phone', '')).toBe('');
   });
   it('masks personal data the sender typed into the text', () => {
     const masked = maskFreeText('我的电话 13912345678，身份证 110101199003071234');
@@ -54,7 +58,7 @@ describe('masking of the 脱敏 view (the privacy helpers)', () => {
     expect(masked).toContain('139****5678');
     expect(maskFreeText('建议增加绿地')).toBe('建议增加绿地');
     // The sender's own name, which no pattern recognises in free text.
-    expect(maskFreeText('我是王建国，反对', { name: '王建国', anonymous: false })).toBe('我是王某某，反对');
+    expect(maskFreeText('我是王建国，反对', { kind: 'opinion', personal: { name: '王建国', email: 'w@example.com' } })).toBe('我是王某某，反对');
   });
 });
 
@@ -68,6 +72,8 @@ describe('exportTable, toCsv, toXlsx', () => {
     expect(unmasked.notice).toMatch(/^【含个人信息】/);
     expect(JSON.stringify(unmasked)).toContain('wang@example.com');
     expect(unmasked.header.slice(0, 3)).toEqual(['回执号', '收到时间', '公示']);
+    // Columns and labels come from the form schema; a key it does not know still gets a column.
+    expect(unmasked.header).toEqual(expect.arrayContaining(['意见内容', '姓名', '联系电话', '电子邮箱', '通信地址', 'subject']));
   });
 
   it('writes an XLSX whose cells are all text: HTML as typed, formulas neutralised', async () => {
@@ -157,5 +163,18 @@ describe('the staff commands on a store', () => {
   it('submissions:purge fails with one line when the store cannot be opened', async () => {
     await expect(node('submissions-purge.ts', [], { env: { ...env, DATABASE_URL: 'postgres://x@127.0.0.1:1/x' } })).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^\[submissions:purge\] 失败：提交存储不可用.*\n$/) });
     await expect(node('submissions-purge.ts', ['--today', '2027-13-01'])).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('submissions:backup copies the store while it is open, readable by its owner only', async () => {
+    const live = await openSqliteStore({ path: file });
+    const copy = path.join(tmp, 'backup', 'copy.sqlite');
+    mkdirSync(path.dirname(copy), { recursive: true });
+    const { stdout } = await node('submissions-backup.ts', ['--to', copy]);
+    expect(stdout).toContain(copy);
+    expect(statSync(copy).mode & 0o077).toBe(0);
+    const restored = await openSqliteStore({ path: copy });
+    expect(await restored.list({ kind: 'opinion' })).toEqual(await live.list({ kind: 'opinion' }));
+    await Promise.all([restored.close(), live.close()]);
+    await expect(node('submissions-backup.ts', [])).rejects.toMatchObject({ code: 1 });
   });
 });

@@ -18,6 +18,9 @@ describe('storeTarget: which store the environment names', () => {
   it('defaults to the user state directory, never the build', () => {
     expect(defaultStorePath({ HOME: '/home/a' })).toBe('/home/a/.local/state/geoportal/submissions.sqlite');
     expect(defaultStorePath({ XDG_STATE_HOME: '/state', HOME: '/home/a' })).toBe('/state/geoportal/submissions.sqlite');
+    // Under systemd (StateDirectory=geoportal): the service's state directory, for the server and the purge timer alike.
+    expect(defaultStorePath({ STATE_DIRECTORY: '/var/lib/geoportal', HOME: '/home/a' })).toBe('/var/lib/geoportal/submissions.sqlite');
+    expect(defaultStorePath({ STATE_DIRECTORY: '/var/lib/geoportal:/var/lib/other' })).toBe('/var/lib/geoportal/submissions.sqlite');
     expect(storeTarget({ HOME: '/home/a' })).toMatchObject({ adapter: 'sqlite', path: '/home/a/.local/state/geoportal/submissions.sqlite' });
   });
 
