@@ -80,11 +80,12 @@ export async function runLossTest(o: LossTestOptions): Promise<LossTestResult> {
     await new Promise((r) => setTimeout(r, o.killAfterMs));
     log(`${o.adapter}: SIGKILL after ${o.killAfterMs} ms, ${acknowledged.size} receipts so far`);
     const dying = server.child;
+    // No new posts from here; the ones in flight are cut off by the kill.
+    killed = true;
     await new Promise<void>((resolve) => {
       dying.once('exit', () => resolve());
       dying.kill('SIGKILL');
     });
-    killed = true;
     await Promise.all(clients);
     server = await startNodeServer({ dist: o.dist, port, env });
     const after = await fetch(server.base + routePath(o.route), { method: 'POST', headers: submissionHeaders(server.base), body: submissionBody(o.route, o.noticeId, 0) });
