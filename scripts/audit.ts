@@ -27,6 +27,7 @@ import { CATEGORIES, LIGHTHOUSE_TARGETS, lighthouseProblems, runLighthouse, type
 import { checkLinks, type LinkReport } from './lib/link-check.ts';
 import { CHROMIUM, ensureSystemDeps } from './lib/system-deps.ts';
 import { formatTable } from './lib/table.ts';
+import { REQUEST_TIME_ROUTES } from '../src/server/routes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(ROOT, process.env.GEOPORTAL_OUT_DIR ?? 'dist');
@@ -177,7 +178,7 @@ async function main(): Promise<number> {
   if (gates.has('links') && view) {
     const t1 = performance.now();
     const gone = new Set(view.gone.flatMap((g) => [g.page, ...g.json]));
-    const report = checkLinks({ clientDir, pages, gone });
+    const report = checkLinks({ clientDir, pages, gone, requestTime: new Set(Object.keys(REQUEST_TIME_ROUTES)) });
     // The gone list is only right for the data this site was built from: the sitemap lists what that data publishes.
     if (report.sitemapUrls !== view.sitemap.length)
       report.problems.push({ from: '/sitemap.xml', link: '', kind: 'other data', detail: `the sitemap lists ${report.sitemapUrls} URLs, the data publishes ${view.sitemap.length}: was the site built from GEOPORTAL_DATA_DIR=${process.env.GEOPORTAL_DATA_DIR ?? 'data'}?` });

@@ -104,6 +104,8 @@ export type LinkCheckInput = {
   gone: ReadonlySet<string>;
   /** The site's canonical origin (sitemap and canonical links use it); found in sitemap.xml when not given. */
   origin?: string;
+  /** Paths the server answers at request time (src/server/routes.ts), which have no file: a link to one is not broken. */
+  requestTime?: ReadonlySet<string>;
 };
 
 const LOCAL = 'http://site.invalid';
@@ -238,6 +240,7 @@ export function checkLinks(input: LinkCheckInput): LinkReport {
         problems.push({ from, link: ref, kind: 'gone', detail: 'withdrawn record, answers 410' });
         continue;
       }
+      if (input.requestTime?.has(p)) continue;
       const file = files.resolve(p);
       if (!file) {
         problems.push({ from, link: ref, kind: 'missing' });

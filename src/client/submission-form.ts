@@ -10,6 +10,7 @@
  * /submit/token.json for one and only then shows the form; if that fails the
  * page's link to the form page remains the way in.
  */
+import './zod-jitless.ts';
 import { formFields, formValues, OPINION_ATTACHMENT, parseSubmission, type FieldErrors, type SubmissionFormKind } from '../schema/submission.ts';
 
 function bind(form: HTMLFormElement): void {
@@ -84,6 +85,8 @@ function bind(form: HTMLFormElement): void {
     }
   });
   form.addEventListener('submit', (e) => {
+    // From the first attempt on, every field's message follows its value.
+    for (const name of titles.keys()) touched.add(name);
     const errors = check();
     for (const name of titles.keys()) show(name, errors[name]);
     showSummary(errors);

@@ -72,7 +72,7 @@ export const opinionSchema = z
     }),
     phone: field(phone.optional(), { title: '联系电话', input: 'tel', personal: true, autocomplete: 'tel', requiredWhen: '不匿名时电话和邮箱至少填一项' }),
     email: field(email.optional(), { title: '电子邮箱', input: 'email', personal: true, autocomplete: 'email' }),
-    address: field(text(200).optional(), { title: '通信地址', input: 'text', personal: true, autocomplete: 'street-address', hint: '需要书面答复时填写。' }),
+    address: field(text(200).optional(), { title: '通信地址', input: 'text', personal: true, autocomplete: 'address-line1', hint: '需要书面答复时填写。' }),
     opinion: field(text(5000, 5), { title: '意见内容', input: 'textarea', personal: false, hint: '请写明对公示内容的具体意见和理由（5–5000 字）。' }),
   })
   .superRefine((o, ctx) => {
@@ -100,7 +100,7 @@ export const applicationSchema = z
     contactName: field(text(50).optional(), { title: '联系人', input: 'text', personal: true, hint: '法人或者其他组织经办人的姓名。' }),
     phone: field(phone, { title: '联系电话', input: 'tel', personal: true, autocomplete: 'tel' }),
     email: field(email.optional(), { title: '电子邮箱', input: 'email', personal: true, autocomplete: 'email', requiredWhen: '选择电子邮件获取时必填' }),
-    address: field(text(200).optional(), { title: '通信地址', input: 'text', personal: true, autocomplete: 'street-address', requiredWhen: '选择邮寄时必填' }),
+    address: field(text(200).optional(), { title: '通信地址', input: 'text', personal: true, autocomplete: 'address-line1', requiredWhen: '选择邮寄时必填' }),
     postcode: field(z.string().trim().regex(/^\d{6}$/, '邮政编码应为 6 位数字').optional(), { title: '邮政编码', input: 'text', personal: true, autocomplete: 'postal-code' }),
     description: field(text(2000, 10), {
       title: '所需政府信息的名称、文号或者便于查询的其他特征性描述',

@@ -50,6 +50,12 @@ describe('the link check', () => {
     ]);
   });
 
+  it('takes a link or form to a request-time route as answered, and only those', () => {
+    site = fixtureSite({ ...good, 'notices/index.html': page(`<a href="/submit/opinion?notice=a">在线意见表</a><form method="post" action="/submit/opinion"></form><a href="/submit/other">其他</a>`) });
+    const r = checkLinks({ clientDir: site.dir, pages, gone: new Set(), requestTime: new Set(['/submit/opinion']) });
+    expect(r.problems.map((p) => [p.kind, p.link])).toEqual([['missing', '/submit/other']]);
+  });
+
   it('counts a link to a withdrawn record (410 on the server) as broken, page and twin alike', () => {
     site = fixtureSite({ ...good, 'notices/index.html': page(`<a href="/notices/gone/">撤回的公告</a><a href="/notices/gone.json">JSON</a>`) });
     const r = checkLinks({ clientDir: site.dir, pages, gone: new Set(['/notices/gone/', '/notices/gone.json']) });
