@@ -47,6 +47,10 @@ function timeRuns(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: st
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
+    // dist/ as deployed: its files and bytes (the compressed twins included), before the output is removed.
+    const du = spawnSync('du', ['-sb', path.join(out, 'dist')], { encoding: 'utf8' });
+    const files = spawnSync('sh', ['-c', `find "${path.join(out, 'dist')}" -type f | wc -l`], { encoding: 'utf8' });
+    const distMb = Number(du.stdout.split(/\s/)[0] ?? 0) / 1048576;
     rmSync(out, { recursive: true, force: true });
     if (result.status !== 0) {
       console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
@@ -62,7 +66,7 @@ function timeRuns(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: st
     // CPU seconds move less than wall time on a shared machine.
     cpu.push(Number(user[1]) + Number(sys[1]));
     rssMb.push(Number(rss[1]) / 1024);
-    console.log(`${label} run ${i + 1}/${runs}: ${seconds.toFixed(1)} s, CPU ${cpu.at(-1)!.toFixed(1)} s, peak RSS ${(Number(rss[1]) / 1024).toFixed(0)} MB`);
+    console.log(`${label} run ${i + 1}/${runs}: ${seconds.toFixed(1)} s, CPU ${cpu.at(-1)!.toFixed(1)} s, peak RSS ${(Number(rss[1]) / 1024).toFixed(0)} MB, dist ${distMb.toFixed(0)} MB in ${Number(files.stdout.trim()).toLocaleString('en')} files`);
   }
   return { seconds: median(wall), cpu: median(cpu), rssMb: median(rssMb) };
 }
