@@ -68,3 +68,39 @@ export async function writeAllOrNothing(dir: string, files: readonly RecordFile[
 export async function removeFiles(files: readonly string[]): Promise<void> {
   await Promise.all(files.map((f) => rm(f, { force: true })));
 }
+
+/**
+ * Replaces one record file (an edit): the new text is written beside it and
+ * renamed over it, so a reader sees the old file or the new one, never half.
+ * `restore` puts the old text back the same way (after a failed check of the
+ * result). A missing file is created (and `restore` removes it).
+ */
+export async function replaceFile(final: string, text: string): Promise<{ restore: () => Promise<void> }> {
+  const dir = path.dirname(final);
+  await mkdir(dir, { recursive: true });
+  let old: string | undefined;
+  try {
+    const h = await open(final, 'r');
+    try {
+      old = await h.readFile('utf8');
+    } finally {
+      await h.close();
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const swap = async (content: string) => {
+    // Not *.yaml: the loader never reads it, even mid-swap.
+    const tmp = path.join(dir, `.edit-${process.pid}-${Date.now()}-${path.basename(final)}.tmp`);
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, final);
+  };
+  await swap(text);
+  return { restore: async () => (old === undefined ? rm(final, { force: true }) : swap(old)) };
+}
