@@ -114,3 +114,39 @@ describe('npm run import -- red-sites', { timeout: 180_000 }, () => {
     expect(existsSync(path.join(dir, 'red/sites/.import'))).toBe(false);
   });
 });
+
+describe('npm run new and npm run import for enforcement decisions', { timeout: 180_000 }, () => {
+  const decision = ['--set', '类别=行政处罚', '--set', '标题=示例非法占地案行政处罚决定（新建测试）', '--set', 'docNo=齐自然资罚〔2026〕30号', '--set', '所在区县=龙沙区', '--set', '发布日期=2026-11-16', '--set', '作出日期=2026-11-12', '--set', '执法机关=齐齐哈尔市自然资源和规划局', '--set', '当事人类型=自然人', '--set', '处罚内容=罚款', '--set', 'sample=是'];
+  const files = (dir: string) => readdirSync(path.join(dir, 'enforcement')).sort();
+  it('new: refuses an unmasked name and writes nothing; a valid record is written where it says', async () => {
+    const dir = copies.copy();
+    const before = files(dir);
+    const refused = await run('new.ts', ['enforcement', ...decision, '--set', '当事人名称=王建国'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('错误 当事人名称（party.name）：自然人（含个体工商户经营者、法定代表人）姓名必须遮盖后发布，请改为“王某”');
+    expect(refused.stderr).toContain('未写入：1 个错误');
+    expect(files(dir)).toEqual(before);
+    const missing = await run('new.ts', ['enforcement', '--set', '类别=行政处罚'], dir);
+    expect(missing.stdout).toContain('错误 标题（title）：必填，不能为空');
+    const made = await run('new.ts', ['执法', ...decision, '--set', '当事人名称=王某'], dir);
+    expect(made.stderr).toBe('');
+    expect(made.stdout).toMatch(/^已写入 .*enforcement\/zf-2026-cf-001\.yaml（页面地址 \/enforcement\/zf-2026-cf-001\/）/);
+    expect(readFileSync(path.join(dir, 'enforcement/zf-2026-cf-001.yaml'), 'utf8')).toContain('stage: 事后公开\ncategory: 行政处罚\n');
+  });
+  it('import: a sheet of decisions from the template is written, one checked file per row', async () => {
+    const dir = copies.copy();
+    const out = path.join(dir, '..', `${path.basename(dir)}-enforcement.xlsx`);
+    expect((await run('import.ts', ['--template', 'enforcement', '--out', out], dir)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    const values: Record<string, unknown> = { 类别: '行政检查', 标题: '示例矿山企业年度检查结果（导入测试）', 文号: '齐自然资检〔2026〕4号', 所在区县: '龙沙区', 发布日期: '2026-11-20', 作出日期: new Date(Date.UTC(2026, 10, 12)), 执法机关: '齐齐哈尔市自然资源和规划局', 当事人类型: '法人或其他组织', 当事人名称: '齐齐哈尔示例矿业有限公司', 处罚内容: '未发现违法行为', 示例数据: '是' };
+    ws.getRow(4).values = header.map((h) => values[h] ?? null) as ExcelJS.CellValue[];
+    await wb.xlsx.writeFile(out);
+    const r = await run('import.ts', ['enforcement', out], dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('已导入 1 条执法信息，写入');
+    expect(files(dir)).toContain('zf-2026-jc-001.yaml');
+  });
+});
