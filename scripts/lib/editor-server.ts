@@ -74,7 +74,8 @@ export function refuse(r: RequestFacts, port: number): { status: number; reason:
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: under no-referrer a browser sends “Origin: null” with its own form posts.
+  'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
@@ -226,7 +227,7 @@ ${editing ? publishBar(pagePath) : ''}`,
         : job.state === 'failed'
           ? `<div class="problems" role="alert"><h2>${esc(job.kind)}失败</h2><p>${job.kind === '发布' ? '正式网站保持上一次发布的版本，没有改动。' : ''}请按下面的信息改正后重试。</p></div>`
           : '';
-    return page(`${job.kind}：${states[job.state]}`, `${done}<h2>构建输出</h2><pre class="log">${esc(job.log.slice(-30_000))}</pre><p><a href="/">回到编辑器首页</a></p>`, [{ text: job.kind }], job.state === 'running' ? { refreshSeconds: 2 } : {});
+    return page(`${job.kind}：${states[job.state]}`, `${done}<h2>构建输出</h2><pre class="log" tabindex="0" aria-label="构建输出">${esc(job.log.slice(-30_000))}</pre><p><a href="/">回到编辑器首页</a></p>`, [{ text: job.kind }], job.state === 'running' ? { refreshSeconds: 2 } : {});
   }
 
   function importPage(kindName: string | undefined, outcome?: { kind: RecordKind; problems: ImportProblem[]; notes: string[]; written: string[]; dryRun: boolean; ok: boolean; source: string; rows: number; records: { row: number; id: string; caption: string }[] }): string {

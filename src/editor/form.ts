@@ -108,9 +108,10 @@ export function formFields(spec: ColumnsSpec, options: FormOptions): string {
       const hint = [describeColumn(c, spec.choices?.[c.key]), c.help, fallback === undefined ? '' : `不填即 ${String(fallback)}`].filter(Boolean).join('。');
       const messages = own.map((p, i) => `<p class="${p.severity === 'error' ? 'error-text' : 'warn-text'}" id="${id}-p${i}">${p.severity === 'error' ? '错误' : '提醒'}：${esc(p.reason.replace(/（表中没有这一列，请增加“[^”]*”列）$/, ''))}</p>`).join('');
       const describedBy = [`${id}-hint`, ...own.map((_, i) => `${id}-p${i}`)].join(' ');
-      const required = c.required && !generated && fallback === undefined && (c.group === undefined ? c.headerRequired : true);
-      const label = c.group ? labelTail(c) : c.label;
-      return `<div class="field"><label for="${id}">${esc(label)}${required ? ' <span class="req">（必填）</span>' : ''}</label><p class="hint" id="${id}-hint">${esc(hint)}</p>${messages}${control(c, options.values.get(c.key), options, describedBy, errors.length > 0, generated)}</div>`;
+      // “必填” only where the record itself needs the field; inside an optional object or a group the hint says “同组有内容时必填”.
+      const required = c.headerRequired && !generated && fallback === undefined;
+      const label = c.label;
+      return `<div class="field"><label for="${id}">${esc(label)}${required ? '<span class="req">（必填）</span>' : ''}</label><p class="hint" id="${id}-hint">${esc(hint)}</p>${messages}${control(c, options.values.get(c.key), options, describedBy, errors.length > 0, generated)}</div>`;
     });
     out.push(`<fieldset><legend>${esc(s.key === '' ? s.title : objectTitle(s, spec))}</legend>${fields.join('\n')}</fieldset>`);
   }
