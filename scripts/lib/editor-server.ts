@@ -236,7 +236,7 @@ ${editing ? publishBar(pagePath) : ''}`,
     if (outcome) {
       const errors = outcome.problems.filter((p) => p.severity === 'error');
       const table = outcome.problems.length > 0
-        ? `<table><caption>${errors.length > 0 ? `${errors.length} 个错误` : ''}${outcome.problems.length > errors.length ? `${errors.length > 0 ? '，' : ''}${outcome.problems.length - errors.length} 个提醒` : ''}</caption><thead><tr><th scope="col">类别</th><th scope="col">行</th><th scope="col">列</th><th scope="col">列名</th><th scope="col">原因</th></tr></thead><tbody>${outcome.problems.map((p) => `<tr><td>${p.severity === 'error' ? '错误' : '提醒'}</td><td>${p.row ?? '—'}</td><td>${esc(p.column ?? '')}</td><td>${esc(p.label ?? '')}</td><td>${esc(p.reason)}</td></tr>`).join('')}</tbody></table>`
+        ? `<table class="problem-list"><caption>${errors.length > 0 ? `${errors.length} 个错误` : ''}${outcome.problems.length > errors.length ? `${errors.length > 0 ? '，' : ''}${outcome.problems.length - errors.length} 个提醒` : ''}</caption><thead><tr><th scope="col">类别</th><th scope="col">行</th><th scope="col">列</th><th scope="col">列名</th><th scope="col">原因</th></tr></thead><tbody>${outcome.problems.map((p) => `<tr><td>${p.severity === 'error' ? '错误' : '提醒'}</td><td>${p.row ?? '—'}</td><td>${esc(p.column ?? '')}</td><td>${esc(p.label ?? '')}</td><td>${esc(p.reason)}</td></tr>`).join('')}</tbody></table>`
         : '';
       const notes = outcome.notes.map((n) => `<p>${esc(n)}</p>`).join('');
       const head = !outcome.ok

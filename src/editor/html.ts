@@ -75,6 +75,7 @@ button.primary { background: var(--accent); color: var(--accent-ink); }
 .problems h2 { color: var(--bad); margin-top: 4px; }
 .notice-ok { border: 2px solid var(--ok); color: var(--ok); padding: 8px 16px; border-radius: 4px; }
 .notice-warn { border: 2px solid var(--warn); color: var(--warn); padding: 8px 16px; border-radius: 4px; }
+table.problem-list td:nth-child(-n+4), table.problem-list th:nth-child(-n+4) { white-space: nowrap; }
 pre.log { background: #1a1a1a; color: #f2f2f2; padding: 12px; overflow: auto; max-height: 28rem; font-size: 14px; white-space: pre-wrap; }
 .sample { font-size: 14px; color: var(--muted); }
 `;

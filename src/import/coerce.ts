@@ -53,6 +53,8 @@ function coerceDate(v: CellValue, withTime: boolean): Coerced {
   }
   if (typeof v !== 'string') return fail(`应为日期，写作 YYYY-MM-DD，如 2026-11-02（单元格是${typeof v === 'number' ? `数字 ${v}，不是 Excel 日期序号` : '是/否'}）`);
   const s = nfkc(v);
+  // The same day number as text: a CSV saved from a sheet whose date column was formatted 常规.
+  if (/^\d{5}(?:\.\d+)?$/.test(s)) return coerceDate(Number(s), withTime);
   const m = YMD.exec(s);
   if (!m) return ok(s); // zod's date message shows the right form
   const date = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;

@@ -24,6 +24,7 @@ describe('coercing a cell', () => {
     expect(coerceCell(4520000305, col('title'))).toEqual({ ok: true, value: '4520000305' });
     // A date cell formatted 常规 shows Excel's day number: converted, with a note to check.
     expect(coerceCell(46328, col('when'))).toEqual({ ok: true, value: '2026-11-02', note: expect.stringContaining('Excel 日期序号 46328，已按 2026-11-02 导入') });
+    expect(coerceCell('46328', col('when'))).toEqual({ ok: true, value: '2026-11-02', note: expect.stringContaining('Excel 日期序号 46328') });
     expect(coerceCell(' 2026-11-02\u3000', col('when'))).toEqual({ ok: true, value: '2026-11-02' });
   });
   it('refuses the rest, saying the form the column wants', () => {
