@@ -13,12 +13,12 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { confirm, input, select } from '@inquirer/prompts';
 import { formatIssue, loadDataset, resolveDataDir } from '../src/data/load.ts';
 import { coerceCell } from '../src/import/coerce.ts';
 import type { Column } from '../src/import/columns.ts';
 import { normalizeHeader } from '../src/import/header.ts';
 import { kindNamed, RECORD_KINDS } from '../src/import/kinds.ts';
+import { CITY_WIDE } from '../src/schema/index.ts';
 import { describeColumn } from '../src/import/messages.ts';
 import { formProblem, formTable } from '../src/import/one-record.ts';
 import { specColumns } from '../src/import/spec.ts';
@@ -66,6 +66,8 @@ if (!dataset) {
 }
 
 const columns = specColumns(kind).columns;
+// Districts are a choice too (the template's dropdown); 全市 for what concerns the whole city.
+const choices: Readonly<Record<string, readonly string[]>> = { district: [...dataset.boundaries.features.map((f) => f.properties.name), CITY_WIDE], ...kind.choices };
 const values = new Map<string, string>();
 for (const pair of args.values.set) {
   const eq = pair.indexOf('=');
@@ -76,22 +78,27 @@ for (const pair of args.values.set) {
   values.set(column.key, pair.slice(eq + 1));
 }
 
+/** Loaded only when there is someone to ask. */
+const prompts = () => import('@inquirer/prompts');
+
 /** Asks for one column; returns the text typed ('' for none). */
 async function ask(column: Column, current: string | undefined, reason?: string): Promise<string> {
-  const hint = describeColumn(column, kind!.choices?.[column.key]);
+  const { input, select } = await prompts();
+  const hint = describeColumn(column, choices[column.key]);
   const message = `${column.label}${reason ? `（${reason}）` : ''}`;
   const fallback = kind!.defaults?.[column.key];
   const none = '（不填）';
-  if (column.kind === 'enum' || column.kind === 'boolean' || (kind!.choices?.[column.key] && !column.list)) {
-    const options = column.kind === 'boolean' ? ['是', '否'] : (column.values ?? kind!.choices?.[column.key] ?? []);
-    const choices = [...(column.required && !column.group && fallback === undefined ? [] : [{ name: fallback === undefined ? none : `${none}（即 ${String(fallback)}）`, value: '' }]), ...options.map((v) => ({ name: v, value: v }))];
-    return select({ message, choices, default: current ?? (fallback === undefined ? undefined : String(fallback)) });
+  if (column.kind === 'enum' || column.kind === 'boolean' || (choices[column.key] && !column.list)) {
+    const options: readonly string[] = column.kind === 'boolean' ? ['是', '否'] : (column.values ?? choices[column.key] ?? []);
+    const items = [...(column.headerRequired && fallback === undefined ? [] : [{ name: fallback === undefined ? none : `${none}（即 ${String(fallback)}）`, value: '' }]), ...options.map((v) => ({ name: v, value: v }))];
+    return select({ message, choices: items, default: current ?? (fallback === undefined ? undefined : String(fallback)) });
   }
   return input({
     message: `${message}（${hint}${column.help ? `；${column.help}` : ''}）`,
     default: current,
     validate: (text) => {
-      if (text.trim() === '') return column.required && column.group === undefined && !(kind!.generated ?? []).includes(column.key) ? '必填，不能为空' : true;
+      // Required where the record itself needs it; inside an optional object (当事人, 位置) the check after says what the object lacks.
+      if (text.trim() === '') return column.headerRequired && !(kind!.generated ?? []).includes(column.key) ? '必填，不能为空' : true;
       const r = coerceCell(text, column);
       return r.ok ? true : r.reason;
     },
@@ -109,7 +116,7 @@ async function askAll(): Promise<void> {
       seenGroups.add(`${g.key}.${g.index}`);
       if (g.index > 1 && !seenGroups.has(`${g.key}.${g.index - 1}:filled`)) continue;
       const groupLabel = column.label.replace(/\d+.*$/, '');
-      if (!(await confirm({ message: `添加${groupLabel}${g.index}？`, default: false }))) continue;
+      if (!(await (await prompts()).confirm({ message: `添加${groupLabel}${g.index}？`, default: false }))) continue;
       seenGroups.add(`${g.key}.${g.index}:filled`);
       for (const c of columns.filter((x) => x.group?.key === g.key && x.group.index === g.index)) {
         const v = await ask(c, undefined);
