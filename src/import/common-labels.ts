@@ -7,12 +7,17 @@
 import type { LabelTable } from './columns.ts';
 import type { ExtraColumn } from './header.ts';
 
+/** The labels of an object's fields, keyed as the label table keys them (`<object>.<field>`). */
+const fieldsOf = (object: string, fields: LabelTable): LabelTable => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${object}.${k}`, v]));
+
+/** The publication state's fields (the replacement's id is labelled in the schema). Only labels: what is public is decided by the published view alone. */
 export const STATUS_LABELS: LabelTable = {
   status: { label: '发布状态' },
-  'status.state': { label: '状态', help: 'active 有效（缺省）；withdrawn 撤回（地址返回 410 并显示原因）；superseded 被替代（须填替代记录的 id）', aliases: ['发布状态'] },
-  'status.date': { label: '撤回或替代日期' },
-  'status.reason': { label: '撤回或替代原因', help: '撤回、被替代时必填，页面上公开显示' },
-  'status.supersededBy': { label: '替代记录 id', help: '被替代时填写新记录的 id' },
+  ...fieldsOf('status', {
+    state: { label: '状态', help: 'active 有效（缺省）；withdrawn 撤回（地址返回 410 并显示原因）；superseded 被替代（须填替代记录的 id）', aliases: ['发布状态'] },
+    date: { label: '撤回或替代日期' },
+    reason: { label: '撤回或替代原因', help: '撤回、被替代时必填，页面上公开显示' },
+  }),
 };
 
 export const ATTACHMENT_LABELS: LabelTable = {
