@@ -30,35 +30,29 @@ export const fieldId = (key: string): string => `f-${key.replace(/[^A-Za-z0-9]+/
 
 type Section = { key: string; title: string; columns: Column[] };
 
-/** Fields by section: the record's own fields, then one section per object and per group item. */
-function sections(columns: readonly Column[], values: ReadonlyMap<string, string>, title: string): Section[] {
-  const out: Section[] = [{ key: '', title, columns: [] }];
-  const byKey = new Map<string, Section>();
-  // Group items shown: those filled, and one empty one to add.
+/**
+ * Fields in schema order: the record's own fields as they come, each object
+ * (当事人, 发布状态) and each group item (附件1) as a section of its own where
+ * the schema has it. Group items shown: those filled, and one empty one to add.
+ */
+function sections(columns: readonly Column[], values: ReadonlyMap<string, string>): Section[] {
+  const out: Section[] = [];
   const shownItems = new Map<string, number>();
   for (const c of columns)
     if (c.group && values.has(c.key)) shownItems.set(c.group.key, Math.max(shownItems.get(c.group.key) ?? 0, c.group.index));
   for (const c of columns) {
     let key = '';
-    let sectionTitle = title;
+    let title = '';
     if (c.group) {
       if (c.group.index > (shownItems.get(c.group.key) ?? 0) + 1) continue;
       key = `${c.group.key}.${c.group.index}`;
-      sectionTitle = c.label.slice(0, c.label.length - labelTail(c).length) || key;
+      title = c.label.slice(0, c.label.length - labelTail(c).length) || key;
     } else if (c.target.length > 1 && typeof c.target[0] === 'string' && !c.key.endsWith('.lon') && !c.key.endsWith('.lat')) {
       key = String(c.target[0]);
     }
-    if (key === '') {
-      out[0]!.columns.push(c);
-      continue;
-    }
-    let s = byKey.get(key);
-    if (!s) {
-      s = { key, title: sectionTitle, columns: [] };
-      byKey.set(key, s);
-      out.push(s);
-    }
-    s.columns.push(c);
+    const last = out.at(-1);
+    if (last && last.key === key) last.columns.push(c);
+    else out.push({ key, title, columns: [c] });
   }
   return out;
 }
@@ -72,6 +66,11 @@ function labelTail(c: Column): string {
 function objectTitle(s: Section, spec: ColumnsSpec): string {
   if (s.key.includes('.')) return s.title;
   return spec.labels[s.key]?.label ?? s.key;
+}
+
+/** The form's own fields stand alone; an object or a group item is a fieldset with its name as legend. */
+function sectionHtml(s: Section, spec: ColumnsSpec, fields: string[]): string {
+  return s.key === '' ? fields.join('\n') : `<fieldset><legend>${esc(objectTitle(s, spec))}</legend>${fields.join('\n')}</fieldset>`;
 }
 
 function control(c: Column, value: string | undefined, options: FormOptions, describedBy: string, invalid: boolean, generated: boolean): string {
@@ -98,14 +97,14 @@ export function formFields(spec: ColumnsSpec, options: FormOptions): string {
   const columns = specColumns(spec).columns;
   const problemsOf = (key: string) => (options.problems ?? []).filter((p) => p.field === key);
   const out: string[] = [];
-  for (const s of sections(columns, options.values, '基本信息')) {
+  for (const s of sections(columns, options.values)) {
     const fields = s.columns.map((c) => {
       const id = fieldId(c.key);
       const own = problemsOf(c.key);
       const errors = own.filter((p) => p.severity === 'error');
       const generated = (spec.generated ?? []).includes(c.key);
       const fallback = spec.defaults?.[c.key];
-      const hint = [describeColumn(c, spec.choices?.[c.key]), c.help, fallback === undefined ? '' : `不填即 ${String(fallback)}`].filter(Boolean).join('。');
+      const hint = [describeColumn(c, spec.choices?.[c.key]), c.help].filter(Boolean).join('。');
       const messages = own.map((p, i) => `<p class="${p.severity === 'error' ? 'error-text' : 'warn-text'}" id="${id}-p${i}">${p.severity === 'error' ? '错误' : '提醒'}：${esc(p.reason.replace(/（表中没有这一列，请增加“[^”]*”列）$/, ''))}</p>`).join('');
       const describedBy = [`${id}-hint`, ...own.map((_, i) => `${id}-p${i}`)].join(' ');
       // “必填” only where the record itself needs the field; inside an optional object or a group the hint says “同组有内容时必填”.
@@ -113,7 +112,7 @@ export function formFields(spec: ColumnsSpec, options: FormOptions): string {
       const label = c.label;
       return `<div class="field"><label for="${id}">${esc(label)}${required ? '<span class="req">（必填）</span>' : ''}</label><p class="hint" id="${id}-hint">${esc(hint)}</p>${messages}${control(c, options.values.get(c.key), options, describedBy, errors.length > 0, generated)}</div>`;
     });
-    out.push(`<fieldset><legend>${esc(s.key === '' ? s.title : objectTitle(s, spec))}</legend>${fields.join('\n')}</fieldset>`);
+    out.push(sectionHtml(s, spec, fields));
   }
   return out.join('\n');
 }

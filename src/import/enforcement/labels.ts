@@ -10,8 +10,8 @@ import { ATTACHMENT_LABELS, SAMPLE_LABELS, STATUS_LABELS } from '../common-label
 
 export const ENFORCEMENT_LABELS: LabelTable = {
   id: { label: '标识（id）', help: '页面地址的一部分，如 zf-2026-cf-012。不填则按类别和年份编号生成', aliases: ['标识', '编号'] },
-  stage: { label: '公开阶段', help: '事前公开、事中公示、事后公开；不填即事后公开（执法决定）', aliases: ['阶段'] },
-  category: { label: '类别', help: '事后公开：行政处罚、行政检查、行政许可、行政强制', aliases: ['执法类别', '决定类别'] },
+  stage: { label: '公开阶段', help: '不填即事后公开（执法决定的台账不必有这一列）', aliases: ['阶段'] },
+  category: { label: '类别', help: '事后公开的类别为行政处罚、行政检查、行政许可、行政强制', aliases: ['执法类别', '决定类别'] },
   title: { label: '标题', aliases: ['案件名称', '名称'] },
   docNo: { label: '文号', help: '决定书文号，如 齐自然资罚〔2026〕12号；全站不得重复', aliases: ['决定书文号', '决定文号'] },
   district: { label: '所在区县', help: '区县全称或“全市”（docs/data-format.md 3.4）', aliases: ['区县', '行政区'] },
@@ -19,7 +19,7 @@ export const ENFORCEMENT_LABELS: LabelTable = {
   decisionDate: { label: '作出日期', help: '作出决定的日期；事后公开必填，公开期限从这一天起算', aliases: ['决定日期', '作出决定日期'] },
   authority: { label: '执法机关', aliases: ['作出决定机关', '机关'] },
   party: { label: '当事人' },
-  'party.type': { label: '当事人类型', help: '法人或其他组织、个体工商户、自然人' },
+  'party.type': { label: '当事人类型', help: '个体工商户和自然人的名称按自然人遮盖' },
   'party.name': { label: '当事人名称', help: '单位写全称；自然人和个体工商户经营者只写姓氏加“某”，如 张某', aliases: ['当事人', '执法对象'] },
   'party.creditCode': { label: '统一社会信用代码', aliases: ['信用代码'] },
   'party.legalRepresentative': { label: '法定代表人', help: '遮盖后填写，如 赵某' },
