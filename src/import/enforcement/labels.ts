@@ -15,7 +15,7 @@ export const ENFORCEMENT_LABELS: LabelTable = {
   title: { label: '标题', aliases: ['案件名称', '名称'] },
   docNo: { label: '文号', help: '决定书文号，如 齐自然资罚〔2026〕12号；全站不得重复', aliases: ['决定书文号', '决定文号'] },
   district: { label: '所在区县', help: '区县全称或“全市”（docs/data-format.md 3.4）', aliases: ['区县', '行政区'] },
-  publishDate: { label: '发布日期', help: 'YYYY-MM-DD 或 YYYY-MM-DD HH:MM', aliases: ['公开日期', '发布时间'] },
+  publishDate: { label: '发布日期', help: '在网站上公开的日期（可带时间）', aliases: ['公开日期', '发布时间'] },
   decisionDate: { label: '作出日期', help: '作出决定的日期；事后公开必填，公开期限从这一天起算', aliases: ['决定日期', '作出决定日期'] },
   authority: { label: '执法机关', aliases: ['作出决定机关', '机关'] },
   party: { label: '当事人' },

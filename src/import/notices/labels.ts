@@ -13,7 +13,7 @@ const CORE: LabelTable = {
   title: { label: '标题', aliases: ['公告标题', '名称'] },
   docNo: { label: '文号', help: '全站不得重复', aliases: ['公告文号'] },
   district: { label: '所在区县', help: '区县全称或“全市”（docs/data-format.md 3.4）', aliases: ['区县', '行政区'] },
-  publishDate: { label: '发布日期', help: 'YYYY-MM-DD 或 YYYY-MM-DD HH:MM', aliases: ['发布时间'] },
+  publishDate: { label: '发布日期', help: '在网站上公开的日期（可带时间）', aliases: ['发布时间'] },
   period: { label: '公示期' },
   'period.start': { label: '公示开始日期', aliases: ['公示开始'] },
   'period.end': { label: '公示结束日期', aliases: ['公示结束'] },
