@@ -1,6 +1,6 @@
 /**
  * npm run docs:screenshots: the README's pictures of the editor, the import
- * errors and the preview (docs/images/editor-*.png), taken with playwright-core
+ * errors and the preview (the PNG files in docs/images/), taken with playwright-core
  * driving Debian's Chromium with fonts-noto-cjk (installed with apt-get when
  * missing and allowed), on a copy of the sample data, by the steps the
  * README's chapter for bureau editors describes. Run it again after changing

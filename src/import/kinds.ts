@@ -65,7 +65,7 @@ const DIRS: Record<Exclude<CollectionKey, 'notices'>, string> = {
   zoningZones: 'zoning',
 };
 
-/** data/-relative file of a record on file, as messages name it. */
+/** The file of a record on file, relative to the data directory, as messages name it. */
 export const fileOf: FileOf = (key, record) =>
   path.posix.join(key === 'notices' ? `notices/${String(record['kind'])}` : DIRS[key], `${record.id}.yaml`);
 

@@ -13,7 +13,7 @@ import { validateDataset, type DataIssue, type DatasetInput, type Entry } from '
 import { declaredPublicPhones } from '../schema/privacy.ts';
 import { siteSchema } from '../schema/site.ts';
 import type { ImportSpec, ParsedRow, RowDraft, RuleContext } from './engine.ts';
-import { localFileUses, type FileUse } from './red-sites/index.ts';
+import { localFileUses, type FileUse } from './file-uses.ts';
 import type { ColumnsSpec } from './spec.ts';
 
 /** The collections of the dataset that staff tools write, as the cross-record checks name them. */
