@@ -23,8 +23,9 @@ type Hyperlink = { text?: unknown; hyperlink: string };
 
 /**
  * exceljs's cell value → CellValue; undefined for an empty cell. A formula
- * gives its cached result (a file saved by Excel carries one); a formula
- * without one becomes an error the clerk can fix by pasting values.
+ * is refused, with its cached result in the message: what is published must
+ * be the value the clerk typed and sees, and a cached result may be stale
+ * (manual recalculation, a file written by another program) or absent.
  */
 export function fromExcel(value: unknown): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
@@ -36,9 +37,10 @@ export function fromExcel(value: unknown): CellValue | undefined {
     return text === '' ? undefined : text;
   }
   if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as Formula).result;
-    if (result === undefined || result === null) return { error: '公式没有计算结果（请复制后“粘贴为数值”再导入）' };
-    return fromExcel(result);
+    const { formula, sharedFormula, result } = value as Formula;
+    const cached = result === undefined || result === null ? undefined : cellText(fromExcel(result));
+    const shown = cached === undefined || cached === '' ? '公式没有计算结果' : `公式现在的结果为“${cached}”`;
+    return { error: `单元格是公式（=${formula ?? sharedFormula ?? ''}），只能导入数值：请复制这些单元格，再“选择性粘贴 → 数值”后重新导入（${shown}）` };
   }
   if ('hyperlink' in value) {
     const { text, hyperlink } = value as Hyperlink;

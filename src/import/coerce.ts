@@ -8,9 +8,10 @@
 import { isCellError, type CellValue } from './cells.ts';
 import type { Column } from './columns.ts';
 
-export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
+/** A value, with a note when the cell was rewritten in a way the clerk should check (an Excel date serial). */
+export type Coerced = { ok: true; value: unknown; note?: string } | { ok: false; reason: string };
 
-const ok = (value: unknown): Coerced => ({ ok: true, value });
+const ok = (value: unknown, note?: string): Coerced => (note === undefined ? { ok: true, value } : { ok: true, value, note });
 const fail = (reason: string): Coerced => ({ ok: false, reason });
 
 /** Separators of a list cell: 、 and ；, and for codes and dates also commas; a line break always. */
@@ -30,13 +31,30 @@ const timeOfExcel = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes(
 /** 2026/11/2, 2026.11.2, 2026年11月2日, 2026-11-2 → 2026-11-02; with an optional 9:00. Day–month orders are never guessed. */
 const YMD = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+(\d{1,2})[:：](\d{2}))?$/;
 
+/** Excel's day 0 (serial 1 is 1900-01-01; the serials count the 1900 leap day Excel invented, so day 0 is 1899-12-30 for every date after February 1900). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Serials of 1950-01-01 and 2099-12-31: a number outside is not a date someone meant. */
+const SERIAL_RANGE = [18264, 73050] as const;
+
+function fromSerial(serial: number): Date {
+  return new Date(EXCEL_EPOCH + Math.round(serial * 86400) * 1000);
+}
+
 function coerceDate(v: CellValue, withTime: boolean): Coerced {
   if (v instanceof Date) {
     const time = timeOfExcel(v);
     return ok(withTime && time !== '00:00' ? `${dateOfExcel(v)} ${time}` : dateOfExcel(v));
   }
-  if (typeof v !== 'string') return fail(`应为日期，写作 YYYY-MM-DD，如 2026-11-02（单元格是${typeof v === 'number' ? '数字' : '是/否'}）`);
+  // A date cell formatted 常规 (or pasted from another sheet) shows Excel's day number: 46328 is 2026-11-02.
+  if (typeof v === 'number' && v >= SERIAL_RANGE[0] && v <= SERIAL_RANGE[1]) {
+    const r = coerceDate(fromSerial(v), withTime);
+    if (!r.ok) return r;
+    return ok(r.value, `单元格是 Excel 日期序号 ${v}，已按 ${String(r.value)} 导入：请核对，并把这一列的单元格格式设为“日期”或“文本”`);
+  }
+  if (typeof v !== 'string') return fail(`应为日期，写作 YYYY-MM-DD，如 2026-11-02（单元格是${typeof v === 'number' ? `数字 ${v}，不是 Excel 日期序号` : '是/否'}）`);
   const s = nfkc(v);
+  // The same day number as text: a CSV saved from a sheet whose date column was formatted 常规.
+  if (/^\d{5}(?:\.\d+)?$/.test(s)) return coerceDate(Number(s), withTime);
   const m = YMD.exec(s);
   if (!m) return ok(s); // zod's date message shows the right form
   const date = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
@@ -79,8 +97,15 @@ function coerceBoolean(v: CellValue): Coerced {
   return fail(`“${String(v)}”应填“是”或“否”`);
 }
 
+/** Full-width digits and Latin letters (１２号, ＡＢ) as ASCII; other characters (〔〕, Han) as written. */
+const asciiAlnum = (s: string) => s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 function coerceText(v: CellValue, column: Column): Coerced {
-  if (typeof v === 'string') return ok(column.kind === 'enum' || column.format !== undefined ? nfkc(v) : v.trim());
+  if (typeof v === 'string') {
+    if (column.kind === 'enum' || column.format !== undefined) return ok(nfkc(v));
+    // Codes (文号, 许可证号, 信用代码) are matched and checked as ASCII: ２０２６ and 2026 are one 文号.
+    return ok(column.code ? asciiAlnum(v.trim()) : v.trim());
+  }
   if (v instanceof Date) return fail('单元格被 Excel 设成了日期格式，这一列应为文字：请把单元格格式设为“文本”后重新填写');
   // A number typed in a text column (a code, a year in a title) is its digits.
   return ok(String(v));

@@ -54,6 +54,8 @@ export type Column = {
   aliases: readonly string[];
   /** A text with a grammar of its own that a rule checks (label table). */
   syntax?: 'opening-hours' | undefined;
+  /** A code or number (privacy class code: 文号, 信用代码, 许可证号): full-width digits are read as ASCII. */
+  code?: boolean | undefined;
 };
 
 /** A constant the record needs where the object it is in is present (a Point's type). */
@@ -76,7 +78,7 @@ export const MAX_GROUPS = 20;
 type AnySchema = z.core.$ZodType;
 type Def = { type: string; innerType?: AnySchema; in?: AnySchema; getter?: () => AnySchema; shape?: Record<string, AnySchema>; element?: AnySchema; values?: unknown[]; entries?: Record<string, string>; checks?: { _zod: { def: Record<string, unknown> } }[]; format?: string };
 
-type Unwrapped = { core: AnySchema; optional: boolean; title: string | undefined; description: string | undefined };
+type Unwrapped = { core: AnySchema; optional: boolean; title: string | undefined; description: string | undefined; privacy: string | undefined };
 
 /** The schema under optional/default/pipe wrappers; optional when any wrapper lets the field be left out. */
 export function unwrap(schema: AnySchema): Unwrapped {
@@ -84,10 +86,12 @@ export function unwrap(schema: AnySchema): Unwrapped {
   let optional = false;
   let title: string | undefined;
   let description: string | undefined;
+  let privacy: string | undefined;
   for (let depth = 0; depth < 20; depth++) {
-    const meta = globalRegistry.get(s) as { title?: unknown; description?: unknown } | undefined;
+    const meta = globalRegistry.get(s) as { title?: unknown; description?: unknown; privacy?: unknown } | undefined;
     if (typeof meta?.title === 'string') title ??= meta.title;
     if (typeof meta?.description === 'string') description ??= meta.description;
+    if (typeof meta?.privacy === 'string') privacy ??= meta.privacy;
     const def = s._zod.def as Def;
     if (['optional', 'default', 'prefault', 'catch'].includes(def.type) && def.innerType) {
       optional = true;
@@ -99,7 +103,9 @@ export function unwrap(schema: AnySchema): Unwrapped {
     else if (def.type === 'lazy' && def.getter) s = def.getter();
     else break;
   }
-  return { core: s, optional, title, description };
+  // The innermost string schema may carry the class too (documentNo = z.string().meta(...)).
+  privacy ??= (globalRegistry.get(s) as { privacy?: string } | undefined)?.privacy;
+  return { core: s, optional, title, description, privacy };
 }
 
 const defOf = (s: AnySchema): Def => s._zod.def as Def;
@@ -110,6 +116,19 @@ function geometryType(s: AnySchema): string | undefined {
   if (def.type !== 'object' || !def.shape?.['type'] || !def.shape['coordinates']) return undefined;
   const t = defOf(unwrap(def.shape['type']).core);
   return t.type === 'literal' && typeof t.values?.[0] === 'string' ? t.values[0] : undefined;
+}
+
+/** A discriminated union whose options are objects other than geometry: its discriminator, the values it takes, the options. */
+function objectUnion(s: AnySchema): { discriminator: string; values: string[]; options: { shape: Record<string, AnySchema> }[] } | undefined {
+  const def = defOf(s) as Def & { options?: AnySchema[]; discriminator?: string };
+  if (def.type !== 'union' || !def.discriminator || !def.options) return undefined;
+  const options = def.options.map((o) => defOf(unwrap(o).core));
+  if (!options.every((o) => o.type === 'object' && o.shape) || def.options.some((o) => geometryType(unwrap(o).core))) return undefined;
+  const values = options.flatMap((o) => {
+    const d = defOf(unwrap(o.shape![def.discriminator!]!).core);
+    return d.type === 'literal' ? (d.values ?? []).map(String) : [];
+  });
+  return { discriminator: def.discriminator, values, options: options as { shape: Record<string, AnySchema> }[] };
 }
 
 type Scalar = Pick<Column, 'kind' | 'format' | 'values' | 'min' | 'max'>;
@@ -188,6 +207,7 @@ function addColumn(w: Walk, place: Place, key: string, u: Unwrapped, scalar: Sca
     group: place.group,
     aliases,
     syntax,
+    code: u.privacy === 'code' || undefined,
     ...scalar,
     ...extra,
   });
@@ -242,6 +262,24 @@ function walkField(w: Walk, place: Place, key: string, schema: AnySchema): void 
     return;
   }
   if (geometry === 'Polygon') return addColumn(w, place, key, u, { kind: 'polygon' }, false);
+  const union = objectUnion(u.core);
+  if (union) {
+    // A discriminated union of objects (status: active | withdrawn | superseded): the discriminator
+    // is a choice column and every other field of every option a column; zod says which the chosen option needs.
+    const { label } = labelFor(w, place, u.title, key);
+    w.set.objects.push({ target: place.target, required: false });
+    addColumn(w, child(place, union.discriminator, !u.optional, label), union.discriminator, { ...unwrap(union.options[0]!.shape[union.discriminator]!), optional: u.optional }, { kind: 'enum', values: union.values }, false);
+    const seen = new Set([union.discriminator]);
+    const from = w.set.columns.length;
+    for (const o of union.options)
+      for (const [k, f] of Object.entries(o.shape)) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        walkField(w, child(place, k, false, label), k, f);
+      }
+    for (const c of w.set.columns.slice(from)) Object.assign(c, { required: false, headerRequired: false });
+    return;
+  }
   if (def.type === 'object' && !geometry && def.shape) {
     const { label } = labelFor(w, place, u.title, key);
     w.set.objects.push({ target: place.target, required: place.chainRequired && !u.optional });

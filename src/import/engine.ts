@@ -13,7 +13,7 @@
  */
 import type { z } from 'zod';
 import { guardRecord, type GuardOptions } from '../schema/privacy.ts';
-import { cellText, type CellValue } from './cells.ts';
+import { cellText, columnLetter, type CellValue } from './cells.ts';
 import { coerceCell } from './coerce.ts';
 import type { Column, ColumnSet, Target } from './columns.ts';
 import { mapHeader, type ExtraColumn, type HeaderMap, type MappedColumn } from './header.ts';
@@ -162,10 +162,16 @@ class Run<T> {
       if (r.ok) {
         setPath(raw, m.column.target, r.value);
         cells.set(m.column.key, r.value);
+        if (r.note !== undefined) this.add(state, m.column.target, r.note, 'warning', false, true);
       } else {
         this.add(state, m.column.target, r.reason, 'error', false, true);
         state.owned.push(m.column.target);
       }
+    }
+    // What the spec fills when the sheet leaves a field empty (stage 事后公开 for a 台账 of decisions).
+    for (const [key, value] of Object.entries(this.spec.defaults ?? {})) {
+      const column = this.byKey.get(key);
+      if (column && getPath(raw, column.target) === undefined) setPath(raw, column.target, value);
     }
     // Literals first, while group items still sit at their group's number.
     for (const l of this.set.literals) {
@@ -305,16 +311,46 @@ class Run<T> {
   }
 }
 
+/**
+ * Merged cells in the header or the data. exceljs gives every cell of a merge
+ * the top-left value: a merge down one column (one 区县 for three rows) is
+ * what the clerk meant and stays, with a warning per range; a merge across
+ * columns puts one value into two fields, or hides a header, and is refused.
+ * Title rows above the header may be merged freely.
+ */
+function mergedProblems(table: Table, header: HeaderMap): ImportProblem[] {
+  const out: ImportProblem[] = [];
+  const labelOf = (col: number) => header.fields.find((m) => m.index === col - 1)?.header ?? header.extras.find((m) => m.index === col - 1)?.header;
+  for (const m of table.merged ?? []) {
+    if (m.bottom < header.row) continue;
+    const letter = columnLetter(m.left);
+    const label = labelOf(m.left);
+    const unmerge = '请取消合并（开始 → 合并后居中 → 取消单元格合并），每个单元格分别填写';
+    if (m.right > m.left) {
+      out.push({ row: Math.max(m.top, header.row), column: letter, label, reason: `合并单元格 ${m.ref} 跨了 ${letter}–${columnLetter(m.right)} 列：一个单元格只能对应一列。${unmerge}`, severity: 'error' });
+    } else if (m.top <= header.row) {
+      out.push({ row: header.row, column: letter, label, reason: `合并单元格 ${m.ref} 把表头和数据合在了一起。${unmerge}`, severity: 'error' });
+    } else {
+      const value = cellText(table.rows.find((r) => r.row === m.top)?.cells[m.left - 1]);
+      out.push({ row: m.top, column: letter, label, reason: `第 ${m.top}–${m.bottom} 行的 ${letter} 列是合并单元格（${m.ref}）：已把“${value}”填入这 ${m.bottom - m.top + 1} 行，请核对；最好取消合并，每行分别填写`, severity: 'warning' });
+    }
+  }
+  return out;
+}
+
 /** Reads the table with the spec; every problem in one run. */
 export async function runImport<T>(spec: ImportSpec<T>, table: Table): Promise<ImportResult<T>> {
   const set = specColumns(spec);
-  const mappedHeader = mapHeader(table, set, spec.extras);
   const empty = { source: table.source, rowCount: 0, records: [], skipped: [], notes: [] };
+  if (table.rows.length === 0)
+    return { ok: false, header: undefined, problems: [{ reason: `${table.source}是空的：没有表头，也没有数据。请用 npm run import -- --template ${spec.kind} 生成的模板填写`, severity: 'error' }], ...empty };
+  const mappedHeader = mapHeader(table, set, spec.extras);
   if (!mappedHeader.header) return { ok: false, header: undefined, problems: mappedHeader.problems, ...empty };
   const header = mappedHeader.header;
   const run = new Run(spec, set, header);
   // Header problems first; they are the file's, not a row's.
   for (const p of mappedHeader.problems) run.problems.push({ ...p, path: undefined, secondary: false });
+  for (const p of mergedProblems(table, header)) run.problems.push({ ...p, path: undefined, secondary: false });
 
   const skipped: ImportResult<T>['skipped'] = [];
   const states: RowState[] = [];

@@ -89,7 +89,7 @@ export function mapHeader(table: Table, set: ColumnSet, extras: readonly ExtraCo
   });
   if (!headerRow) {
     const firstLabels = set.columns.filter((c) => c.headerRequired).slice(0, 4).map((c) => c.label).join('、');
-    problems.push({ reason: `找不到表头：前 ${HEADER_SEARCH_ROWS} 行中没有可识别的列名（应有“${firstLabels}”等列）。请用 npm run import:template 生成的模板填写`, severity: 'error' });
+    problems.push({ reason: `找不到表头：前 ${HEADER_SEARCH_ROWS} 行中没有可识别的列名（应有“${firstLabels}”等列）。请用 npm run import -- --template <类型> 生成的模板填写`, severity: 'error' });
     return { header: undefined, problems };
   }
   const header: HeaderMap = { row: headerRow.row, fields: [], extras: [] };

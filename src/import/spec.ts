@@ -19,6 +19,8 @@ export type ColumnsSpec = {
   templateGroups?: Readonly<Record<string, number>>;
   /** Required fields the import fills itself when a row leaves them empty (id from the name): optional in the sheet. */
   generated?: readonly string[];
+  /** Values the import fills where a row leaves the column empty, by column key (stage: 事后公开): optional in the sheet. */
+  defaults?: Readonly<Record<string, unknown>>;
   /** Values a text column takes that only the data knows (district names): the template's dropdown. */
   choices?: Readonly<Record<string, readonly string[]>>;
 };
@@ -26,6 +28,6 @@ export type ColumnsSpec = {
 /** The spec's columns, with generated fields optional in the sheet. */
 export function specColumns(spec: ColumnsSpec): ColumnSet {
   const set = columnsOf(spec.schema, spec.labels);
-  const generated = new Set(spec.generated ?? []);
+  const generated = new Set([...(spec.generated ?? []), ...Object.keys(spec.defaults ?? {})]);
   return { ...set, columns: set.columns.map((c) => (generated.has(c.key) ? { ...c, required: false, headerRequired: false } : c)) };
 }

@@ -14,8 +14,14 @@ import { decodeText } from './decode.ts';
 import type { ImportProblem } from './problems.ts';
 
 export type TableRow = { row: number; cells: (CellValue | undefined)[] };
-/** cells[0] is column A. `source` says what was read, for the summary. */
-export type Table = { source: string; rows: TableRow[] };
+/** A merged range of an XLSX sheet, 1-based and inclusive: A2:A4 is { top: 2, left: 1, bottom: 4, right: 1 }. */
+export type MergedRange = { ref: string; top: number; left: number; bottom: number; right: number };
+/**
+ * cells[0] is column A. `source` says what was read, for the summary.
+ * `merged`: the sheet's merged ranges (exceljs gives every cell of a range
+ * the top-left cell's value; the engine decides what a merge in the data means).
+ */
+export type Table = { source: string; rows: TableRow[]; merged?: MergedRange[] };
 export type ReadTableResult = { table: Table; problems: [] } | { table: undefined; problems: ImportProblem[] };
 
 const fileProblem = (reason: string): ReadTableResult => ({ table: undefined, problems: [{ reason, severity: 'error' }] });
@@ -58,7 +64,19 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promi
     for (let c = 1; c < values.length; c++) cells.push(fromExcel(values[c]));
     rows.push({ row: rowNumber, cells });
   });
-  return { table: { source: `Excel 工作表“${sheet.name}”`, rows }, problems: [] };
+  const merged = mergedRanges(sheet);
+  return { table: { source: `Excel 工作表“${sheet.name}”`, rows, ...(merged.length > 0 ? { merged } : {}) }, problems: [] };
+}
+
+/** The sheet's merged ranges from exceljs's model (“A2:A4”). */
+function mergedRanges(sheet: ExcelJS.Worksheet): MergedRange[] {
+  const refs = (sheet.model as { merges?: string[] }).merges ?? [];
+  return refs.flatMap((ref) => {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) return [];
+    const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return [{ ref, top: Number(m[2]), left: col(m[1]!), bottom: Number(m[4]), right: col(m[3]!) }];
+  });
 }
 
 /** The delimiter the header line uses most: comma, tab (Excel's “Unicode 文本”) or semicolon. */

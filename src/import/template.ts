@@ -76,7 +76,7 @@ export function buildTemplate(spec: TemplateSpec, options: TemplateOptions = {})
   const needed = groupsNeeded(set, records);
   const columns = sheetColumns(spec, templateColumns(set, (g) => Math.max(spec.templateGroups?.[g] ?? 2, needed.get(g) ?? 0)));
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'geoportal import:template';
+  wb.creator = 'geoportal npm run import -- --template';
   const ws = wb.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: TEMPLATE_ROWS.header, xSplit: 1 }] });
   const lists = wb.addWorksheet('可选值');
   const guide = wb.addWorksheet('说明');

@@ -187,7 +187,8 @@ export const publicationState = z.discriminatedUnion(
       state: z.literal('superseded'),
       date: isoDate,
       reason: nonEmptyText,
-      supersededBy: recordId,
+      // The label forms and sheets show (src/import/columns.ts reads title and description).
+      supersededBy: recordId.meta({ title: '替代记录 id', description: '被替代时填写新记录的 id' }),
     }),
   ],
   { error: 'state 应为 active、withdrawn 或 superseded' },

@@ -28,7 +28,8 @@ const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 const WRITERS: Record<string, string> = {
   'scripts/import-boundaries.ts': 'writes data/boundaries/districts.geojson from its npm source',
   'scripts/gen-corpus.ts': 'writes a synthetic corpus, with generated publication states; copies site.yaml and boundaries byte for byte',
-  'scripts/import-red.ts': 'writes data/red/sites/<id>.yaml from a spreadsheet; reads the data on file only through the loader',
+  'scripts/import.ts': 'writes data/<folder>/<id>.yaml from a spreadsheet (scripts/lib/import-records.ts); reads the data on file only through the loader',
+  'scripts/new.ts': 'writes one new data/<folder>/<id>.yaml (scripts/lib/import-records.ts); reads the data on file only through the loader',
 };
 
 /** Modules that read the build's output (dist/), never data/. */

@@ -15,10 +15,13 @@
 import { parseOpeningHours } from '../../lib/opening-hours.ts';
 import { CITY_WIDE, DistrictLocator, redSiteSchema, validateDataset, type BoundaryCollection, type DataIssue, type Entry, type RedSite, type Site } from '../../schema/index.ts';
 import { salvage } from '../../data/salvage.ts';
-import { declaredPublicPhones, fieldName } from '../../schema/privacy.ts';
+import { declaredPublicPhones } from '../../schema/privacy.ts';
+import { localFileUses, type FileUse } from '../file-uses.ts';
 import { siteSchema } from '../../schema/site.ts';
 import type { ImportSpec, RowDraft, RuleContext } from '../engine.ts';
 import type { ColumnsSpec } from '../spec.ts';
+
+export { localFileUses, type FileUse } from '../file-uses.ts';
 import { CRS_FLAGS, CRS_NAMES, diagnosePoint, parseCrs, toWgs84, type Crs, type Point } from './coordinates.ts';
 import { uniqueId } from './ids.ts';
 import { CRS_COLUMN, NOTE_COLUMN, RED_SITE_LABELS } from './labels.ts';
@@ -33,23 +36,6 @@ export type RedSiteImportOptions = {
   /** Checks the local files the rows link (the loader's inspectAttachments); `file` is the row as 第 N 行. */
   checkFiles?: ((uses: FileUse[]) => Promise<DataIssue[]>) | undefined;
 };
-
-export type FileUse = { file: string; field: string; href: string };
-
-/** Every `/files/…` link in a record (photos, images), with its field as the loader names it. */
-export function localFileUses(record: unknown, file: string): FileUse[] {
-  const out: FileUse[] = [];
-  const walk = (v: unknown, path: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (typeof v === 'object' && v !== null)
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'href' && typeof x === 'string' && x.startsWith('/files/')) out.push({ file, field: fieldName([...path, k]), href: x });
-        else walk(x, [...path, k]);
-      }
-  };
-  walk(record, []);
-  return out;
-}
 
 /** Column groups the template shows. */
 const TEMPLATE_GROUPS = { designations: 2, 'hours.seasons': 1, 'hours.closedDates': 1, 'booking.groups': 2, photos: 1 };

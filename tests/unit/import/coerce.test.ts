@@ -22,13 +22,17 @@ describe('coercing a cell', () => {
       value: { type: 'Polygon', coordinates: [[[123.1, 47.1], [123.2, 47.1], [123.2, 47.2], [123.1, 47.1]]] },
     });
     expect(coerceCell(4520000305, col('title'))).toEqual({ ok: true, value: '4520000305' });
+    // A date cell formatted 常规 shows Excel's day number: converted, with a note to check.
+    expect(coerceCell(46328, col('when'))).toEqual({ ok: true, value: '2026-11-02', note: expect.stringContaining('Excel 日期序号 46328，已按 2026-11-02 导入') });
+    expect(coerceCell('46328', col('when'))).toEqual({ ok: true, value: '2026-11-02', note: expect.stringContaining('Excel 日期序号 46328') });
+    expect(coerceCell(' 2026-11-02\u3000', col('when'))).toEqual({ ok: true, value: '2026-11-02' });
   });
   it('refuses the rest, saying the form the column wants', () => {
     expect(coerceCell('90分钟', col('count'))).toEqual({ ok: false, reason: '“90分钟”应只填整数，不带单位或文字，如 30' });
     expect(coerceCell('也许', col('open'))).toEqual({ ok: false, reason: '“也许”应填“是”或“否”' });
     expect(coerceCell('东经123', col('place.lon'))).toMatchObject({ ok: false, reason: expect.stringContaining('十进制度') });
     expect(coerceCell(new Date(), col('title'))).toMatchObject({ ok: false, reason: expect.stringContaining('“文本”') });
-    expect(coerceCell(46328, col('when'))).toMatchObject({ ok: false, reason: expect.stringContaining('YYYY-MM-DD') });
+    expect(coerceCell(4632, col('when'))).toMatchObject({ ok: false, reason: expect.stringContaining('不是 Excel 日期序号') });
     expect(coerceCell('123.1；47.1', col('area'))).toMatchObject({ ok: false, reason: expect.stringContaining('经度,纬度') });
     expect(coerceCell({ error: '单元格显示错误值 #N/A' }, col('title'))).toEqual({ ok: false, reason: '单元格显示错误值 #N/A' });
   });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecordExistsError, removeFiles, writeAllOrNothing } from '../../../scripts/lib/write-records.ts';
+import { RecordExistsError, removeFiles, replaceFile, writeAllOrNothing } from '../../../scripts/lib/write-records.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,5 +28,25 @@ describe('writing records all or nothing', () => {
   });
   it('refuses names that are not plain file names', async () => {
     await expect(writeAllOrNothing(fresh(), [{ name: '../x.yaml', text: '' }])).rejects.toThrow(/plain file name/);
+  });
+});
+
+describe('replacing one record (an edit)', () => {
+  it('swaps the new text in, leaves no temporary file, and puts the old text back on restore', async () => {
+    const target = fresh();
+    const file = path.join(target, 'a.yaml');
+    writeFileSync(file, 'id: a\ntitle: 旧\n');
+    const { restore } = await replaceFile(file, 'id: a\ntitle: 新\n');
+    expect(readFileSync(file, 'utf8')).toBe('id: a\ntitle: 新\n');
+    expect(readdirSync(target)).toEqual(['a.yaml']);
+    await restore();
+    expect(readFileSync(file, 'utf8')).toBe('id: a\ntitle: 旧\n');
+  });
+  it('creates a missing file, and restore removes it', async () => {
+    const file = path.join(fresh(), 'red', 'b.yaml');
+    const { restore } = await replaceFile(file, 'id: b\n');
+    expect(readFileSync(file, 'utf8')).toBe('id: b\n');
+    await restore();
+    expect(existsSync(file)).toBe(false);
   });
 });
