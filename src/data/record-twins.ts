@@ -13,7 +13,7 @@
  */
 import type { PublishedView } from './published.ts';
 import { parcelDocument, parcelFeature, parcelPopupLink } from './parcels.ts';
-import { enforcementFeature, redSiteFeature } from '../lib/collections.ts';
+import { enforcementFeature, mapCollections, redSiteFeature } from '../lib/collections.ts';
 import { noticeFeature } from '../lib/geojson.ts';
 import { ESTIMATE_LABEL, TRAVEL_MODES, clock } from '../lib/route-legs.ts';
 import { routeFeatureCollection, routePlan } from '../lib/red-route.ts';
@@ -25,12 +25,25 @@ export interface RecordTwin {
   /** URL path, e.g. /notices/land/td-2026-033.json */
   path: string;
   type: TwinType;
+  /** A map collection (every map visitor downloads it, compressed hardest) rather than one record's twin. */
+  shared?: boolean;
   /** Made on demand: the writer serialises one twin at a time. */
   body: () => unknown;
 }
 
 const json = (page: string, body: () => unknown): RecordTwin => ({ path: twinUrl(page), type: 'application/json', body });
 const geojson = (page: string, feature: unknown): RecordTwin[] => (feature ? [{ path: twinUrl(page, 'geojson'), type: 'application/geo+json', body: () => feature }] : []);
+
+/**
+ * The map collections, /geo/<name>.geojson (src/lib/collections.ts): written
+ * first, because at brotli 11 one of 50,000 notices (10 MB) keeps a thread
+ * busy for seconds, which then overlaps Astro's rendering instead of
+ * trailing after it.
+ */
+export function* collectionFiles(view: PublishedView): Generator<RecordTwin> {
+  for (const c of mapCollections(view))
+    yield { path: `/geo/${c.name}.geojson`, type: 'application/geo+json', shared: true, body: () => ({ type: 'FeatureCollection', name: c.name, title: c.title, features: c.features }) };
+}
 
 /** The twins of every published record, in a stable order. */
 export function* recordTwins(view: PublishedView): Generator<RecordTwin> {

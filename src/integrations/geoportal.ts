@@ -35,9 +35,9 @@ import { getSearchDocuments } from '../search/site-index.ts';
 import { wmtsOrigins } from '../server/basemap-capabilities.ts';
 import { writeStaticManifest } from '../server/static-files.ts';
 import { mapPreloadPlugin } from './map-preload.ts';
-import { recordTwins, twinBytes, type RecordTwin } from '../data/record-twins.ts';
+import { twinBytes, type RecordTwin } from '../data/record-twins.ts';
 import type { StaticFile } from '../server/static-files.ts';
-import { writeRecordTwins } from './record-twins-writer.ts';
+import { dataFiles, writeRecordTwins } from './record-twins-writer.ts';
 import { opinionNoticesOf } from '../submissions/opinion-notices.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
@@ -138,7 +138,7 @@ export function geoportal(): AstroIntegration {
           if (!published) return next();
           if (pathname.startsWith('/files/') && servePublishedFile(published.files, pathname, res)) return;
           // The records' twins, from the list a build writes (decoded: ids may be Chinese).
-          devTwins ??= new Map([...recordTwins(published)].map((t) => [t.path, t]));
+          devTwins ??= new Map([...dataFiles(published)].map((t) => [t.path, t]));
           const twin = devTwins.get(decodeURIComponent(pathname));
           if (!twin) return next();
           res.setHeader('content-type', `${twin.type}; charset=utf-8`);
@@ -181,7 +181,7 @@ export function geoportal(): AstroIntegration {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
           const b = published.basemap;
           // The records' own pages (one per record: the pages whose .json twin was written) are compressed as `record`.
-          const recordPages = new Set([...done.keys()].filter((k) => k.endsWith('.json')).map((k) => `${k.slice(1, -'.json'.length)}/index.html`));
+          const recordPages = new Set([...done.keys()].filter((k) => k.endsWith('.json') && !k.startsWith('/geo/')).map((k) => `${k.slice(1, -'.json'.length)}/index.html`));
           const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, b.kind === 'wmts' ? wmtsOrigins(b.wmts) : [], done, (rel) => (recordPages.has(rel) ? 'record' : undefined));
           logger.info(`已压缩：${r.files} 个文件，${r.twins} 个 br/gz 副本（br 合计 ${(r.brBytes / 1048576).toFixed(1)} MB / 原始 ${(r.rawBytes / 1048576).toFixed(1)} MB）`);
         }

@@ -9,20 +9,27 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublishedView } from '../data/published.ts';
-import { recordTwins, twinBytes } from '../data/record-twins.ts';
+import { collectionFiles, recordTwins, twinBytes } from '../data/record-twins.ts';
 import { eachLimited, writeWithTwins, type StaticFile } from '../server/static-files.ts';
+
+/** Everything the build writes from the published view itself: the map collections first, then the records' twins. */
+export function* dataFiles(view: PublishedView) {
+  yield* collectionFiles(view);
+  yield* recordTwins(view);
+}
 
 export async function writeRecordTwins(view: PublishedView, clientDir: string): Promise<Map<string, StaticFile>> {
   const done = new Map<string, StaticFile>();
   // One mkdir per folder, shared by the writes waiting on it.
   const dirs = new Map<string, Promise<unknown>>();
-  await eachLimited(recordTwins(view), 8, async (twin) => {
+  await eachLimited(dataFiles(view), 8, async (twin) => {
     const rel = twin.path.slice(1);
     const dir = path.dirname(path.join(clientDir, rel));
     if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
     await dirs.get(dir);
-    // Written as they are: a few KB each, fetched by programs (static-files.ts, class `none`).
-    const { entry } = await writeWithTwins(clientDir, rel, twinBytes(twin), true, 'none');
+    // Map collections compressed hardest (class `shared`); records' twins written as they are: a few KB each,
+    // fetched by programs (static-files.ts, class `none`).
+    const { entry } = await writeWithTwins(clientDir, rel, twinBytes(twin), true, twin.shared ? 'shared' : 'none');
     if (!entry.type.startsWith(`${twin.type};`)) throw new Error(`${twin.path}: 类型 ${entry.type} 与 ${twin.type} 不符`);
     done.set(twin.path, entry);
   });
