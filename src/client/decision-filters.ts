@@ -9,6 +9,7 @@
  */
 import { formatChineseDate } from '../lib/dates.ts';
 import { PAGE_SIZE, pageCount } from '../lib/paging.ts';
+import { el, renderPager, showFacetCounts } from './list-dom.ts';
 import {
   DECISION_CATEGORIES,
   EMPTY_DECISION_FILTER,
@@ -72,12 +73,6 @@ if (form && dataEl) {
     if (document.activeElement !== field('q')) field<HTMLInputElement>('q').value = f.q;
     field<HTMLSelectElement>('sort').value = f.sort;
   };
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
   // The markup of src/components/enforcement/DecisionItem.astro.
   const item = (r: DecisionRow): HTMLLIElement => {
     const li = el('li', { 'data-decision-id': r.id });
@@ -96,52 +91,18 @@ if (form && dataEl) {
     li.append(h, meta);
     return li;
   };
-  const renderPager = (f: DecisionFilter, total: number) => {
-    pager.replaceChildren();
-    if (total <= 1) return;
-    const nav = el('nav', { class: 'pager', 'aria-label': '分页' });
-    const ul = el('ul', { class: 'links-inline' });
-    const link = (p: number, text: string, rel?: string) => {
-      const li = el('li');
-      li.append(el('a', { href: formatDecisionFilter({ ...f, page: p }, districts), 'data-page': String(p), ...(rel ? { rel } : {}) }, text));
-      return li;
-    };
-    if (f.page > 1) ul.append(link(f.page - 1, '上一页', 'prev'));
-    const shown = [...new Set([1, f.page - 2, f.page - 1, f.page, f.page + 1, f.page + 2, total])].filter((p) => p >= 1 && p <= total).sort((a, b) => a - b);
-    shown.forEach((p, i) => {
-      if (i > 0 && p - shown[i - 1]! > 1) ul.append(el('li', { 'aria-hidden': 'true' }, '…'));
-      if (p === f.page) {
-        const li = el('li');
-        const cur = el('span', { 'aria-current': 'page' });
-        cur.append(el('strong', {}, `第 ${p} 页`));
-        li.append(cur);
-        ul.append(li);
-      } else ul.append(link(p, `第 ${p} 页`));
-    });
-    if (f.page < total) ul.append(link(f.page + 1, '下一页', 'next'));
-    nav.append(ul, el('p', { class: 'meta' }, `共 ${total} 页`));
-    pager.append(nav);
-  };
   const apply = (f: DecisionFilter, warnings: readonly string[], render: boolean) => {
     if (!rows) return;
     const result = runDecisionFilter(rows, f);
     const total = pageCount(result.rows.length);
     const page = Math.min(f.page, total);
-    for (const span of form.querySelectorAll<HTMLElement>('[data-count]')) {
-      const [facet, value] = span.dataset['count']!.split(':') as ['category' | 'party', string];
-      span.textContent = `（${result.counts[facet][value] ?? 0}）`;
-    }
-    for (const option of form.querySelectorAll<HTMLOptionElement>('[data-count-option]')) {
-      const value = option.dataset['countOption']!.slice('district:'.length);
-      option.dataset['label'] ??= option.textContent ?? '';
-      option.textContent = `${option.dataset['label']}（${result.counts.district[value] ?? 0}）`;
-    }
+    showFacetCounts(form, result.counts);
     if (render) {
       const slice = result.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       list.replaceChildren(...slice.map(item));
       document.querySelector('[data-decision-empty]')?.remove();
       if (slice.length === 0) list.append(el('li', { 'data-decision-empty': '' }, '没有符合条件的决定，请减少筛选条件。'));
-      renderPager({ ...f, page }, total);
+      renderPager(pager, page, total, (p) => formatDecisionFilter({ ...f, page: p }, districts));
       const words = describeDecisionFilter(f, (c) => data.districts[c] ?? c);
       const dropped = warnings.length ? ` 链接中有 ${warnings.length} 个筛选条件无效，已忽略。` : '';
       count.textContent = `${words ? `符合“${words}”的决定` : '共'} ${result.rows.length} 条${total > 1 ? `，第 ${page}/${total} 页` : ''}。${dropped}`;

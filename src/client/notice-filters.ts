@@ -13,6 +13,7 @@
 import { statusLabels } from '../data/status.ts';
 import { formatChineseDate, todayInShanghai } from '../lib/dates.ts';
 import { PAGE_SIZE, pageCount } from '../lib/paging.ts';
+import { el, renderPager, showFacetCounts } from './list-dom.ts';
 import { decodeIndex } from '../lib/notice-index.ts';
 import {
   EMPTY_FILTER,
@@ -97,12 +98,6 @@ if (form && dataEl) {
     field<HTMLSelectElement>('sort').value = f.sort;
   };
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
 
   // The same markup as the prerendered items (src/components/notice/NoticeList.astro).
   const item = (r: NoticeRow): HTMLLIElement => {
@@ -125,53 +120,13 @@ if (form && dataEl) {
     return li;
   };
 
-  // The pager of src/components/Pager.astro, with links in the URL grammar.
-  const renderPager = (f: NoticeFilter, total: number) => {
-    pager.replaceChildren();
-    if (total <= 1) return;
-    const nav = el('nav', { class: 'pager', 'aria-label': '分页' });
-    const ul = el('ul', { class: 'links-inline' });
-    const link = (p: number, text: string, rel?: string) => {
-      const li = el('li');
-      li.append(el('a', { href: formatNoticeFilter({ ...f, page: p }, vocabulary), 'data-page': String(p), ...(rel ? { rel } : {}) }, text));
-      return li;
-    };
-    if (f.page > 1) ul.append(link(f.page - 1, '上一页', 'prev'));
-    const shown = [...new Set([1, f.page - 2, f.page - 1, f.page, f.page + 1, f.page + 2, total])].filter((p) => p >= 1 && p <= total).sort((a, b) => a - b);
-    shown.forEach((p, i) => {
-      if (i > 0 && p - shown[i - 1]! > 1) ul.append(el('li', { 'aria-hidden': 'true' }, '…'));
-      if (p === f.page) {
-        const li = el('li');
-        const cur = el('span', { 'aria-current': 'page' });
-        cur.append(el('strong', {}, `第 ${p} 页`));
-        li.append(cur);
-        ul.append(li);
-      } else ul.append(link(p, `第 ${p} 页`));
-    });
-    if (f.page < total) ul.append(link(f.page + 1, '下一页', 'next'));
-    nav.append(ul, el('p', { class: 'meta' }, `共 ${total} 页`));
-    pager.append(nav);
-  };
-
-  const showCounts = (counts: ReturnType<typeof runFilter>['counts']) => {
-    for (const span of form.querySelectorAll<HTMLElement>('[data-count]')) {
-      const [facet, value] = span.dataset['count']!.split(':') as ['kind' | 'status', string];
-      span.textContent = `（${counts[facet][value] ?? 0}）`;
-    }
-    for (const option of form.querySelectorAll<HTMLOptionElement>('[data-count-option]')) {
-      const [facet, value] = option.dataset['countOption']!.split(/:(.*)/) as ['sub' | 'district', string];
-      option.dataset['label'] ??= option.textContent ?? '';
-      option.textContent = `${option.dataset['label']}（${counts[facet][value] ?? 0}）`;
-    }
-  };
-
   /** Filters the index and shows the result; `render` false leaves the prerendered list (counts and map only). */
   const apply = (f: NoticeFilter, warnings: readonly string[], render: boolean) => {
     if (!rows) return;
     const result = runFilter(rows, f, today);
     const total = pageCount(result.rows.length);
     const page = Math.min(f.page, total);
-    showCounts(result.counts);
+    showFacetCounts(form, result.counts);
     if (render) {
       const slice = result.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       list.replaceChildren(...slice.map(item));
@@ -181,7 +136,7 @@ if (form && dataEl) {
         empty.append(el('a', { href: '/notices/' }, '查看全部公告'), document.createTextNode('。'));
         list.append(empty);
       }
-      renderPager({ ...f, page }, total);
+      renderPager(pager, page, total, (p) => formatNoticeFilter({ ...f, page: p }, vocabulary));
       const words = describeFilter(f, { kind: (k) => data.kinds[k], district: (c) => data.districts[c] ?? c });
       const dropped = warnings.length ? ` 链接中有 ${warnings.length} 个筛选条件无效，已忽略。` : '';
       count.textContent = `${words ? `符合“${words}”的公告` : '共'} ${result.rows.length} 条${total > 1 ? `，第 ${page}/${total} 页` : ''}。${dropped}`;
