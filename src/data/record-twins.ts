@@ -27,12 +27,14 @@ export interface RecordTwin {
   type: TwinType;
   /** A map collection (every map visitor downloads it, compressed hardest) rather than one record's twin. */
   shared?: boolean;
+  /** For a record's twin: the record's own page (its URL path), which the build compresses as a record page. */
+  page?: string;
   /** Made on demand: the writer serialises one twin at a time. */
   body: () => unknown;
 }
 
-const json = (page: string, body: () => unknown): RecordTwin => ({ path: twinUrl(page), type: 'application/json', body });
-const geojson = (page: string, feature: unknown): RecordTwin[] => (feature ? [{ path: twinUrl(page, 'geojson'), type: 'application/geo+json', body: () => feature }] : []);
+const json = (page: string, body: () => unknown): RecordTwin => ({ path: twinUrl(page), type: 'application/json', page, body });
+const geojson = (page: string, feature: unknown): RecordTwin[] => (feature ? [{ path: twinUrl(page, 'geojson'), type: 'application/geo+json', page, body: () => feature }] : []);
 
 /**
  * The map collections, /geo/<name>.geojson (src/lib/collections.ts): written

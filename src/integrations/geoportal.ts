@@ -37,7 +37,7 @@ import { writeStaticManifest } from '../server/static-files.ts';
 import { mapPreloadPlugin } from './map-preload.ts';
 import { twinBytes, type RecordTwin } from '../data/record-twins.ts';
 import type { StaticFile } from '../server/static-files.ts';
-import { dataFiles, writeRecordTwins } from './record-twins-writer.ts';
+import { dataFiles, writeRecordTwins, type WrittenDataFiles } from './record-twins-writer.ts';
 import { opinionNoticesOf } from '../submissions/opinion-notices.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
@@ -73,7 +73,7 @@ export function geoportal(): AstroIntegration {
   let searchIndex: Promise<SearchIndex> | undefined;
   let serverDir: string | undefined;
   let clientDir: string | undefined;
-  let twinsWritten: Promise<Map<string, StaticFile>> | undefined;
+  let twinsWritten: Promise<WrittenDataFiles> | undefined;
   let devTwins: Map<string, RecordTwin> | undefined;
   return {
     name: 'geoportal',
@@ -174,14 +174,13 @@ export function geoportal(): AstroIntegration {
         await writeStaticConfig(dir, logger, published);
         // Should the buildApp hook not have run (an Astro that builds differently), the twins are written now, not lost.
         if (published) twinsWritten ??= writeRecordTwins(published, fileURLToPath(dir));
-        const done = twinsWritten ? await twinsWritten : new Map<string, StaticFile>();
+        const { files: done, recordPages } = twinsWritten ? await twinsWritten : { files: new Map<string, StaticFile>(), recordPages: new Set<string>() };
         logger.info(`已写出 ${done.size} 个记录的 .json/.geojson`);
         // Last, when every file is in place: compressed twins and the server's file manifest.
         if (serverDir && published) {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
           const b = published.basemap;
-          // The records' own pages (one per record: the pages whose .json twin was written) are compressed as `record`.
-          const recordPages = new Set([...done.keys()].filter((k) => k.endsWith('.json') && !k.startsWith('/geo/')).map((k) => `${k.slice(1, -'.json'.length)}/index.html`));
+          // The records' own pages (one per record, named by their twins) are compressed as `record`.
           const r = await writeStaticManifest(fileURLToPath(dir), serverDir, gonePaths, b.kind === 'wmts' ? wmtsOrigins(b.wmts) : [], done, (rel) => (recordPages.has(rel) ? 'record' : undefined));
           logger.info(`已压缩：${r.files} 个文件，${r.twins} 个 br/gz 副本（br 合计 ${(r.brBytes / 1048576).toFixed(1)} MB / 原始 ${(r.rawBytes / 1048576).toFixed(1)} MB）`);
         }

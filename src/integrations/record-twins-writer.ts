@@ -1,10 +1,12 @@
 /**
- * Writes every record's .json/.geojson twin (src/data/record-twins.ts) into
- * the client output, while Astro renders the
- * pages: started from a Vite `buildApp` hook that runs after Astro has
- * emptied the output directory, it shares the main thread with Astro's
- * rendering. The entries go into the server's file manifest as they are
- * (src/server/static-files.ts: writeStaticManifest's `done`).
+ * Writes the files the build makes from the published view itself (the map
+ * collections and every record's .json/.geojson twin, src/data/record-twins.ts)
+ * into the client output while Astro renders the pages: started from a Vite
+ * `buildApp` hook that runs after Astro has emptied the output directory, it
+ * shares the main thread with Astro's rendering. The entries go into the
+ * server's file manifest as they are (src/server/static-files.ts:
+ * writeStaticManifest's `done`), and the records' own pages it names are
+ * compressed there as record pages.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,8 +20,16 @@ export function* dataFiles(view: PublishedView) {
   yield* recordTwins(view);
 }
 
-export async function writeRecordTwins(view: PublishedView, clientDir: string): Promise<Map<string, StaticFile>> {
+export interface WrittenDataFiles {
+  /** Manifest entries by URL path. */
+  files: Map<string, StaticFile>;
+  /** The records' own pages, as files below the client directory (notices/land/td-2026-033/index.html). */
+  recordPages: Set<string>;
+}
+
+export async function writeRecordTwins(view: PublishedView, clientDir: string): Promise<WrittenDataFiles> {
   const done = new Map<string, StaticFile>();
+  const recordPages = new Set<string>();
   // One mkdir per folder, shared by the writes waiting on it.
   const dirs = new Map<string, Promise<unknown>>();
   await eachLimited(dataFiles(view), 8, async (twin) => {
@@ -32,6 +42,7 @@ export async function writeRecordTwins(view: PublishedView, clientDir: string): 
     const { entry } = await writeWithTwins(clientDir, rel, twinBytes(twin), true, twin.shared ? 'shared' : 'none');
     if (!entry.type.startsWith(`${twin.type};`)) throw new Error(`${twin.path}: 类型 ${entry.type} 与 ${twin.type} 不符`);
     done.set(twin.path, entry);
+    if (twin.page) recordPages.add(`${twin.page.slice(1)}index.html`);
   });
-  return done;
+  return { files: done, recordPages };
 }

@@ -42,7 +42,9 @@ describe('record twins', () => {
     const view = await getPublishedView();
     const dir = mkdtempSync(path.join(tmpdir(), 'record-twins-'));
     dirs.push(dir);
-    const done = await writeRecordTwins(view, dir);
+    const { files: done, recordPages } = await writeRecordTwins(view, dir);
+    expect(recordPages.has(`${urls.notice(view.notices[0]!).slice(1)}index.html`), 'a record page, compressed as such').toBe(true);
+    expect([...recordPages].some((p) => p.startsWith('geo/')), 'the map collections are no record pages').toBe(false);
     expect(done.size).toBe([...dataFiles(view)].length);
     expect(done.get('/geo/notices-land.geojson')?.br, 'a map collection, compressed hardest').toBeGreaterThan(0);
     const [key, entry] = [...done].find(([k]) => k.endsWith('.json'))!;
