@@ -25,6 +25,12 @@ export function ellipsoidalArea(g: AreaGeometry): number {
   return total;
 }
 
+/** The ground two areas share (cut with @turf/intersect), or null when they share none. */
+export function sharedPart(a: AreaGeometry, b: AreaGeometry): AreaGeometry | null {
+  const shared = intersect({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: a }, { type: 'Feature', properties: {}, geometry: b }] });
+  return shared ? (shared.geometry as AreaGeometry) : null;
+}
+
 const boxesMeet = (a: number[], b: number[]) => a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
 
 /**
@@ -38,15 +44,9 @@ export function overlaps(area: AreaGeometry, blocks: readonly BlockFeature[]): O
   const rows: OverlapRow[] = [];
   for (const block of blocks) {
     if (!boxesMeet(areaBox, bbox(block.geometry))) continue;
-    const shared = intersect({
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', properties: {}, geometry: area },
-        { type: 'Feature', properties: {}, geometry: block.geometry },
-      ],
-    });
+    const shared = sharedPart(area, block.geometry);
     if (!shared) continue;
-    const overlapM2 = ellipsoidalArea(shared.geometry as AreaGeometry);
+    const overlapM2 = ellipsoidalArea(shared);
     if (overlapM2 < MIN_OVERLAP_M2) continue;
     rows.push({ id: block.id, properties: block.properties, overlapM2, blockM2: ellipsoidalArea(block.geometry) });
   }

@@ -8,9 +8,8 @@
 import { z } from 'zod';
 import { ZONE_MAX, ZONE_MIN, zoneOfY } from '../lib/gauss-kruger.ts';
 import { cornerLonLat, cornersPolygon, type Corner } from '../lib/mining-corners.ts';
-import intersect from '@turf/intersect';
 import { selfIntersection } from './polygons.ts';
-import { ellipsoidalArea } from '../overlay/intersect.ts';
+import { ellipsoidalArea, sharedPart } from '../overlay/intersect.ts';
 import type { AreaGeometry } from '../overlay/types.ts';
 
 const metres = z.number({ error: '应为数字（米）' }).positive('应为正数（米）');
@@ -129,8 +128,8 @@ export const CORNERS_MATCH_MIN = 0.99;
 export function cornersGeometryMismatch(corners: readonly Corner[], geometry: AreaGeometry): string | undefined {
   const table = cornersPolygon(corners);
   if (!table) return undefined;
-  const shared = intersect({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: table }, { type: 'Feature', properties: {}, geometry }] });
-  const sharedM2 = shared ? ellipsoidalArea(shared.geometry as AreaGeometry) : 0;
+  const shared = sharedPart(table, geometry);
+  const sharedM2 = shared ? ellipsoidalArea(shared) : 0;
   const tableM2 = ellipsoidalArea(table);
   const geometryM2 = ellipsoidalArea(geometry);
   const ratio = sharedM2 / Math.max(tableM2, geometryM2);

@@ -9,8 +9,8 @@
  * 6-digit county prefix must be the record's district; an 电子监管号 names
  * one 宗地代码. Every problem is reported, each on the later file.
  */
-import intersect from '@turf/intersect';
 import { areaDifference, AREA_TOLERANCE, bboxesMeet, bboxOfGeometry, parcelRefs, type ParcelRef } from '../lib/parcels.ts';
+import { sharedPart } from '../overlay/intersect.ts';
 import type { AreaGeometry } from '../overlay/types.ts';
 import type { DataIssue, Entry, Salvaged } from './dataset.ts';
 import type { Notice } from './notice.ts';
@@ -31,7 +31,7 @@ const polygonal = (g: Outline): g is Outline & AreaGeometry => g.type === 'Polyg
 export function outlinesMeet(a: Outline, b: Outline): boolean {
   if (!bboxesMeet(bboxOfGeometry(a), bboxOfGeometry(b))) return false;
   if (!polygonal(a) || !polygonal(b)) return true;
-  return intersect({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: a }, { type: 'Feature', properties: {}, geometry: b }] }) !== null;
+  return sharedPart(a, b) !== null;
 }
 
 const fmtArea = (m2: number) => `${Math.round(m2).toLocaleString('zh-CN')} 平方米`;
