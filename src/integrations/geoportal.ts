@@ -7,9 +7,9 @@
  *   into the server bundle as the virtual module `virtual:geoportal/build-data`,
  *   so the server never reads data/ at request time (`mapSite` is what the
  *   runtime map configuration, /config/map.json, takes from site.yaml);
- * - writes every record's .json/.geojson twin itself (./record-twins-writer.ts)
- *   while Astro renders the pages; `astro dev`
- *   serves them from the same list (src/data/record-twins.ts);
+ * - writes the map collections (/geo/<name>.geojson) and every record's
+ *   .json/.geojson twin itself (./record-twins-writer.ts) while Astro renders
+ *   the pages; `astro dev` serves them from the same list (src/data/record-twins.ts);
  * - copies the attachments published records link into /files/;
  * - writes the search index into /search/ (src/search/format.ts), built in a
  *   worker thread from the start of the build so it overlaps page rendering;
@@ -33,10 +33,9 @@ import type { SearchIndex } from '../search/index-writer.ts';
 import { buildSearchIndexInWorker } from '../search/index-worker.ts';
 import { getSearchDocuments } from '../search/site-index.ts';
 import { wmtsOrigins } from '../server/basemap-capabilities.ts';
-import { writeStaticManifest } from '../server/static-files.ts';
+import { writeStaticManifest, type StaticFile } from '../server/static-files.ts';
 import { mapPreloadPlugin } from './map-preload.ts';
 import { twinBytes, type RecordTwin } from '../data/record-twins.ts';
-import type { StaticFile } from '../server/static-files.ts';
 import { dataFiles, writeRecordTwins, type WrittenDataFiles } from './record-twins-writer.ts';
 import { opinionNoticesOf } from '../submissions/opinion-notices.ts';
 
@@ -139,7 +138,13 @@ export function geoportal(): AstroIntegration {
           if (pathname.startsWith('/files/') && servePublishedFile(published.files, pathname, res)) return;
           // The records' twins, from the list a build writes (decoded: ids may be Chinese).
           devTwins ??= new Map([...dataFiles(published)].map((t) => [t.path, t]));
-          const twin = devTwins.get(decodeURIComponent(pathname));
+          let decoded: string;
+          try {
+            decoded = decodeURIComponent(pathname);
+          } catch {
+            return next();
+          }
+          const twin = devTwins.get(decoded);
           if (!twin) return next();
           res.setHeader('content-type', `${twin.type}; charset=utf-8`);
           res.end(twinBytes(twin));
@@ -175,7 +180,7 @@ export function geoportal(): AstroIntegration {
         // Should the buildApp hook not have run (an Astro that builds differently), the twins are written now, not lost.
         if (published) twinsWritten ??= writeRecordTwins(published, fileURLToPath(dir));
         const { files: done, recordPages } = twinsWritten ? await twinsWritten : { files: new Map<string, StaticFile>(), recordPages: new Set<string>() };
-        logger.info(`已写出 ${done.size} 个记录的 .json/.geojson`);
+        logger.info(`已写出 ${done.size} 个数据文件（地图图层和各记录的 .json/.geojson）`);
         // Last, when every file is in place: compressed twins and the server's file manifest.
         if (serverDir && published) {
           const gonePaths = published.gone.flatMap((g) => [g.page, g.page.replace(/\/$/, ''), ...g.json]);
