@@ -66,7 +66,7 @@ export function contentTypeOf(file: string): string {
  *   again (measured: brotli 11 gives 26.3 % of the raw bytes at 1 MB/s,
  *   brotli 5 31.0 % at 38 MB/s, gzip 6 35.1 % at 42 MB/s).
  * - `none`: the records' .json/.geojson twins, a few KB each and fetched by
- *   programs: no twins (nginx gzips them on the fly, gzip_static off for them).
+ *   programs: no twins (nginx, finding no .gz beside them, gzips them on the fly).
  */
 export type CompressionClass = 'shared' | 'page' | 'record' | 'none';
 export const isSharedAsset = (rel: string): boolean => /^(_astro|geo|map)\//.test(rel);
@@ -166,8 +166,8 @@ export async function eachLimited<T>(items: Iterable<T>, width: number, task: (i
 
 /**
  * Writes the twins into `clientDir` and the manifest into `serverDir`.
- * `done`: files already written with their twins (the record twins,
- * src/integrations/record-twins-writer.ts), entered as they are.
+ * `done`: files already written with their twins (the map collections and
+ * the records' twins, src/integrations/record-twins-writer.ts), entered as they are.
  */
 export async function writeStaticManifest(
   clientDir: string,
