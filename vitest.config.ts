@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { testDay } from './tests/sample-day.ts';
 import { flexsearchAlias } from './tests/flexsearch-alias.ts';
 
 // Unit tests: pure modules, schemas, loaders and scripts. Browser tests have
@@ -6,6 +7,8 @@ import { flexsearchAlias } from './tests/flexsearch-alias.ts';
 export default defineConfig({
   resolve: { alias: flexsearchAlias },
   test: {
+    // The day the sample data is written around (tests/sample-day.ts), unless GEOPORTAL_TODAY says otherwise.
+    env: { GEOPORTAL_TODAY: testDay() },
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 60_000,
   },

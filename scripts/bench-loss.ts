@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLossTest, type LossTestResult } from './lib/loss-test.ts';
 import { POSTGRES_DEP } from './lib/postgres.ts';
+import { SAMPLE_DAY } from '../tests/sample-day.ts';
 import { ADAPTERS, openOpinionNotice, type LoadRoute } from './lib/submit-load.ts';
 import { ensurePackages } from './lib/system-deps.ts';
 import { formatTable } from './lib/table.ts';
@@ -35,7 +36,7 @@ ensurePackages([POSTGRES_DEP]);
 let route = args.route as LoadRoute;
 const noticeId = route === 'opinion' ? await openOpinionNotice() : undefined;
 if (route === 'opinion' && !noticeId) {
-  console.log('（今天没有处于意见征求期的批前公示：改测 /submit/application）');
+  console.log(`（今天没有处于意见征求期的批前公示：改测 /submit/application；按示例数据的日期测：GEOPORTAL_TODAY=${SAMPLE_DAY}）`);
   route = 'application';
 }
 

@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { freePort } from './lib/free-port.ts';
 import { startNodeServer } from './lib/node-server.ts';
 import { POSTGRES_DEP } from './lib/postgres.ts';
+import { SAMPLE_DAY } from '../tests/sample-day.ts';
 import { ADAPTERS, LOAD_SERVER_ENV, openOpinionNotice, routePath, startStoreBackend, submissionBody, submissionHeaders, type LoadRoute } from './lib/submit-load.ts';
 import { ensurePackages } from './lib/system-deps.ts';
 import { formatTable } from './lib/table.ts';
@@ -58,11 +59,11 @@ const notice = await openOpinionNotice();
 const routes: LoadRoute[] = args.route ? [args.route as LoadRoute] : ['opinion', 'application'];
 if (routes.includes('opinion') && !notice) {
   if (args.route === 'opinion') {
-    console.error('示例数据中今天没有处于意见征求期的批前公示：无法测 /submit/opinion');
+    console.error(`今天没有处于意见征求期的批前公示：无法测 /submit/opinion（按示例数据的日期测：GEOPORTAL_TODAY=${SAMPLE_DAY}）`);
     process.exit(1);
   }
   routes.splice(routes.indexOf('opinion'), 1);
-  console.log('（今天没有处于意见征求期的批前公示：只测 /submit/application）');
+  console.log(`（今天没有处于意见征求期的批前公示：只测 /submit/application；按示例数据的日期测：GEOPORTAL_TODAY=${SAMPLE_DAY}）`);
 }
 
 type Row = { adapter: string; route: string; rps: number; p50: number; p99: number; ok: number; other: string; errors: number; timeouts: number; kept: number };

@@ -14,6 +14,7 @@
  *      Lighthouse) on dist/, after the test server has stopped: Lighthouse
  *      wants a quiet CPU            — counts as one check
  *
+ * Every stage runs on the sample data's day (GEOPORTAL_TODAY, tests/sample-day.ts).
  * The server is always stopped, also on failure and on Ctrl-C. The exit code
  * is non-zero if anything failed.
  */
@@ -25,8 +26,12 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from '
 import path from 'node:path';
 import { POSTGRES_DEP } from './lib/postgres.ts';
 import { ensureSystemDeps } from './lib/system-deps.ts';
+import { TODAY_VARIABLE } from '../src/lib/clock.ts';
+import { testDay } from '../tests/sample-day.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+// Every stage (build, server, tests, audit) takes the same day as today: the sample data's (tests/sample-day.ts).
+process.env[TODAY_VARIABLE] = testDay();
 process.chdir(ROOT);
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -167,6 +172,7 @@ async function main(): Promise<number> {
   // PostgreSQL: the unit tests run the store's contract on a throwaway server too (tests/unit/store/).
   ensureSystemDeps(console.log, [POSTGRES_DEP]);
   mkdirSync(RESULTS, { recursive: true });
+  console.log(`今天按 ${process.env[TODAY_VARIABLE]} 计（${TODAY_VARIABLE}；示例数据的日期，见 tests/sample-day.ts）`);
 
   await checkStage('type check', NODE, [path.join(BIN, 'astro'), 'check']);
   await vitestStage('unit tests', 'unit', []);

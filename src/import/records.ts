@@ -8,6 +8,7 @@
  * version out of the data on file.
  */
 import { salvage } from '../data/salvage.ts';
+import { todayInShanghai } from '../lib/dates.ts';
 import type { Dataset } from '../data/load.ts';
 import { validateDataset, type DataIssue, type DatasetInput, type Entry } from '../schema/index.ts';
 import { declaredPublicPhones } from '../schema/privacy.ts';
@@ -126,5 +127,5 @@ export function sequentialId(prefix: string, taken: ReadonlySet<string>): string
 /** The year a record belongs to: its decision or publication date, else this year in Asia/Shanghai. */
 export function yearOf(...dates: unknown[]): string {
   for (const d of dates) if (typeof d === 'string' && /^\d{4}-/.test(d.trim())) return d.trim().slice(0, 4);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+  return todayInShanghai().slice(0, 4);
 }

@@ -6,6 +6,8 @@
  * server's or the reader's clock says. Comparisons are done on ISO strings.
  */
 
+import { siteNow } from './clock.ts';
+
 export const TIME_ZONE = 'Asia/Shanghai';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,8 +43,8 @@ export function dateTimeKey(value: string, edge: 'start' | 'end'): string {
 // One formatter: building an Intl.DateTimeFormat costs far more than formatting with one (every page asks for today).
 const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-export function todayInShanghai(now: Date = new Date()): string {
+/** Today's date in Asia/Shanghai as YYYY-MM-DD, on the site's clock (src/lib/clock.ts) unless `now` is given. */
+export function todayInShanghai(now: Date = siteNow()): string {
   // en-CA formats as YYYY-MM-DD.
   return SHANGHAI_DAY.format(now);
 }

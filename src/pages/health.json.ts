@@ -3,9 +3,12 @@
  * monitoring. 200 when the server answers and the submission store answers
  * its ping within 2 s; 503 with the store's reason otherwise (the site's
  * pages still work then, but opinions and applications cannot be taken).
- * Names the adapter, never the store's path or URL.
+ * Names the adapter, never the store's path or URL, and the day the site takes
+ * as today, saying when GEOPORTAL_TODAY pins it (src/lib/clock.ts).
  */
 import type { APIRoute } from 'astro';
+import { pinnedDay } from '../lib/clock.ts';
+import { todayInShanghai } from '../lib/dates.ts';
 import { submissionStore } from '../store/index.ts';
 import { StoreUnavailableError } from '../store/types.ts';
 
@@ -14,6 +17,7 @@ export const prerender = false;
 const PING_MS = 2_000;
 
 export const GET: APIRoute = async () => {
+  const clock = { today: todayInShanghai(), pinned: pinnedDay() !== undefined };
   let body: Record<string, unknown>;
   let status = 200;
   try {
@@ -27,10 +31,10 @@ export const GET: APIRoute = async () => {
     } finally {
       clearTimeout(timer);
     }
-    body = { status: 'ok', store: { adapter: store.adapter, ok: true } };
+    body = { status: 'ok', clock, store: { adapter: store.adapter, ok: true } };
   } catch (e) {
     status = 503;
-    body = { status: 'degraded', store: { ok: false, reason: e instanceof StoreUnavailableError ? e.reason : 'unavailable' } };
+    body = { status: 'degraded', clock, store: { ok: false, reason: e instanceof StoreUnavailableError ? e.reason : 'unavailable' } };
   }
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
 };

@@ -6,6 +6,7 @@
  *   GEOPORTAL_RATE_LIMIT_PER_MINUTE  overrides every route's per-client rate (load benches)
  *   DATABASE_URL, GEOPORTAL_STORE_PATH  the submission store (src/store/index.ts), opened at start:
  *                               a store that cannot be opened stops the server with one line
+ *   GEOPORTAL_TODAY             YYYY-MM-DD: the day taken as today (tests, previews; src/lib/clock.ts)
  * A new build (npm run build swaps dist/ in) is picked up within two seconds,
  * without a restart: the file manifest is watched, and Astro's routes are
  * imported afresh from the new bundle.
@@ -19,6 +20,7 @@ import { parseTrustedProxies } from './client-info.ts';
 import { rateOverride } from './limits.ts';
 import { createGeoportalServer, type AppHandler } from './server.ts';
 import { readStaticManifest, STATIC_MANIFEST_FILE, type StaticManifest } from './static-files.ts';
+import { pinnedDay, TODAY_VARIABLE } from '../lib/clock.ts';
 import { closeSubmissionStore, describeTarget, openStore, storeTarget, useSubmissionStore } from '../store/index.ts';
 
 const dist = path.resolve(process.env['GEOPORTAL_DIST'] ?? 'dist');
@@ -39,6 +41,14 @@ try {
   build = await loadBuild(0);
 } catch {
   console.error(`找不到可用的构建：${serverDir} 中没有文件清单。请先运行 npm run build。`);
+  process.exit(1);
+}
+// A pinned day decides notice periods and opinion windows: a production server must not run on one unnoticed.
+try {
+  const day = pinnedDay();
+  if (day) console.warn(`[geoportal] ${TODAY_VARIABLE}=${day}：本服务器按 ${day} 计算公示期和意见反馈期（仅供测试和预览，正式运行请删去）`);
+} catch (e) {
+  console.error(`[geoportal] 无法启动：${(e as Error).message}`);
   process.exit(1);
 }
 // The store before the port: a wrong DATABASE_URL or an unwritable store path fails here, loudly, not at the first submission.

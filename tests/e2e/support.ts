@@ -5,6 +5,8 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadDataset, resolveDataDir, type Dataset } from '../../src/data/load.ts';
 import { getPublishedView, type PublishedView } from '../../src/data/index.ts';
+import { dayShiftMs, pinnedDay, TODAY_VARIABLE } from '../../src/lib/clock.ts';
+import { todayInShanghai } from '../../src/lib/dates.ts';
 import { ENFORCEMENT_RESERVED_IDS, isNoticeListingPage } from '../../src/lib/urls.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -21,6 +23,13 @@ export const ORIGIN = new URL(BASE).origin;
 
 /** An absolute URL on the server under test. */
 export const at = (p: string): string => `${BASE}${p.startsWith('/') ? p : `/${p}`}`;
+
+// The tests, the server and the pages in the browser must agree on today (src/lib/clock.ts): say so at once when the server runs on another day.
+const serverClock = (await (await fetch(at('/health.json'))).json()) as { clock?: { today: string } };
+if (serverClock.clock?.today !== todayInShanghai())
+  throw new Error(`服务器的今天是 ${serverClock.clock?.today ?? '（未知）'}，测试按 ${todayInShanghai()}：启动服务器时设 ${TODAY_VARIABLE}=${todayInShanghai()}`);
+/** How far the pages' clock is moved so that the browser's today is the tests' (whole days; 0 on the real clock). */
+const BROWSER_SHIFT_MS = pinnedDay() ? dayShiftMs(pinnedDay()!) : 0;
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -41,6 +50,22 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** In the page, before its scripts: Date and Date.now run `shift` ms ahead; timers, performance.now and requestAnimationFrame are untouched. */
+function shiftClock(shift: number): void {
+  const RealDate = Date;
+  const realNow = RealDate.now.bind(RealDate);
+  class ShiftedDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super(realNow() + shift);
+      else super(...(args as ConstructorParameters<DateConstructor>));
+    }
+    static override now(): number {
+      return realNow() + shift;
+    }
+  }
+  globalThis.Date = ShiftedDate as DateConstructor;
+}
+
 /**
  * A context whose pages can reach the server under test and nothing else.
  * `cspViolations` collects every Content-Security-Policy violation its pages
@@ -53,6 +78,7 @@ export async function newContext(browser: Browser, options: BrowserContextOption
   await context.exposeBinding('__geoportalCspViolation', ({ page }, text: string) => {
     cspViolations.push(`${page.url()}: ${text}`);
   });
+  if (BROWSER_SHIFT_MS !== 0) await context.addInitScript(shiftClock, BROWSER_SHIFT_MS);
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __geoportalCspViolation: (t: string) => void }).__geoportalCspViolation;

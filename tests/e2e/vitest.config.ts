@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { testDay } from '../sample-day.ts';
 import { flexsearchAlias } from '../flexsearch-alias.ts';
 
 // Browser tests against the real built server. `npm test` builds, starts the
@@ -10,6 +11,8 @@ export default defineConfig({
   resolve: { alias: flexsearchAlias },
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
   test: {
+    // The day the sample data is written around (tests/sample-day.ts), unless GEOPORTAL_TODAY says otherwise.
+    env: { GEOPORTAL_TODAY: testDay() },
     include: ['tests/e2e/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
