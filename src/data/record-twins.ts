@@ -57,7 +57,9 @@ export function* recordTwins(view: PublishedView): Generator<RecordTwin> {
   }
   for (const r of view.enforcement) {
     const page = urls.enforcementRecord(r);
-    yield json(page, () => ({ ...r, attachments: view.attachmentsOf(r.attachments), url: page }));
+    // Its display window as the page states it: 已过公示期 (expired) on the build day, when it has left the lists.
+    const { window, expired } = view.enforcementDisplay(r);
+    yield json(page, () => ({ ...r, attachments: view.attachmentsOf(r.attachments), url: page, ...(window ? { display: { until: window.until, basis: window.basis, expired } } : {}) }));
     yield* geojson(page, enforcementFeature(r, view.statusRule(r)));
   }
   for (const site of view.redSites) {

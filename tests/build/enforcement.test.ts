@@ -55,6 +55,11 @@ describe('执法严起来 pages (dist/client)', () => {
     const expired = dataset!.enforcement.filter((r) => r.stage === '事后公开' && r.status.state !== 'withdrawn' && existsSync(path.join(CLIENT, 'enforcement', r.id, 'index.html')) && html(`/enforcement/${r.id}/`).includes('本信息已过公示期'));
     expect(expired.length).toBeGreaterThan(0);
     for (const r of expired) expect(listed.has(r.id), r.id).toBe(false);
+    // The .json twin says the same as the page: expired, with the day it was shown until; a listed one is not.
+    for (const r of expired) expect(JSON.parse(file(`enforcement/${r.id}.json`)).display, r.id).toMatchObject({ expired: true, until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    const current = index.rows.map((row) => JSON.parse(file(`enforcement/${row.id}.json`)) as { display?: { expired: boolean } });
+    expect(current.filter((t) => t.display).length).toBeGreaterThan(0);
+    for (const t of current) if (t.display) expect(t.display.expired).toBe(false);
     const feed = new XMLParser().parse(file('enforcement/decisions/feed.xml'));
     const ids = [feed.feed.entry].flat().map((e: { id: string }) => e.id);
     expect(ids.length).toBeGreaterThan(0);
