@@ -90,11 +90,12 @@ describe('a 320 px wide screen', () => {
       d.notices.find((n) => n.kind === kind && n.status.state !== 'withdrawn' && (kind !== 'land' || (n.kind === 'land' && n.listing?.tradingUrl))),
     );
     for (const n of notices) expect(n, 'an active notice of each kind in the data').toBeDefined();
-    return [urls.home, ...notices.map((n) => urls.notice(n!)), urls.enforcement, urls.map, urls.redSite(d.redSites[0]!)];
+    // And the pages with grids, fieldsets and file inputs: the search facets, the 压覆 inputs, the application form.
+    return [urls.home, ...notices.map((n) => urls.notice(n!)), urls.enforcement, urls.map, urls.redSite(d.redSites[0]!), urls.search, urls.overlay, urls.submitApplication];
   }
 
   for (const elderly of [false, true]) {
-    it(`needs no horizontal scrolling on the home, notice, enforcement, map and red-site pages${elderly ? ' (elderly mode)' : ''}`, async () => {
+    it(`needs no horizontal scrolling on the home, notice, enforcement, map, red-site, search, 压覆 and application pages${elderly ? ' (elderly mode)' : ''}`, async () => {
       const { context, page } = await open({ viewport: { width: 320, height: 640 } });
       if (elderly) await context.addInitScript(() => localStorage.setItem('geoportal.elderly', '1'));
       const wide: string[] = [];
