@@ -114,3 +114,37 @@ describe('geoportal-purge.service and .timer (the daily purge of expired persona
     }
   });
 });
+
+describe('geoportal-publish.service and .timer (the nightly rebuild that moves date-bound states on)', () => {
+  const dir = path.join(repo, 'deploy', 'systemd');
+  const publish = readFileSync(path.join(dir, 'geoportal-publish.service'), 'utf8');
+  const timer = readFileSync(path.join(dir, 'geoportal-publish.timer'), 'utf8');
+  const line = (text: string, key: string) => text.split('\n').filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
+  it('runs npm run publish (check, build, swap) once a day after midnight, on the tree the server serves, with its settings', () => {
+    expect(line(publish, 'ExecStart')).toEqual(['/srv/geoportal/node_modules/.bin/node scripts/publish.ts']);
+    expect(JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts.publish).toBe('node scripts/publish.ts');
+    expect(line(publish, 'Type')).toEqual(['oneshot']);
+    for (const key of ['WorkingDirectory', 'EnvironmentFile']) expect(line(publish, key), key).toEqual(service.get(key));
+    expect(line(timer, 'OnCalendar')).toEqual(['*-*-* 00:05:00']);
+    expect(line(timer, 'Persistent')).toEqual(['true']);
+  });
+  it('may write the tree and nothing else, holds no capability and reaches no address', () => {
+    expect(line(publish, 'ProtectSystem')).toEqual(['strict']);
+    expect(line(publish, 'ReadWritePaths')).toEqual(['/srv/geoportal']);
+    expect(line(publish, 'CapabilityBoundingSet')).toEqual(['']);
+    expect(line(publish, 'IPAddressDeny')).toEqual(['any']);
+    expect(line(publish, 'IPAddressAllow')).toEqual([]);
+  });
+  it.skipIf(!analyze)('systemd-analyze verify finds nothing in either', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'unit-test-'));
+    try {
+      writeFileSync(path.join(tmp, 'geoportal-publish.service'), publish.replace(/^ExecStart=\S+/m, `ExecStart=${process.execPath}`));
+      writeFileSync(path.join(tmp, 'geoportal-publish.timer'), timer);
+      const r = spawnSync('systemd-analyze', ['verify', path.join(tmp, 'geoportal-publish.service'), path.join(tmp, 'geoportal-publish.timer')], { encoding: 'utf8' });
+      expect(`${r.stdout}${r.stderr}`.trim()).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
