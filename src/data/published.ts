@@ -16,7 +16,7 @@
  *   displayUntil) leaves the lists, feeds, map and search (`enforcementListed`) but keeps its page,
  *   marked 已过公示期 (`enforcementDisplay`); read on the build day.
  */
-import type { Attachment, AttachmentFormat, BoundaryCollection, EnforcementRecord, EnforcementReport, GazetteerCollection, LandPriceZone, Notice, NoticeKind, Officer, RedRoute, RedSite, Site, ZoningZone } from '../schema/index.ts';
+import type { Attachment, AttachmentFormat, BoundaryCollection, Geometry, EnforcementRecord, EnforcementReport, GazetteerCollection, LandPriceZone, Notice, NoticeKind, Officer, RedRoute, RedSite, Site, ZoningZone } from '../schema/index.ts';
 import { noticeKinds } from '../schema/index.ts';
 import { columns } from '../lib/columns.ts';
 import { pageCount, pageUrl } from '../lib/paging.ts';
@@ -25,7 +25,8 @@ import type { LocalFile } from './files.ts';
 import type { PublishedBaseMap } from './basemap.ts';
 import type { Dataset } from './load.ts';
 import type { StatusRule } from './status.ts';
-import { parcelIndex, type ParcelTimeline } from './parcels.ts';
+import { parcelIndex, parcelPopupLink, type ParcelTimeline } from './parcels.ts';
+import { noticeFeature, noticeGeometry, polygonsOf, type Feature } from '../lib/geojson.ts';
 import { WorkingDayCalendar, type HolidayYear } from '../lib/workdays.ts';
 import turfBbox from '@turf/bbox';
 import { displayWindow, type DisplayWindow } from '../lib/display-period.ts';
@@ -70,6 +71,13 @@ export interface Supersession<T> {
   date: string;
   reason: string;
   replacement: T | undefined;
+}
+
+/** Where a notice is drawn (PublishedView.placeOf). */
+export interface NoticePlace {
+  geometry: Geometry;
+  /** The parcels whose outline it borrows; empty when the notice gives its own. */
+  from: readonly ParcelTimeline[];
 }
 
 export interface PublishedView {
@@ -137,6 +145,14 @@ export interface PublishedView {
   parcel(key: string): ParcelTimeline | undefined;
   /** The parcels whose timelines a published notice is on. */
   parcelsOf(notice: Notice): readonly ParcelTimeline[];
+  /**
+   * Where a published notice is drawn: its own outline (for a land notice, its parcels'), else the
+   * outline other published records give its parcels (一码管地: a 供地结果 keyed by its 电子监管号 is
+   * drawn where the 出让公告 drew the parcel); `from` names those parcels, empty for its own.
+   */
+  placeOf(notice: Notice): NoticePlace | undefined;
+  /** The notice as a map feature, for its map layer and its .geojson twin alike (made once). */
+  noticeFeatureOf(notice: Notice): Feature | undefined;
   /** The published notices a notice links to. */
   relatedOf(notice: Notice): Notice[];
   /** A route's stops as red sites, in visiting order. */
@@ -218,6 +234,14 @@ export function publishedView(d: Dataset, options: { today?: string } = {}): Pub
     for (const stop of route.stops) routesBySite.set(stop.site, [...(routesBySite.get(stop.site) ?? []), route]);
 
   const parcels = parcelIndex(notices);
+  const placeOf = (n: Notice): NoticePlace | undefined => {
+    const own = noticeGeometry(n);
+    if (own) return { geometry: own, from: [] };
+    const from = (parcels.byNotice.get(n) ?? []).filter((t) => t.geometry);
+    const polygons = from.flatMap((t) => polygonsOf(t.geometry!));
+    return polygons.length === 0 ? undefined : { geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons }, from };
+  };
+  const features = new Map<Notice, Feature | undefined>();
   const enforcementReports = d.enforcementReports;
   const base = { notices, noticesByKind, enforcement, enforcementListed, enforcementReports, redSites: d.redSites, redRoutes: d.redRoutes, landPriceZones: d.landPriceZones, zoningZones: d.zoningZones, parcels: parcels.list };
   const sitemap = sitemapOf({ ...base, boundaries: d.boundaries });
@@ -276,6 +300,14 @@ export function publishedView(d: Dataset, options: { today?: string } = {}): Pub
     },
     parcel: (key) => parcels.byKey.get(key),
     parcelsOf: (n) => parcels.byNotice.get(n) ?? [],
+    placeOf,
+    noticeFeatureOf(n) {
+      if (!features.has(n)) {
+        const place = placeOf(n);
+        features.set(n, place && noticeFeature(n, rules.get(n)!, place, (parcels.byNotice.get(n) ?? []).map(parcelPopupLink)));
+      }
+      return features.get(n);
+    },
     relatedOf: (n) => n.related.flatMap((id) => noticeById.get(id) ?? []),
     // The dataset check guarantees every stop names a known site.
     routeSites: (route) => route.stops.map((s) => siteById.get(s.site)!),

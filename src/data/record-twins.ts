@@ -12,9 +12,8 @@
  * for what is one JSON.stringify.
  */
 import type { PublishedView } from './published.ts';
-import { parcelDocument, parcelFeature, parcelPopupLink } from './parcels.ts';
+import { parcelDocument, parcelFeature } from './parcels.ts';
 import { enforcementFeature, mapCollections, redSiteFeature } from '../lib/collections.ts';
-import { noticeFeature } from '../lib/geojson.ts';
 import { ESTIMATE_LABEL, TRAVEL_MODES, clock } from '../lib/route-legs.ts';
 import { routeFeatureCollection, routePlan } from '../lib/red-route.ts';
 import { twinUrl, urls } from '../lib/urls.ts';
@@ -53,7 +52,7 @@ export function* recordTwins(view: PublishedView): Generator<RecordTwin> {
     const page = urls.notice(n);
     // The record as validated, plus its page URL; attachments with their format and size as published.
     yield json(page, () => ({ ...n, attachments: view.attachmentsOf(n.attachments), url: page }));
-    yield* geojson(page, noticeFeature(n, view.statusRule(n), view.parcelsOf(n).map(parcelPopupLink)));
+    yield* geojson(page, view.noticeFeatureOf(n));
   }
   for (const r of view.enforcement) {
     const page = urls.enforcementRecord(r);

@@ -7,8 +7,7 @@ import type { PublishedView } from '../data/published.ts';
 import type { StatusRule } from '../data/status.ts';
 import { decisionCategories, noticeKindNames, noticeKinds, noticeSubKinds, redSiteCategories, type EnforcementRecord, type NoticeKind, type RedSite } from '../schema/index.ts';
 import type { LayerCategory, ThematicLayerConfig } from '../map/types.ts';
-import { noticeFeature, type Feature } from './geojson.ts';
-import { parcelPopupLink } from '../data/parcels.ts';
+import type { Feature } from './geojson.ts';
 import { routeLineFeature, routePlan } from './red-route.ts';
 import { urls } from './urls.ts';
 import { LAND_PRICE_LAYERS, ZONING_LAYER, landPriceFeature, zoneLayers, zoningFeature } from './zones.ts';
@@ -52,7 +51,7 @@ export const ENFORCEMENT_LAYER = 'enforcement';
 export function mapCollections(data: PublishedView): MapCollection[] {
   const redSites = data.redSites.map(redSiteFeature);
   const redRoutes = data.redRoutes.map((r) => routeLineFeature(routePlan(r, data.routeSites(r))));
-  const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => noticeFeature(n, data.statusRule(n), data.parcelsOf(n).map(parcelPopupLink)) ?? []);
+  const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => data.noticeFeatureOf(n) ?? []);
   const enforcement = data.enforcementListed.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
   const districts: Feature[] = data.boundaries.features.map((f) => ({
     type: 'Feature',

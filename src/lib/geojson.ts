@@ -16,13 +16,22 @@ export function noticeGeometry(n: Notice): Geometry | undefined {
   return polygons.length > 0 ? { type: 'MultiPolygon', coordinates: polygons } : undefined;
 }
 
+type PolygonCoordinates = Extract<Geometry, { type: 'Polygon' }>['coordinates'];
+
+/** The polygons of a Polygon or MultiPolygon (others have none). */
+export function polygonsOf(g: Geometry): PolygonCoordinates[] {
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  return [];
+}
+
 /**
- * The published notice as a GeoJSON Feature, or undefined when it has no location.
+ * The published notice as a GeoJSON Feature drawn at `place` (PublishedView.placeOf:
+ * its own outline, or one its parcels' other records give, said in `outline`).
  * `parcels`: the 一码管地 parcels it is on, as the map popup links them (src/map/selection.ts).
  */
-export function noticeFeature(n: Notice, rule: StatusRule, parcels: readonly { url: string; label: string }[] = []): Feature | undefined {
-  const geometry = noticeGeometry(n);
-  if (!geometry) return undefined;
+export function noticeFeature(n: Notice, rule: StatusRule, place: { geometry: Geometry; from: readonly unknown[] }, parcels: readonly { url: string; label: string }[] = []): Feature {
+  const geometry = place.geometry;
   return {
     type: 'Feature',
     id: n.id,
@@ -39,6 +48,8 @@ export function noticeFeature(n: Notice, rule: StatusRule, parcels: readonly { u
       state: rule.superseded ? 'superseded' : 'active',
       url: urls.notice(n),
       ...(parcels.length > 0 ? { parcels } : {}),
+      // Drawn with the outline other records give its parcels (一码管地), not one of its own.
+      ...(place.from.length > 0 ? { outline: 'parcel' } : {}),
       sample: n.sample,
     },
   };

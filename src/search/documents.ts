@@ -12,7 +12,6 @@ import { bbox as turfBbox } from '@turf/bbox';
 import type { PublishedView } from '../data/published.ts';
 import type { StatusRule } from '../data/status.ts';
 import { columns } from '../lib/columns.ts';
-import { noticeGeometry } from '../lib/geojson.ts';
 import { urls } from '../lib/urls.ts';
 import type { BBox, Collection } from './format.ts';
 import { gradeLabel, noticeKindNames, type EnforcementRecord, type Geometry, type LandPriceZone, type Notice, type RedRoute, type RedSite, type ZoningZone } from '../schema/index.ts';
@@ -53,7 +52,8 @@ const join = (parts: Array<string | number | undefined | null | false>): string 
 
 type Draft = Omit<SearchDocument, 'id'> & { sortKey: string };
 
-function noticeDraft(n: Notice, rule: StatusRule): Draft {
+/** `place`: where the map draws it (PublishedView.placeOf), for the result's extent. */
+function noticeDraft(n: Notice, rule: StatusRule, place: Geometry | undefined): Draft {
   const codes: string[] = [];
   const names: string[] = [];
   const extra: Array<string | undefined> = [];
@@ -102,7 +102,7 @@ function noticeDraft(n: Notice, rule: StatusRule): Draft {
     codes,
     names: [n.district, ...names],
     text: join([n.title, kindLabel, n.district, ...codes, n.publisher, n.summary, ...extra, n.body]),
-    ...(bboxOf(noticeGeometry(n)) ? { bbox: bboxOf(noticeGeometry(n))! } : {}),
+    ...(bboxOf(place) ? { bbox: bboxOf(place)! } : {}),
     sample: n.sample,
     sortKey: n.publishDate,
   };
@@ -268,7 +268,7 @@ function parcelDrafts(d: PublishedView): Draft[] {
 export function searchDocuments(d: PublishedView): SearchDocument[] {
   const sites = new Map(d.redSites.map((s) => [s.id, s]));
   const dated = [
-    ...d.notices.map((n) => noticeDraft(n, d.statusRule(n))),
+    ...d.notices.map((n) => noticeDraft(n, d.statusRule(n), d.placeOf(n)?.geometry)),
     ...d.enforcementListed.map((r) => enforcementDraft(r, d.statusRule(r))),
   ].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url < b.url ? -1 : 1));
   const drafts = [...pageDrafts(d), ...parcelDrafts(d), ...d.redRoutes.map((r) => redRouteDraft(r, sites)), ...d.redSites.map(redSiteDraft), ...d.landPriceZones.map(landPriceDraft), ...d.zoningZones.map(zoningDraft), ...dated];

@@ -133,7 +133,7 @@ describe('map collections', () => {
     expect(byName['red-sites']!.features).toHaveLength(v.redSites.length);
     expect(byName['districts']!.features).toHaveLength(v.boundaries.features.length);
     const noticeFeatures = ['planning', 'land', 'mining', 'surveying'].flatMap((k) => byName[`notices-${k}`]!.features);
-    expect(noticeFeatures.map((f) => f.properties['url']).sort()).toEqual(v.notices.filter((n) => noticeGeometry(n)).map((n) => urls.notice(n)).sort());
+    expect(noticeFeatures.map((f) => f.properties['url']).sort()).toEqual(v.notices.filter((n) => v.placeOf(n)).map((n) => urls.notice(n)).sort());
     // The map page lists a layer's newest features and links the rest to the layer's column list.
     expect(byName['notices-land']!.listUrl).toBe(urls.noticeKind('land'));
     expect(byName['red-sites']!.listUrl).toBe(urls.red);
@@ -148,6 +148,34 @@ describe('notice geometry', () => {
     expect(land).toBeDefined();
     const g = noticeGeometry({ ...land!, geometry: undefined });
     expect(g?.type).toBe('MultiPolygon');
+  });
+  it('borrows the outline other records give its parcel (一码管地) when a notice has none, and says so', async () => {
+    const v = await getPublishedView('data');
+    const borrowing = v.notices.filter((n) => !noticeGeometry(n) && v.parcelsOf(n).some((t) => t.geometry));
+    expect(borrowing.length, 'a 供地结果 without an outline in the sample data').toBeGreaterThan(0);
+    for (const n of borrowing) {
+      const place = v.placeOf(n)!;
+      expect(place.from.length, n.id).toBeGreaterThan(0);
+      expect(place.geometry.type).toBe('Polygon');
+      expect(place.geometry).toEqual(place.from[0]!.geometry);
+      const feature = v.noticeFeatureOf(n)!;
+      expect(feature.properties).toMatchObject({ outline: 'parcel', url: urls.notice(n) });
+      // One feature per notice: the map layer and the .geojson twin are the same object.
+      expect(v.noticeFeatureOf(n)).toBe(feature);
+    }
+    // A notice with its own outline keeps it and borrows nothing.
+    const own = v.notices.find((n) => noticeGeometry(n))!;
+    expect(v.placeOf(own)).toEqual({ geometry: noticeGeometry(own), from: [] });
+    expect(v.noticeFeatureOf(own)!.properties['outline']).toBeUndefined();
+  });
+  it('has no place, and no feature, for a notice nothing locates', async () => {
+    const v = await getPublishedView('data');
+    const nowhere = v.notices.filter((n) => !noticeGeometry(n) && !v.parcelsOf(n).some((t) => t.geometry));
+    expect(nowhere.length).toBeGreaterThan(0);
+    for (const n of nowhere) {
+      expect(v.placeOf(n), n.id).toBeUndefined();
+      expect(v.noticeFeatureOf(n)).toBeUndefined();
+    }
   });
   it('is undefined for a notice with no location at all', async () => {
     const d = await fixture();

@@ -35,8 +35,13 @@ describe('record twins', () => {
     const paths = new Set([...recordTwins(view)].map((t) => t.path));
     expect(view.gone.length).toBeGreaterThan(0);
     for (const g of view.gone) for (const p of g.json) expect(paths.has(p), p).toBe(false);
-    const placeless = view.notices.find((n) => !n.geometry);
-    if (placeless) expect(paths.has(twinUrl(urls.notice(placeless), 'geojson'))).toBe(false);
+    const placeless = view.notices.find((n) => !view.placeOf(n));
+    expect(placeless, 'a notice nothing locates').toBeDefined();
+    expect(paths.has(twinUrl(urls.notice(placeless!), 'geojson'))).toBe(false);
+    // One whose parcel another record outlines has one (PublishedView.placeOf).
+    const borrowing = view.notices.find((n) => view.placeOf(n)?.from.length);
+    expect(borrowing).toBeDefined();
+    expect(paths.has(twinUrl(urls.notice(borrowing!), 'geojson'))).toBe(true);
   });
   it('writes each twin as it is (no compressed copies: programs fetch them, nginx gzips on the fly) and returns their manifest entries', async () => {
     const view = await getPublishedView();
