@@ -4,7 +4,10 @@
  * GEOPORTAL_DATA_DIR). Each gate prints a short table; the exit code is 1
  * when any gate fails.
  *
- *   1. HTML validity of every page (html-validate, .htmlvalidate.mjs)
+ *   1. HTML validity of every page (html-validate, .htmlvalidate.mjs), and
+ *      of the pages the server renders at request time (the forms, their
+ *      400/403/receipt answers, the 410 of a withdrawn record), fetched from
+ *      the site's server on the build (scripts/lib/request-time-pages.ts)
  *   2. broken links: sitemap, href/src of every page, fragment anchors,
  *      links to withdrawn records (410); external links counted
  *   3. JavaScript and CSS budgets per page type (scripts/lib/budgets.ts)
@@ -21,10 +24,11 @@ import { getPublishedView, type PublishedView } from '../src/data/index.ts';
 import { urls } from '../src/lib/urls.ts';
 import { startAuditServer } from './lib/audit-server.ts';
 import { budgetProblems, budgetTable, measureBudgets } from './lib/budgets.ts';
-import { validatePages, type ValidityReport } from './lib/html-validity.ts';
+import { validatePages, type ValidityMessage, type ValidityReport } from './lib/html-validity.ts';
 import { listHtmlPages, pageUrl } from './lib/js-budget.ts';
 import { CATEGORIES, LIGHTHOUSE_TARGETS, lighthouseProblems, runLighthouse, type LighthouseTarget } from './lib/lighthouse-run.ts';
 import { checkLinks, type LinkReport } from './lib/link-check.ts';
+import { checkRequestTimePages, pageLabel, type RequestTimeReport } from './lib/request-time-pages.ts';
 import { CHROMIUM, ensureSystemDeps } from './lib/system-deps.ts';
 import { formatTable } from './lib/table.ts';
 import { REQUEST_TIME_ROUTES } from '../src/server/routes.ts';
@@ -57,22 +61,46 @@ const seconds = (t0: number) => (performance.now() - t0) / 1000;
 /** At most `n` lines of a list, then how many were left out. */
 const firstLines = (lines: string[], n = 15) => [...lines.slice(0, n), ...(lines.length > n ? [`… and ${lines.length - n} more`] : [])];
 
-function reportValidity(r: ValidityReport, secs: number): void {
-  heading('1. HTML validity (html-validate, .htmlvalidate.mjs)');
+/** The request-time pages' part of the HTML-validity gate, or why it could not run. */
+type RequestTimeOutcome = { report: RequestTimeReport } | { error: string };
+
+function reportValidity(r: ValidityReport, requestTime: RequestTimeOutcome, secs: number): void {
+  heading('1. HTML validity (html-validate, .htmlvalidate.mjs): dist/client and the request-time pages');
+  const rt = 'report' in requestTime ? requestTime.report : undefined;
+  const messages = [...r.messages, ...(rt?.messages ?? [])];
+  // Built pages are files (pageUrl shows their URL); a request-time page is named by its request and status.
+  const where = (page: string) => (page.endsWith('.html') ? pageUrl(page) : page);
+  const count = (ms: readonly ValidityMessage[]) => [String(ms.filter((m) => m.severity >= 2).length), String(ms.filter((m) => m.severity === 1).length)];
   const byRule = new Map<string, { errors: number; warnings: number; pages: Set<string>; first: string }>();
-  for (const m of r.messages) {
-    const row = byRule.get(m.ruleId) ?? { errors: 0, warnings: 0, pages: new Set(), first: `${pageUrl(m.page)} ${m.message}` };
+  for (const m of messages) {
+    const row = byRule.get(m.ruleId) ?? { errors: 0, warnings: 0, pages: new Set(), first: `${where(m.page)} ${m.message}` };
     if (m.severity >= 2) row.errors++;
     else row.warnings++;
     row.pages.add(m.page);
     byRule.set(m.ruleId, row);
   }
-  const rows = [['rule', 'errors', 'warnings', 'pages', 'first']];
+  const rows = [['rule, or page', 'errors', 'warnings', 'pages', 'first']];
   for (const [rule, s] of [...byRule].sort((a, b) => b[1].errors - a[1].errors)) rows.push([rule, String(s.errors), String(s.warnings), String(s.pages.size), s.first]);
-  rows.push(['total', String(r.errors), String(r.warnings), String(new Set(r.messages.map((m) => m.page)).size), `${r.pages} pages validated${r.workers ? ` in ${r.workers} worker threads` : ''}`]);
+  rows.push(['built pages (dist/client)', ...count(r.messages), String(new Set(r.messages.map((m) => m.page)).size), `${r.pages} pages validated${r.workers ? ` in ${r.workers} worker threads` : ''}`]);
+  for (const p of rt?.pages ?? []) {
+    const own = rt!.messages.filter((m) => m.page === pageLabel(p));
+    rows.push([pageLabel(p), ...count(own), own.length ? '1' : '0', `request time: ${p.name}${p.status === p.expected ? '' : ` (expected ${p.expected})`}`]);
+  }
+  const rtPages = rt?.pages.length ?? 0;
+  rows.push(['total', ...count(messages), String(new Set(messages.map((m) => m.page)).size), `${r.pages} built + ${rtPages} request-time pages`]);
   console.log(formatTable(rows, 'lrrrl'));
-  for (const line of firstLines(r.messages.map((m) => `${pageUrl(m.page)}:${m.line}:${m.column} [${m.ruleId}] ${m.message}\n    ${m.selector ?? ''}  …${m.excerpt}…`), 10)) console.log(line);
-  outcomes.push({ gate: 'HTML validity', ok: r.errors === 0, summary: `${r.pages} pages, ${r.errors} errors, ${r.warnings} warnings`, seconds: secs });
+  for (const line of firstLines(messages.map((m) => `${where(m.page)}:${m.line}:${m.column} [${m.ruleId}] ${m.message}\n    ${m.selector ?? ''}  …${m.excerpt}…`), 10)) console.log(line);
+  const problems = rt ? rt.problems : [`request-time pages not checked: ${'error' in requestTime ? requestTime.error : ''}`];
+  for (const line of problems) console.log(`request time: ${line}`);
+  for (const line of rt?.notChecked ?? []) console.log(`not checked with this data (information): ${line}`);
+  const errors = messages.filter((m) => m.severity >= 2).length;
+  const warnings = messages.length - errors;
+  outcomes.push({
+    gate: 'HTML validity',
+    ok: errors === 0 && problems.length === 0,
+    summary: `${r.pages} + ${rtPages} request-time pages, ${errors} errors, ${warnings} warnings${problems.length ? `, ${problems.length} request-time problems` : ''}`,
+    seconds: secs,
+  });
 }
 
 function reportLinks(r: LinkReport, secs: number): void {
@@ -131,8 +159,8 @@ async function lighthouseGate(view: PublishedView): Promise<void> {
   heading('4. Lighthouse 13 (mobile, simulated slow 4G, Chromium; no network)');
   ensureSystemDeps();
   const server = await startAuditServer(outDir, path.join(reportDir, 'server.log'));
-  // Never leave the server behind, also on Ctrl-C or when npm test is stopped.
-  const killServer = () => server.child.kill('SIGKILL');
+  // Never leave the server (or its store) behind, also on Ctrl-C or when npm test is stopped.
+  const killServer = server.kill;
   process.once('exit', killServer);
   try {
     const pages = await runLighthouse(server.base, lighthouseTargets(view), { chromePath: CHROMIUM, reportDir: path.join(reportDir, 'lighthouse') });
@@ -173,7 +201,15 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const validity = gates.has('html') ? validatePages(clientDir, pages).then((report) => ({ report, secs: seconds(t0) })) : undefined;
   validity?.catch(() => undefined);
-  const view = gates.has('links') || gates.has('lighthouse') ? await getPublishedView() : undefined;
+  const view = gates.has('html') || gates.has('links') || gates.has('lighthouse') ? await getPublishedView() : undefined;
+  // The pages the server renders at request time: the real server on this build, started meanwhile.
+  const requestTime =
+    gates.has('html') && view
+      ? checkRequestTimePages(outDir, view, path.join(reportDir, 'request-time-server.log')).then(
+          (report) => ({ outcome: { report } as RequestTimeOutcome, secs: seconds(t0) }),
+          (e: unknown) => ({ outcome: { error: e instanceof Error ? e.message : String(e) } as RequestTimeOutcome, secs: seconds(t0) }),
+        )
+      : undefined;
   let links: { report: LinkReport; secs: number } | undefined;
   if (gates.has('links') && view) {
     const t1 = performance.now();
@@ -184,9 +220,10 @@ async function main(): Promise<number> {
       report.problems.push({ from: '/sitemap.xml', link: '', kind: 'other data', detail: `the sitemap lists ${report.sitemapUrls} URLs, the data publishes ${view.sitemap.length}: was the site built from GEOPORTAL_DATA_DIR=${process.env.GEOPORTAL_DATA_DIR ?? 'data'}?` });
     links = { report, secs: seconds(t1) };
   }
-  if (validity) {
+  if (validity && requestTime) {
     const v = await validity;
-    reportValidity(v.report, v.secs);
+    const rt = await requestTime;
+    reportValidity(v.report, rt.outcome, Math.max(v.secs, rt.secs));
   }
   if (links) reportLinks(links.report, links.secs);
   if (gates.has('budgets')) budgetGate(pages);

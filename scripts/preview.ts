@@ -1,7 +1,8 @@
 /**
  * npm run preview [-- --port 4322]: build the site from data/ into a preview
  * directory (never the live output) and serve it with the site's own server
- * on 127.0.0.1, so staff see every page as it will be published. Ctrl-C stops it.
+ * on 127.0.0.1, so staff see every page as it will be published, each under
+ * the 预览 banner (src/lib/preview-build.ts). Ctrl-C stops it.
  */
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../src/data/load.ts';
@@ -16,7 +17,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const out = previewDir();
 console.log('正在构建预览……');
-const code = await runBuild(resolveDataDir(), out, (text) => process.stdout.write(text)).done;
+const code = await runBuild('preview', resolveDataDir(), out, (text) => process.stdout.write(text)).done;
 if (code !== 0) {
   console.error('预览构建失败，见上面的信息。');
   process.exit(1);

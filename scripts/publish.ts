@@ -26,7 +26,7 @@ if (!dataset || errors > 0) {
 const warnings = issues.length - errors;
 console.log(`数据校验通过${warnings > 0 ? `，${warnings} 个提醒（见上）` : ''}；开始构建……`);
 
-const build = runBuild(dataDir, live, (text) => process.stdout.write(text));
+const build = runBuild('publish', dataDir, live, (text) => process.stdout.write(text));
 const code = await build.done;
 if (code !== 0) {
   console.error(`未发布：构建失败（退出码 ${code}）。网站仍是上一次发布的版本，${shown}/ 未被改动。`);

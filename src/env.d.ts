@@ -14,6 +14,8 @@ declare module 'virtual:geoportal/build-data' {
   export const opinionNotices: Record<string, import('./submissions/handle.ts').OpinionNotice>;
   /** Years data/holidays.yaml adds to the holiday calendar (the reply date of an application). */
   export const holidayYears: import('./lib/workdays.ts').HolidayYear[];
+  /** A preview build (GEOPORTAL_PREVIEW=1, src/lib/preview-build.ts): every page carries the 预览 banner. */
+  export const preview: boolean;
 }
 
 /**

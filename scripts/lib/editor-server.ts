@@ -297,7 +297,7 @@ ${editing ? publishBar(pagePath) : ''}`,
     if (running && current) return current;
     const job: Job = { id: jobs.length + 1, kind, state: 'running', log: '', path: pagePath };
     jobs.push(job);
-    running = runBuild(dataDir, kind === '预览' ? preview : live, (text) => (job.log += text));
+    running = runBuild(kind === '预览' ? 'preview' : 'publish', dataDir, kind === '预览' ? preview : live, (text) => (job.log += text));
     void running.done.then((code) => {
       running = undefined;
       job.state = code === 0 ? 'ok' : 'failed';

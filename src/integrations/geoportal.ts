@@ -3,7 +3,8 @@
  * - runs the data check before Astro does anything else, so `astro build`
  *   on bad data stops with every problem listed and touches no output;
  * - loads the published view once (src/data/index.ts) and bakes what
- *   request-time routes need (site identity, withdrawn records)
+ *   request-time routes need (site identity, withdrawn records, whether
+ *   this is a preview build: src/lib/preview-build.ts)
  *   into the server bundle as the virtual module `virtual:geoportal/build-data`,
  *   so the server never reads data/ at request time (`mapSite` is what the
  *   runtime map configuration, /config/map.json, takes from site.yaml);
@@ -38,6 +39,7 @@ import { mapPreloadPlugin } from './map-preload.ts';
 import { twinBytes, type RecordTwin } from '../data/record-twins.ts';
 import { dataFiles, writeRecordTwins, type WrittenDataFiles } from './record-twins-writer.ts';
 import { opinionNoticesOf } from '../submissions/opinion-notices.ts';
+import { isPreviewBuild } from '../lib/preview-build.ts';
 
 const VIRTUAL_ID = 'virtual:geoportal/build-data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -95,7 +97,9 @@ export function geoportal(): AstroIntegration {
           `export const mapSite = ${JSON.stringify(mapSite)};\n` +
           // POST /submit/opinion decides from these, never from the request, whether a notice takes opinions.
           `export const opinionNotices = ${JSON.stringify(opinionNoticesOf(view))};\n` +
-          `export const holidayYears = ${JSON.stringify(view.holidayYears)};\n`;
+          `export const holidayYears = ${JSON.stringify(view.holidayYears)};\n` +
+          // A preview build (npm run preview, the editor's 预览): every page says so (src/layouts/BaseLayout.astro).
+          `export const preview = ${JSON.stringify(isPreviewBuild(process.env))};\n`;
         if (command === 'dev') {
           injectRoute({ pattern: `/${MANIFEST_PATH}`, entrypoint: new URL('../search/dev-routes/manifest.ts', import.meta.url) });
           injectRoute({ pattern: '/search/[version]/[file]', entrypoint: new URL('../search/dev-routes/index-file.ts', import.meta.url) });

@@ -63,13 +63,17 @@ describe('npm run publish', { timeout: 240_000 }, () => {
     expect(r.output).toContain('未发布：构建失败');
     untouched(out, 'failed');
   });
-  it('on good data swaps the new build in whole', async () => {
+  it('on good data swaps the new build in whole, never marked as a preview', async () => {
     const out = live('good');
-    const r = await publish({ GEOPORTAL_DATA_DIR: FIXTURE, GEOPORTAL_OUT_DIR: out });
+    // A preview flag left in the shell (src/lib/preview-build.ts) must not reach the live site.
+    const r = await publish({ GEOPORTAL_DATA_DIR: FIXTURE, GEOPORTAL_OUT_DIR: out, GEOPORTAL_PREVIEW: '1' });
     expect(r.code, r.output).toBe(0);
     expect(r.output).toMatch(/已发布：.*已换成新版本/);
     expect(existsSync(path.join(out, 'LIVE'))).toBe(false);
-    expect(readFileSync(path.join(out, 'client', 'enforcement', '2026-penalty-01', 'index.html'), 'utf8')).toContain('示例非法占地行政处罚决定（测试）');
+    const page = readFileSync(path.join(out, 'client', 'enforcement', '2026-penalty-01', 'index.html'), 'utf8');
+    expect(page).toContain('示例非法占地行政处罚决定（测试）');
+    expect(page).not.toContain('data-preview-banner');
+    expect(page).not.toContain('预览：尚未发布');
     expect(readdirSync(path.join(ROOT, '.build')).filter((n) => n.includes(`-${path.basename(out)}-`))).toEqual([]);
   });
 });

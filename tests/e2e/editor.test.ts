@@ -103,5 +103,10 @@ describe('the editor', { timeout: 240_000 }, () => {
     await link.click();
     await page.waitForURL(`http://127.0.0.1:${previewPort}/enforcement/zf-2026-cf-001/`);
     expect(await page.locator('h1').textContent()).toContain('示例非法占地案行政处罚决定（浏览器测试）');
+    // Every page of the preview says it is one (src/lib/preview-build.ts), first thing after the skip link.
+    const banner = page.getByRole('note', { name: '预览提示' });
+    expect(await banner.textContent()).toContain('预览：尚未发布。本页为编辑中的数据生成的预览，公众看不到。');
+    expect(await page.locator('body > [data-preview-banner]').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
   });
 });
