@@ -92,7 +92,11 @@ export function recordImport<T>(spec: ColumnsSpec, ctx: KindContext, options: Re
       for (const r of rows) {
         if (r.raw['id'] !== undefined) continue;
         const id = options.idFor(r.raw, taken);
-        if (id === undefined) continue;
+        // No id without the field it comes from: that field's own problem says so, not a missing id column.
+        if (id === undefined) {
+          rc.own(r.row, 'id');
+          continue;
+        }
         r.raw['id'] = id;
         taken.add(id);
         generated.push(`第 ${r.row} 行 ${id}`);
