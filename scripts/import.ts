@@ -2,8 +2,8 @@
  * npm run import -- <kind> <file.xlsx|file.csv> [--sheet 名称] [--dry-run] [--from-gcj02 | --from-bd09]
  * npm run import -- --template <kind> [--out 文件.xlsx]
  *
- * Imports records of one kind (src/import/kinds.ts: enforcement, planning,
- * officers, land, mining, surveying, red-sites, red-routes, land-price, zoning) from a
+ * Imports records of one kind (src/import/kinds.ts: enforcement, officers,
+ * planning, land, mining, surveying, red-sites, red-routes, land-price, zoning) from a
  * spreadsheet into data/<folder>/<id>.yaml, one file per row, only when every
  * row passes: the schema, the privacy guard, the kind's rules and the
  * loader's cross-record checks against the data on file (duplicate 文号 in

@@ -1,6 +1,6 @@
 /**
- * The 执法人员 roster from a sheet (kind officers): two officers become
- * data/enforcement/officers/zfry-<执法证号>.yaml that the loader accepts; a
+ * The 执法人员 roster from a sheet (kind officers): two officers become one
+ * zfry-<执法证号>.yaml each in the roster folder, which the loader accepts; a
  * duplicate 执法证号 (in the sheet or on file, full-width or not), a missing
  * required column or a bad date fails its row and cell, and nothing is
  * written. Runs on copies of the minimal fixture.
