@@ -2,8 +2,8 @@
  * npm run import -- <kind> <file.xlsx|file.csv> [--sheet 名称] [--dry-run] [--from-gcj02 | --from-bd09]
  * npm run import -- --template <kind> [--out 文件.xlsx]
  *
- * Imports records of one kind (src/import/kinds.ts: enforcement, planning,
- * land, mining, surveying, red-sites, red-routes, land-price, zoning) from a
+ * Imports records of one kind (src/import/kinds.ts: enforcement, officers,
+ * planning, land, mining, surveying, red-sites, red-routes, land-price, zoning) from a
  * spreadsheet into data/<folder>/<id>.yaml, one file per row, only when every
  * row passes: the schema, the privacy guard, the kind's rules and the
  * loader's cross-record checks against the data on file (duplicate 文号 in
@@ -22,7 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue, loadDataset, resolveDataDir } from '../src/data/load.ts';
 import { cellsOf } from '../src/import/export.ts';
-import { kindNamed, RECORD_KINDS } from '../src/import/kinds.ts';
+import { choicesOf, kindNamed, RECORD_KINDS } from '../src/import/kinds.ts';
 import { formatProblem } from '../src/import/problems.ts';
 import { specColumns } from '../src/import/spec.ts';
 import { readTable } from '../src/import/table.ts';
@@ -81,7 +81,7 @@ if (args.values.template) {
   if (!dataset) console.warn('提醒：现有数据未通过校验（npm run check），模板中没有区县下拉列表和示例行');
   const set = specColumns(kind);
   const example = dataset ? kind.records(dataset).reduce<Record<string, unknown> | undefined>((best, r) => (!best || cellsOf(set, r).size > cellsOf(set, best).size ? r : best), undefined) : undefined;
-  const wb = buildTemplate({ ...kind, choices: dataset ? { district: dataset.boundaries.features.map((f) => f.properties.name), ...kind.choices } : kind.choices }, { example });
+  const wb = buildTemplate({ ...kind, choices: choicesOf(kind, dataset) }, { example });
   await wb.xlsx.writeFile(out);
   const columns = wb.worksheets[0]!.actualColumnCount;
   console.log(`已生成 ${out}：${kind.title}，${columns} 列${example ? `，示例行取自 ${String(example['id'])}` : ''}。填写后运行 npm run import -- ${kind.kind} ${out}`);

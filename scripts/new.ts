@@ -17,8 +17,7 @@ import { formatIssue, loadDataset, resolveDataDir } from '../src/data/load.ts';
 import { coerceCell } from '../src/import/coerce.ts';
 import type { Column } from '../src/import/columns.ts';
 import { normalizeHeader } from '../src/import/header.ts';
-import { kindNamed, RECORD_KINDS } from '../src/import/kinds.ts';
-import { CITY_WIDE } from '../src/schema/index.ts';
+import { choicesOf, kindNamed, RECORD_KINDS } from '../src/import/kinds.ts';
 import { describeColumn } from '../src/import/messages.ts';
 import { formProblem, formTable } from '../src/import/one-record.ts';
 import { specColumns } from '../src/import/spec.ts';
@@ -67,7 +66,7 @@ if (!dataset) {
 
 const columns = specColumns(kind).columns;
 // Districts are a choice too (the template's dropdown); 全市 for what concerns the whole city.
-const choices: Readonly<Record<string, readonly string[]>> = { district: [...dataset.boundaries.features.map((f) => f.properties.name), CITY_WIDE], ...kind.choices };
+const choices: Readonly<Record<string, readonly string[]>> = choicesOf(kind, dataset) ?? {};
 const values = new Map<string, string>();
 for (const pair of args.values.set) {
   const eq = pair.indexOf('=');

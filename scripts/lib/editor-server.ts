@@ -21,7 +21,7 @@ import { formatIssue, loadDataset, type Dataset } from '../../src/data/load.ts';
 import { actionButton, EDITOR_CSS, esc, page } from '../../src/editor/html.ts';
 import { formFields, postedValues, problemSummary } from '../../src/editor/form.ts';
 import { cellsOf } from '../../src/import/export.ts';
-import { RECORD_KINDS, type RecordKind } from '../../src/import/kinds.ts';
+import { choicesOf, RECORD_KINDS, type RecordKind } from '../../src/import/kinds.ts';
 import { formTable, formValues } from '../../src/import/one-record.ts';
 import type { ImportProblem } from '../../src/import/problems.ts';
 import { specColumns } from '../../src/import/spec.ts';
@@ -198,7 +198,7 @@ ${actionButton('/preview', '预览网站', csrf, pagePath ? { path: pagePath } :
   function form(kind: RecordKind, dataset: Dataset | undefined, values: Map<string, string>, state: { id?: string | undefined; problems?: ImportProblem[]; saved?: string; blocked?: string }): string {
     const editing = state.id !== undefined;
     const action = editing ? `/records/${kind.kind}/${state.id}` : `/records/${kind.kind}/new`;
-    const choices = dataset ? { district: dataset.boundaries.features.map((f) => f.properties.name), ...kind.choices } : kind.choices;
+    const choices = choicesOf(kind, dataset);
     const record = editing && dataset ? kind.records(dataset).find((r) => r.id === state.id) : undefined;
     const title = editing ? `编辑${kind.title}：${record ? kind.caption(record) : state.id}` : `新建${kind.title}`;
     const saved = state.saved ? `<div class="notice-ok" role="status"><p>已保存 <code>data/${esc(state.saved)}</code>，数据校验通过。先预览，确认无误后发布。</p></div>` : '';
@@ -373,7 +373,7 @@ ${editing ? publishBar(pagePath) : ''}`,
       const { dataset } = await load();
       const set = specColumns(kind);
       const example = dataset ? kind.records(dataset).reduce<Record<string, unknown> | undefined>((best, r) => (!best || cellsOf(set, r).size > cellsOf(set, best).size ? r : best), undefined) : undefined;
-      const wb = buildTemplate({ ...kind, choices: dataset ? { district: dataset.boundaries.features.map((f) => f.properties.name), ...kind.choices } : kind.choices }, { example });
+      const wb = buildTemplate({ ...kind, choices: choicesOf(kind, dataset) }, { example });
       const bytes = Buffer.from(await wb.xlsx.writeBuffer());
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${kind.kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${kind.title}导入模板.xlsx`)}` });
       res.end(bytes);

@@ -138,8 +138,9 @@ function scalarOf(s: AnySchema): Scalar | undefined {
   const def = defOf(s);
   switch (def.type) {
     case 'string': {
-      if (s === (isoDate as AnySchema)) return { kind: 'date' };
-      if (s === (isoDateTime as AnySchema)) return { kind: 'datetime' };
+      // By definition, not identity: `.meta({ title })` clones the schema but keeps its def (validFrom: isoDate.meta(...)).
+      if (def === defOf(isoDate)) return { kind: 'date' };
+      if (def === defOf(isoDateTime)) return { kind: 'datetime' };
       const format = def.format === 'url' || def.format === 'email' ? def.format : undefined;
       return { kind: 'text', format };
     }

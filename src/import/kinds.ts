@@ -16,6 +16,8 @@ import {
   miningNotice,
   noticeKindNames,
   noticeKinds,
+  normaliseCertificateNo,
+  officerSchema,
   planningNotice,
   redRouteSchema,
   surveyingNotice,
@@ -26,7 +28,8 @@ import { NOTE_COLUMN } from './common-labels.ts';
 import type { ImportSpec } from './engine.ts';
 import { ENFORCEMENT_LABELS } from './enforcement/labels.ts';
 import { NOTICE_LABELS } from './notices/labels.ts';
-import { recordImport, sequentialId, yearOf, type CollectionKey, type FileOf, type KindContext } from './records.ts';
+import { OFFICER_LABELS } from './officers/labels.ts';
+import { districtChoices, recordImport, sequentialId, yearOf, type CollectionKey, type FileOf, type KindContext } from './records.ts';
 import { RED_ROUTE_LABELS } from './red-routes/labels.ts';
 import { redSiteColumns, redSiteImport } from './red-sites/index.ts';
 import { idFromName, uniqueId } from './red-sites/ids.ts';
@@ -63,6 +66,7 @@ const DIRS: Record<Exclude<CollectionKey, 'notices'>, string> = {
   enforcement: 'enforcement',
   landPriceZones: 'land-price',
   zoningZones: 'zoning',
+  officers: 'enforcement/officers',
 };
 
 /** The file of a record on file, relative to the data directory, as messages name it. */
@@ -220,8 +224,49 @@ const zoningKind: RecordKind = {
   sampleComment: SAMPLE_COMMENT,
 };
 
+/**
+ * The 执法人员 roster, one officer per file named by the 执法证号
+ * (zfry-23020020200001). The 执法证号 is unique by the loader's roster check
+ * (src/schema/enforcement-checks.ts, width- and case-folded), which the
+ * import runs on the sheet and the roster on file together: an officer
+ * already on file is refused, not updated (an import only adds; a change
+ * to an officer is an edit in the editor or of the file).
+ */
+const officersKind: RecordKind = {
+  kind: 'officers',
+  title: '执法人员',
+  aliases: ['执法人员', '执法人员名单', '执法证', 'enforcement/officers'],
+  schema: officerSchema,
+  labels: OFFICER_LABELS,
+  extras: [NOTE_COLUMN],
+  generated: ['id'],
+  dir: DIRS.officers,
+  collection: 'officers',
+  records: (d) => d.officers as unknown as AnyRecord[],
+  importSpec(ctx) {
+    return recordImport(this, ctx, {
+      collection: 'officers',
+      fileOf,
+      idFor: (raw, taken) => {
+        if (typeof raw['certificateNo'] !== 'string' || raw['certificateNo'].trim() === '') return undefined;
+        const id = `zfry-${normaliseCertificateNo(raw['certificateNo']).toLowerCase()}`;
+        // A taken id means the 执法证号 is on file or earlier in the sheet: the roster check says so at
+        // the 执法证号 cell; a free id here keeps the id column (not in the sheet) out of the message.
+        return taken.has(id) ? sequentialId(id, taken) : id;
+      },
+    });
+  },
+  pagePath: () => urls.enforcementOfficers,
+  caption: (r) => `${String(r['name'])}（${String(r['certificateNo'])}）`,
+  sampleComment: '示例数据（sample: true）：内容为演示虚构，不是真实信息。',
+};
+
 /** Every record type staff write, in the order the editor lists them. */
-export const RECORD_KINDS: readonly RecordKind[] = [enforcementKind, ...noticeKinds.map(noticeKind), redSitesKind, redRoutesKind, landPriceKind, zoningKind];
+export const RECORD_KINDS: readonly RecordKind[] = [enforcementKind, officersKind, ...noticeKinds.map(noticeKind), redSitesKind, redRoutesKind, landPriceKind, zoningKind];
+
+/** The values a kind's text columns take that only the data knows (district names, 全市): dropdowns and selects. */
+export const choicesOf = (kind: RecordKind, d: Dataset | undefined): Readonly<Record<string, readonly string[]>> | undefined =>
+  d ? { district: districtChoices(d), ...kind.choices } : kind.choices;
 
 /** Every spreadsheet import: the template command and the docs tables read this list. */
 export const IMPORT_KINDS: readonly RecordKind[] = RECORD_KINDS;

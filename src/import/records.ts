@@ -10,7 +10,7 @@
 import { salvage } from '../data/salvage.ts';
 import { todayInShanghai } from '../lib/dates.ts';
 import type { Dataset } from '../data/load.ts';
-import { validateDataset, type DataIssue, type DatasetInput, type Entry } from '../schema/index.ts';
+import { CITY_WIDE, validateDataset, type DataIssue, type DatasetInput, type Entry } from '../schema/index.ts';
 import { declaredPublicPhones } from '../schema/privacy.ts';
 import { siteSchema } from '../schema/site.ts';
 import type { ImportSpec, ParsedRow, RowDraft, RuleContext } from './engine.ts';
@@ -18,7 +18,7 @@ import { localFileUses, type FileUse } from './file-uses.ts';
 import type { ColumnsSpec } from './spec.ts';
 
 /** The collections of the dataset that staff tools write, as the cross-record checks name them. */
-export type CollectionKey = 'redSites' | 'redRoutes' | 'notices' | 'enforcement' | 'landPriceZones' | 'zoningZones';
+export type CollectionKey = 'redSites' | 'redRoutes' | 'notices' | 'enforcement' | 'landPriceZones' | 'zoningZones' | 'officers';
 
 export type KindContext = {
   /** The data on file (valid: the commands refuse to import into data that fails its check). */
@@ -50,8 +50,16 @@ export function datasetInput(d: Dataset, fileOf: FileOf): DatasetInput {
     enforcement: entries('enforcement'),
     landPriceZones: entries('landPriceZones'),
     zoningZones: entries('zoningZones'),
+    officers: entries('officers'),
   };
 }
+
+/**
+ * The values a district field takes (the template's dropdown, the editor's
+ * select, `npm run new`'s list): the city's districts and 全市, as the
+ * loader's district check accepts them.
+ */
+export const districtChoices = (d: Dataset): readonly string[] => [...d.boundaries.features.map((f) => f.properties.name), CITY_WIDE];
 
 export const rowFile = (row: number): string => `第 ${row} 行`;
 
@@ -75,7 +83,7 @@ export function recordImport<T>(spec: ColumnsSpec, ctx: KindContext, options: Re
   return {
     ...spec,
     schema: spec.schema as never,
-    choices: { district: d.boundaries.features.map((f) => f.properties.name), ...spec.choices },
+    choices: { district: districtChoices(d), ...spec.choices },
     privacy: { publicPhones: declaredPublicPhones(siteSchema, d.site) },
     prepare(rows: RowDraft[], rc: RuleContext) {
       if (!options.idFor) return;
@@ -84,7 +92,11 @@ export function recordImport<T>(spec: ColumnsSpec, ctx: KindContext, options: Re
       for (const r of rows) {
         if (r.raw['id'] !== undefined) continue;
         const id = options.idFor(r.raw, taken);
-        if (id === undefined) continue;
+        // No id without the field it comes from: that field's own problem says so, not a missing id column.
+        if (id === undefined) {
+          rc.own(r.row, 'id');
+          continue;
+        }
         r.raw['id'] = id;
         taken.add(id);
         generated.push(`第 ${r.row} 行 ${id}`);

@@ -125,6 +125,18 @@ describe('saving a record', () => {
   });
 });
 
+describe('the 执法人员 roster in the editor (a kind of src/import/kinds.ts like any other)', () => {
+  it('has a form whose 执法区域 offers 全市, and saves a new officer as zfry-<执法证号>.yaml', async () => {
+    const html = await (await fetch(`${origin}/records/officers/new`)).text();
+    expect(html).toContain('name="certificateNo"');
+    expect(html).toMatch(/<select[^>]*name="district"[\s\S]*?<option value="全市">全市<\/option>/);
+    const r = await post('/records/officers/new', { name: '测试甲', certificateNo: '２３０２００２０２６００９９', enforcementCategory: '土地管理', unit: '示例执法支队', district: '全市', validFrom: '2026-01-05', validUntil: '2032-01-04', sample: '是' });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/records/officers/zfry-23020020260099?saved=enforcement%2Fofficers%2Fzfry-23020020260099.yaml');
+    expect(readFileSync(path.join(dir, 'enforcement/officers/zfry-23020020260099.yaml'), 'utf8')).toContain('certificateNo: "23020020260099"');
+  });
+});
+
 describe('importing a sheet in the editor', () => {
   it('lists every problem by row and column and writes nothing; a clean sheet is written', async () => {
     const header = '类别,标题,文号,所在区县,发布日期,作出日期,执法机关,当事人类型,当事人名称,处罚内容,示例数据';

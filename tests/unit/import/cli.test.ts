@@ -53,7 +53,7 @@ describe('npm run import -- --template', { timeout: 180_000 }, () => {
   it('refuses an unknown kind', async () => {
     const r = await run('import.ts', ['--template', 'notices'], copies.copy());
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('不认识的记录类型“notices”；可用：enforcement（执法信息）、planning（规划公示）');
+    expect(r.stderr).toContain('不认识的记录类型“notices”；可用：enforcement（执法信息）、officers（执法人员）、planning（规划公示）');
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { columnsOf, MAX_GROUPS, templateColumns } from '../../../src/import/columns.ts';
 import { redSiteColumns } from '../../../src/import/red-sites/index.ts';
+import { isoDate, isoDateTime } from '../../../src/schema/common.ts';
 import { specColumns } from '../../../src/import/spec.ts';
 import { tinyLabels, tinySchema } from './support.ts';
 
@@ -31,6 +32,10 @@ describe('columns from a schema', () => {
   it('labels from .meta({ title }) first, then the table, then the key', () => {
     const labelled = columnsOf(z.strictObject({ a: z.string().meta({ title: '甲', description: '说明甲' }), b: z.string(), c: z.strictObject({ d: z.string() }) }), { b: { label: '乙' }, c: { label: '丙' } });
     expect(labelled.columns.map((c) => [c.label, c.help])).toEqual([['甲', '说明甲'], ['乙', ''], ['丙·d', '']]);
+  });
+  it('keeps a date a date column when the schema titles it (.meta clones the schema)', () => {
+    const titled = columnsOf(z.strictObject({ from: isoDate.meta({ title: '发证日期' }), at: isoDateTime.meta({ title: '发布日期' }), text: z.string().meta({ title: '文字' }) }));
+    expect(titled.columns.map((c) => `${c.label}:${c.kind}`)).toEqual(['发证日期:date', '发布日期:datetime', '文字:text']);
   });
   it('refuses a schema that is not an object', () => {
     expect(() => columnsOf(z.string())).toThrow(/object schema/);

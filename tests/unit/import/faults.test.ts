@@ -154,7 +154,7 @@ describe('importing notices', () => {
     ]);
   });
   it('has a labelled column for every field of every kind', () => {
-    for (const k of ['enforcement', 'planning', 'land', 'mining', 'surveying', 'red-routes', 'land-price', 'zoning'])
+    for (const k of ['enforcement', 'officers', 'planning', 'land', 'mining', 'surveying', 'red-routes', 'land-price', 'zoning'])
       expect(specColumns(kindNamed(k)!).columns.filter((c) => !/\p{Script=Han}/u.test(c.label)).map((c) => c.key), k).toEqual([]);
   });
 });
