@@ -176,10 +176,11 @@ describe('a PMTiles vector base map the bureau supplies', () => {
     const { page, requests, errors } = await openMap({ basemap: PMTILES, routes: pmtilesRoutes(ARCHIVE) });
     await expect.poll(() => drawn(page), { timeout: 15_000 }).toBe('pmtiles');
     await settle(page);
-    expect(requests.filter((u) => u.endsWith('/basemap/test-city.pmtiles')).length, 'header, then tiles, in ranges').toBeGreaterThan(1);
+    // As for the WMTS: the base map is chosen before the archive is read, so wait for the reads (and the drawing), not for a moment.
+    await expect.poll(() => requests.filter((u) => u.endsWith('/basemap/test-city.pmtiles')).length, { message: 'header, then tiles, in ranges', timeout: 15_000 }).toBeGreaterThan(1);
     expect(await credits(page)).toEqual(['齐齐哈尔市自然资源和规划局（测试底图） · 非标准地图，不作为界线依据']);
     // The district fill of the style is on the base map's canvas.
-    const filled = await page.evaluate((fill) => {
+    const filledPixels = () => page.evaluate((fill) => {
       const canvas = document.querySelector<HTMLCanvasElement>('.pmtiles-base canvas');
       if (!canvas) return -1;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -188,7 +189,7 @@ describe('a PMTiles vector base map the bureau supplies', () => {
       for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r!) < 6 && Math.abs(data[i + 1]! - g!) < 6 && Math.abs(data[i + 2]! - b!) < 6) n++;
       return n;
     }, FILL);
-    expect(filled, 'pixels of the district fill').toBeGreaterThan(1000);
+    await expect.poll(filledPixels, { message: 'pixels of the district fill', timeout: 15_000 }).toBeGreaterThan(1000);
     expect(errors).toEqual([]);
     await page.close();
   });
