@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { runLossTest, type LossTestResult } from './lib/loss-test.ts';
 import { POSTGRES_DEP } from './lib/postgres.ts';
 import { SAMPLE_DAY } from '../tests/sample-day.ts';
-import { ADAPTERS, openOpinionNotice, type LoadRoute } from './lib/submit-load.ts';
+import { ADAPTERS, openOpinionNoticeId, type LoadRoute } from './lib/submit-load.ts';
 import { ensurePackages } from './lib/system-deps.ts';
 import { formatTable } from './lib/table.ts';
 
@@ -34,7 +34,7 @@ if (!existsSync(path.join(DIST, 'server', 'entry.mjs'))) {
 }
 ensurePackages([POSTGRES_DEP]);
 let route = args.route as LoadRoute;
-const noticeId = route === 'opinion' ? await openOpinionNotice() : undefined;
+const noticeId = route === 'opinion' ? await openOpinionNoticeId() : undefined;
 if (route === 'opinion' && !noticeId) {
   console.log(`（今天没有处于意见征求期的批前公示：改测 /submit/application；按示例数据的日期测：GEOPORTAL_TODAY=${SAMPLE_DAY}）`);
   route = 'application';

@@ -31,7 +31,7 @@ import { freePort } from './lib/free-port.ts';
 import { startNodeServer } from './lib/node-server.ts';
 import { POSTGRES_DEP } from './lib/postgres.ts';
 import { SAMPLE_DAY } from '../tests/sample-day.ts';
-import { ADAPTERS, LOAD_SERVER_ENV, openOpinionNotice, routePath, startStoreBackend, submissionBody, submissionHeaders, type LoadRoute } from './lib/submit-load.ts';
+import { ADAPTERS, LOAD_SERVER_ENV, openOpinionNoticeId, routePath, startStoreBackend, submissionBody, submissionHeaders, type LoadRoute } from './lib/submit-load.ts';
 import { ensurePackages } from './lib/system-deps.ts';
 import { formatTable } from './lib/table.ts';
 
@@ -55,7 +55,7 @@ if (!existsSync(path.join(DIST, 'server', 'entry.mjs'))) {
 }
 ensurePackages([POSTGRES_DEP]);
 
-const notice = await openOpinionNotice();
+const notice = await openOpinionNoticeId();
 const routes: LoadRoute[] = args.route ? [args.route as LoadRoute] : ['opinion', 'application'];
 if (routes.includes('opinion') && !notice) {
   if (args.route === 'opinion') {

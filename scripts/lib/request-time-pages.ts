@@ -17,10 +17,9 @@
 import type { HtmlValidate } from 'html-validate';
 import type { GoneRecord, PublishedView } from '../../src/data/index.ts';
 import { todayInShanghai } from '../../src/lib/dates.ts';
-import { takesOpinions } from '../../src/lib/opinions.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { TOKEN_MESSAGES } from '../../src/submissions/form-token.ts';
-import { opinionNoticesOf } from '../../src/submissions/opinion-notices.ts';
+import { openOpinionNotice } from '../../src/submissions/opinion-notices.ts';
 import { startAuditServer } from './audit-server.ts';
 import { createValidator, HTMLVALIDATE_CONFIG, loadValidatorConfig, validateHtml, type ValidityMessage } from './html-validity.ts';
 
@@ -29,9 +28,7 @@ export type RequestTimeTargets = { opinionNotice: string | undefined; gone: Gone
 
 /** The open 批前公示 whose window ends last (the server's rule, on today's date), and one withdrawn record per column. */
 export function requestTimeTargets(view: Pick<PublishedView, 'noticesByKind' | 'statusRule' | 'gone'>, today = todayInShanghai()): RequestTimeTargets {
-  const open = Object.values(opinionNoticesOf(view))
-    .filter((n) => takesOpinions(n, n.superseded, today))
-    .sort((a, b) => b.end.localeCompare(a.end) || a.id.localeCompare(b.id))[0];
+  const open = openOpinionNotice(view, today);
   const firstPerColumn = new Map<GoneRecord['column'], GoneRecord>();
   for (const g of view.gone) if (!firstPerColumn.has(g.column)) firstPerColumn.set(g.column, g);
   return { opinionNotice: open?.id, gone: [...firstPerColumn.values()].sort((a, b) => a.column.localeCompare(b.column)) };

@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getPublishedView } from '../../src/data/index.ts';
 import { todayInShanghai } from '../../src/lib/dates.ts';
-import { opinionState } from '../../src/lib/opinions.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { SubmissionStore } from '../../src/store/types.ts';
 import { issueFormToken } from '../../src/submissions/form-token.ts';
-import { opinionNoticesOf } from '../../src/submissions/opinion-notices.ts';
+import { openOpinionNotice } from '../../src/submissions/opinion-notices.ts';
 import { SUBMIT_PATHS } from '../../src/submissions/runtime.ts';
 import { startThrowawayPostgres } from './postgres.ts';
 
@@ -46,10 +45,9 @@ export async function startStoreBackend(adapter: Adapter): Promise<StoreBackend>
 /** The server's environment besides the store: the form key and no rate limit (every request comes from 127.0.0.1). */
 export const LOAD_SERVER_ENV: NodeJS.ProcessEnv = { GEOPORTAL_FORM_KEY: LOAD_FORM_KEY, GEOPORTAL_RATE_LIMIT_PER_MINUTE: '1000000000' };
 
-/** A published 批前公示 whose opinion window is open today (Asia/Shanghai), if the data has one. */
-export async function openOpinionNotice(today = todayInShanghai()): Promise<string | undefined> {
-  const notices = Object.values(opinionNoticesOf(await getPublishedView()));
-  return notices.find((n) => !n.superseded && opinionState(n, today) === 'open')?.id;
+/** The id of a published 批前公示 the server takes opinions for today (Asia/Shanghai), if the data has one. */
+export async function openOpinionNoticeId(today = todayInShanghai()): Promise<string | undefined> {
+  return openOpinionNotice(await getPublishedView(), today)?.id;
 }
 
 export type LoadRoute = 'opinion' | 'application';

@@ -6,7 +6,7 @@
  * is not in the published view, so it is not here and takes no opinion.
  */
 import type { PublishedView } from '../data/index.ts';
-import { opinionWindow } from '../lib/opinions.ts';
+import { opinionWindow, takesOpinions } from '../lib/opinions.ts';
 import { urls } from '../lib/urls.ts';
 import type { OpinionNotice } from './handle.ts';
 
@@ -17,4 +17,16 @@ export function opinionNoticesOf(view: Pick<PublishedView, 'noticesByKind' | 'st
     out[n.id] = { id: n.id, title: n.title, ...(n.docNo ? { docNo: n.docNo } : {}), url: urls.notice(n), ...opinionWindow({ ...n, feedback: n.feedback }), superseded: view.statusRule(n).superseded };
   }
   return out;
+}
+
+/**
+ * The notice a post to the opinion route succeeds for on `today`, by the
+ * server's own rule (takesOpinions): of those, the one whose window ends last.
+ * For the audit, the browser tests and the load benches; none when the data
+ * has no 批前公示 taking opinions that day.
+ */
+export function openOpinionNotice(view: Pick<PublishedView, 'noticesByKind' | 'statusRule'>, today: string): OpinionNotice | undefined {
+  return Object.values(opinionNoticesOf(view))
+    .filter((n) => takesOpinions(n, n.superseded, today))
+    .sort((a, b) => b.end.localeCompare(a.end) || a.id.localeCompare(b.id))[0];
 }

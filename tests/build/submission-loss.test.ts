@@ -7,14 +7,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLossTest } from '../../scripts/lib/loss-test.ts';
-import { openOpinionNotice } from '../../scripts/lib/submit-load.ts';
+import { openOpinionNoticeId } from '../../scripts/lib/submit-load.ts';
 
 const DIST = path.resolve(import.meta.dirname, '../../dist');
 
 describe('no acknowledged submission is lost when the server is killed mid-load', () => {
   for (const adapter of ['sqlite', 'postgres'] as const) {
     it(`${adapter}: every receipt sent before SIGKILL is in the store after the restart`, async () => {
-      const noticeId = await openOpinionNotice();
+      const noticeId = await openOpinionNoticeId();
       const r = await runLossTest({ adapter, dist: DIST, route: noticeId ? 'opinion' : 'application', noticeId, connections: 8, killAfterMs: 1500 });
       expect(r.acknowledged).toBeGreaterThan(20);
       expect(r.missing).toEqual([]);

@@ -7,10 +7,10 @@
  * statutory reply date.
  */
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response as PlaywrightResponse } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChineseDate, todayInShanghai } from '../../src/lib/dates.ts';
-import { opinionWindow, takesOpinions } from '../../src/lib/opinions.ts';
+import { openOpinionNotice } from '../../src/submissions/opinion-notices.ts';
 import { creditCodeCheckChar } from '../../src/lib/identifiers.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { WorkingDayCalendar } from '../../src/lib/workdays.ts';
@@ -33,13 +33,14 @@ async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] 
   });
 }
 
+/** What an answer says, as one line of text: the message of a status that is not the one expected. */
+const pageText = async (r: PlaywrightResponse): Promise<string> => (await r.text()).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').slice(0, 600);
+
 const RECEIPT = /^YJ-\d{8}-\d{4,}$/;
 const view = await published();
 const today = todayInShanghai();
 // The open 批前公示 whose window ends last: the server decides with the same rule, today.
-const open = view.noticesByKind.planning
-  .flatMap((n) => (n.kind === 'planning' && n.feedback && takesOpinions(opinionWindow({ ...n, feedback: n.feedback }), view.statusRule(n).superseded, today) ? [{ n, end: n.feedback.deadline }] : []))
-  .sort((a, b) => b.end.localeCompare(a.end))[0]?.n;
+const open = openOpinionNotice(view, today);
 if (!open) throw new Error(`示例数据中没有 ${today} 仍在征求意见的批前公示：tests/sample-day.ts 的日期和示例公告的日期要一起改`);
 
 describe('opinion on an open 批前公示', () => {
@@ -47,7 +48,7 @@ describe('opinion on an open 批前公示', () => {
   it('without JavaScript: the notice page links the form page, a plain POST answers the receipt page', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(at(urls.notice(open!)));
+    await page.goto(at(open!.url));
     // The form on the static page needs a token only its script fetches: hidden, the link is the way in.
     expect(await page.locator('form[data-submission-form]').isVisible()).toBe(false);
     await page.locator('[data-opinion-form-link] a').click();
@@ -59,14 +60,14 @@ describe('opinion on an open 批前公示', () => {
     await page.fill('#opinion-phone', '13912345678');
     await page.fill('#opinion-opinion', script);
     const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/submit/opinion') && r.request().method() === 'POST'), page.click('form[data-submission-form] button[type=submit]')]);
-    expect(refused.status(), (await refused.text()).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").slice(0, 600)).toBe(400);
+    expect(refused.status(), await pageText(refused)).toBe(400);
     expect(await page.locator('#opinion-name-error').textContent()).toContain('匿名');
     expect(await page.locator('#opinion-opinion').inputValue()).toBe(script);
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(await refused.text()).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     await page.fill('#opinion-name', '张三');
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/submit/opinion') && r.request().method() === 'POST'), page.click('form[data-submission-form] button[type=submit]')]);
-    expect(res.status(), (await res.text()).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").slice(0, 600)).toBe(200);
+    expect(res.status(), await pageText(res)).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('意见已收到');
     expect(await page.locator('[data-receipt-no]').textContent()).toMatch(RECEIPT);
     expect(await page.locator('[data-receipt]').textContent()).toContain('公示期满后');
@@ -78,14 +79,14 @@ describe('opinion on an open 批前公示', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(at(urls.notice(open!)));
+    await page.goto(at(open!.url));
     const form = page.locator('form[data-submission-form="opinion"]');
     await form.waitFor({ state: 'visible' });
     expect(await form.locator('input[name="token"]').inputValue()).toMatch(/^v1\.opinion:/);
     // Submit empty: nothing leaves the page, the summary takes the focus and each field says what is wrong.
     await form.locator('button[type=submit]').click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
-    expect(page.url()).toBe(at(urls.notice(open!)));
+    expect(page.url()).toBe(at(open!.url));
     expect(await page.locator('#opinion-opinion').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#opinion-opinion-error').textContent()).toBe('此项必填');
     expect(await page.locator('#opinion-name-error').textContent()).toContain('匿名');
@@ -100,7 +101,7 @@ describe('opinion on an open 批前公示', () => {
     await page.locator('#opinion-opinion').blur();
     expect(await page.locator('#opinion-opinion-error').isVisible()).toBe(false);
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/submit/opinion') && r.request().method() === 'POST'), form.locator('button[type=submit]').click()]);
-    expect(res.status(), (await res.text()).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").slice(0, 600)).toBe(200);
+    expect(res.status(), await pageText(res)).toBe(200);
     expect(await page.locator('[data-receipt-no]').textContent()).toMatch(RECEIPT);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -156,7 +157,7 @@ describe('依申请公开', () => {
     await page.fill('#application-email', 'office@example.com');
     await page.check('#application-format-1');
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/submit/application') && r.request().method() === 'POST'), page.click('form[data-submission-form] button[type=submit]')]);
-    expect(res.status(), (await res.text()).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").slice(0, 600)).toBe(200);
+    expect(res.status(), await pageText(res)).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('申请已收到');
     expect(await page.locator('[data-receipt-no]').textContent()).toMatch(/^SQ-\d{8}-\d{4,}$/);
     // The reply date the server counted on the calendar the build published; past it, the rule only.
