@@ -26,7 +26,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from '
 import path from 'node:path';
 import { POSTGRES_DEP } from './lib/postgres.ts';
 import { ensureSystemDeps } from './lib/system-deps.ts';
-import { TODAY_VARIABLE } from '../src/lib/clock.ts';
+import { TODAY_VARIABLE } from '../src/lib/dates.ts';
 import { testDay } from '../tests/sample-day.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -2,7 +2,7 @@
  * The day the sample data in data/ is written around: its 批前公示 is still
  * taking opinions, its land notices are in their periods, its reports are due.
  * The test suite runs the build, the server, the scripts and the browser on
- * this day (GEOPORTAL_TODAY, src/lib/clock.ts), so the tests say the same thing
+ * this day (GEOPORTAL_TODAY, src/lib/dates.ts), so the tests say the same thing
  * next month. Move it, and the sample dates, together.
  */
 export const SAMPLE_DAY = '2026-12-01';

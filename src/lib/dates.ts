@@ -6,8 +6,6 @@
  * server's or the reader's clock says. Comparisons are done on ISO strings.
  */
 
-import { siteNow } from './clock.ts';
-
 export const TIME_ZONE = 'Asia/Shanghai';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -43,7 +41,46 @@ export function dateTimeKey(value: string, edge: 'start' | 'end'): string {
 // One formatter: building an Intl.DateTimeFormat costs far more than formatting with one (every page asks for today).
 const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD, on the site's clock (src/lib/clock.ts) unless `now` is given. */
+/*
+ * The site's clock: what day it is for notice periods, opinion windows,
+ * receipts and reply dates.
+ *
+ * GEOPORTAL_TODAY=YYYY-MM-DD makes the build, the server and the scripts take
+ * that day as today (time of day keeps running): the test suite pins the day its
+ * sample data is written around (tests/sample-day.ts), so a notice whose period
+ * ends next week does not turn the tests red next week, and staff can preview
+ * how the site will look on a later day. Production leaves it unset; the server
+ * says so in its log and /health.json when it is set. Elapsed time (form-token
+ * ages, rate limits, time-outs) always uses the real clock.
+ *
+ * In the browser there is no environment: the real clock, shifted by the same
+ * whole days in the browser tests (tests/e2e/support.ts).
+ */
+
+export const TODAY_VARIABLE = 'GEOPORTAL_TODAY';
+
+/** The pinned day, or undefined when the clock is real; throws on a value that is not a calendar date. */
+export function pinnedDay(env: Record<string, string | undefined> | undefined = globalThis.process?.env): string | undefined {
+  const value = env?.[TODAY_VARIABLE]?.trim();
+  if (!value) return undefined;
+  if (!isIsoDate(value)) throw new Error(`${TODAY_VARIABLE}=${value}：不是 YYYY-MM-DD 格式的日期`);
+  return value;
+}
+
+/** Milliseconds to add to the real clock so that its Asia/Shanghai day is `day` (whole days, so the time of day is kept). */
+export function dayShiftMs(day: string, realNow: number = Date.now()): number {
+  const realDay = SHANGHAI_DAY.format(realNow);
+  return Date.parse(`${day}T00:00:00Z`) - Date.parse(`${realDay}T00:00:00Z`);
+}
+
+/** Now on the site's clock: the real instant, moved to the pinned day if there is one. */
+export function siteNow(): Date {
+  const real = Date.now();
+  const day = pinnedDay();
+  return new Date(day ? real + dayShiftMs(day, real) : real);
+}
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD, on the site's clock (siteNow) unless `now` is given. */
 export function todayInShanghai(now: Date = siteNow()): string {
   // en-CA formats as YYYY-MM-DD.
   return SHANGHAI_DAY.format(now);

@@ -4,11 +4,10 @@
  * its ping within 2 s; 503 with the store's reason otherwise (the site's
  * pages still work then, but opinions and applications cannot be taken).
  * Names the adapter, never the store's path or URL, and the day the site takes
- * as today, saying when GEOPORTAL_TODAY pins it (src/lib/clock.ts).
+ * as today, saying when GEOPORTAL_TODAY pins it (src/lib/dates.ts).
  */
 import type { APIRoute } from 'astro';
-import { pinnedDay } from '../lib/clock.ts';
-import { todayInShanghai } from '../lib/dates.ts';
+import { pinnedDay, todayInShanghai } from '../lib/dates.ts';
 import { submissionStore } from '../store/index.ts';
 import { StoreUnavailableError } from '../store/types.ts';
 

@@ -6,7 +6,7 @@
  *   GEOPORTAL_RATE_LIMIT_PER_MINUTE  overrides every route's per-client rate (load benches)
  *   DATABASE_URL, GEOPORTAL_STORE_PATH  the submission store (src/store/index.ts), opened at start:
  *                               a store that cannot be opened stops the server with one line
- *   GEOPORTAL_TODAY             YYYY-MM-DD: the day taken as today (tests, previews; src/lib/clock.ts)
+ *   GEOPORTAL_TODAY             YYYY-MM-DD: the day taken as today (tests, previews; src/lib/dates.ts)
  * A new build (npm run build swaps dist/ in) is picked up within two seconds,
  * without a restart: the file manifest is watched, and Astro's routes are
  * imported afresh from the new bundle.
@@ -20,7 +20,7 @@ import { parseTrustedProxies } from './client-info.ts';
 import { rateOverride } from './limits.ts';
 import { createGeoportalServer, type AppHandler } from './server.ts';
 import { readStaticManifest, STATIC_MANIFEST_FILE, type StaticManifest } from './static-files.ts';
-import { pinnedDay, TODAY_VARIABLE } from '../lib/clock.ts';
+import { pinnedDay, TODAY_VARIABLE } from '../lib/dates.ts';
 import { closeSubmissionStore, describeTarget, openStore, storeTarget, useSubmissionStore } from '../store/index.ts';
 
 const dist = path.resolve(process.env['GEOPORTAL_DIST'] ?? 'dist');

@@ -9,7 +9,7 @@
  *   store.add, committed before the receipt is answered.
  * Every refusal is an outcome with a status and a reason, never an exception.
  */
-import { todayInShanghai } from '../lib/dates.ts';
+import { siteNow, todayInShanghai } from '../lib/dates.ts';
 import { takesOpinions } from '../lib/opinions.ts';
 import type { WorkingDayCalendar } from '../lib/workdays.ts';
 import { formFields, formValues, OPINION_ATTACHMENT, parseSubmission, splitSubmission, type FieldErrors, type SubmissionFormKind } from '../schema/submission.ts';
@@ -19,7 +19,6 @@ import { readFormBody } from './form-data.ts';
 import { originAllowed, TOKEN_MESSAGES, verifyFormToken } from './form-token.ts';
 import { REPLY_RULE, replyDateForRetention, statutoryReplyDate } from './reply-date.ts';
 import { retainUntil as retainUntilOf, type RetentionRule } from '../lib/retention.ts';
-import { siteNow } from '../lib/clock.ts';
 
 /** A notice that takes opinions, as the build published it (virtual:geoportal/build-data `opinionNotices`). */
 export interface OpinionNotice {

@@ -5,8 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadDataset, resolveDataDir, type Dataset } from '../../src/data/load.ts';
 import { getPublishedView, type PublishedView } from '../../src/data/index.ts';
-import { dayShiftMs, pinnedDay, TODAY_VARIABLE } from '../../src/lib/clock.ts';
-import { todayInShanghai } from '../../src/lib/dates.ts';
+import { dayShiftMs, pinnedDay, todayInShanghai, TODAY_VARIABLE } from '../../src/lib/dates.ts';
 import { ENFORCEMENT_RESERVED_IDS, isNoticeListingPage } from '../../src/lib/urls.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -24,12 +23,13 @@ export const ORIGIN = new URL(BASE).origin;
 /** An absolute URL on the server under test. */
 export const at = (p: string): string => `${BASE}${p.startsWith('/') ? p : `/${p}`}`;
 
-// The tests, the server and the pages in the browser must agree on today (src/lib/clock.ts): say so at once when the server runs on another day.
+// The tests, the server and the pages in the browser must agree on today (src/lib/dates.ts): say so at once when the server runs on another day.
 const serverClock = (await (await fetch(at('/health.json'))).json()) as { clock?: { today: string } };
 if (serverClock.clock?.today !== todayInShanghai())
   throw new Error(`服务器的今天是 ${serverClock.clock?.today ?? '（未知）'}，测试按 ${todayInShanghai()}：启动服务器时设 ${TODAY_VARIABLE}=${todayInShanghai()}`);
 /** How far the pages' clock is moved so that the browser's today is the tests' (whole days; 0 on the real clock). */
-const BROWSER_SHIFT_MS = pinnedDay() ? dayShiftMs(pinnedDay()!) : 0;
+const TEST_DAY = pinnedDay();
+const BROWSER_SHIFT_MS = TEST_DAY ? dayShiftMs(TEST_DAY) : 0;
 
 export function launch(): Promise<Browser> {
   return chromium.launch({

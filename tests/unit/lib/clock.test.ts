@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayShiftMs, pinnedDay, siteNow, TODAY_VARIABLE } from '../../../src/lib/clock.ts';
-import { todayInShanghai } from '../../../src/lib/dates.ts';
+import { dayShiftMs, pinnedDay, siteNow, todayInShanghai, TODAY_VARIABLE } from '../../../src/lib/dates.ts';
 
 const saved = process.env[TODAY_VARIABLE];
 afterEach(() => {
