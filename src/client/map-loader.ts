@@ -1,6 +1,6 @@
 /**
- * Loads the map module only when a map is on screen (embedded maps) or at
- * once (the full map page), so OpenLayers never weighs on other pages. The
+ * Loads the map module only when a map is on screen, so OpenLayers never
+ * weighs on other pages, nor on a page's first paint. The
  * runtime configuration (/config/map.json) is asked for in the same moment,
  * not after the map code has arrived: the map starts without it and adds
  * the base map when it answers (src/map/map.ts).
@@ -26,11 +26,10 @@ async function start(root: HTMLElement): Promise<void> {
   }
 }
 
+// Every map starts when it is (about to be) on screen, the full map page's too: an IntersectionObserver
+// reports first after the page's first rendering, so the map code is fetched and run after the page's
+// text has painted, never in the way of it.
 for (const root of document.querySelectorAll<HTMLElement>('[data-map]')) {
-  if (root.classList.contains('map-full')) {
-    void start(root);
-    continue;
-  }
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       observer.disconnect();

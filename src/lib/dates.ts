@@ -38,8 +38,11 @@ export function dateTimeKey(value: string, edge: 'start' | 'end'): string {
   return value.length === 10 ? `${value} ${edge === 'start' ? '00:00' : '23:59'}` : value;
 }
 
-// One formatter: building an Intl.DateTimeFormat costs far more than formatting with one (every page asks for today).
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+// One formatter, built on first use: building an Intl.DateTimeFormat with a time zone costs far more than
+// formatting with one (every page asks for today), and building it when the module loads would put that cost
+// on every page that imports a date helper, asked for today or not (some 15 ms of the map page's start-up).
+let shanghaiDay: Intl.DateTimeFormat | undefined;
+const SHANGHAI_DAY = { format: (at: number | Date) => (shanghaiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(at) };
 
 /*
  * The site's clock: what day it is for notice periods, opinion windows,

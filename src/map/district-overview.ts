@@ -1,7 +1,9 @@
 /**
  * The districts drawn small: /geo/districts-overview.geojson, the outlines
  * the locator inset of embedded maps draws (./inset.ts) and the label points
- * the gazetteer layer keeps clear (./gazetteer-layer.ts). The full
+ * the gazetteer layer keeps clear (./gazetteer-layer.ts); and, less
+ * simplified, /geo/districts-generalized.geojson, the 示意底图's polygons at
+ * city-wide zooms (./offline-style.ts). The full
  * /geo/districts.geojson is about 680 KB; an inset some 130 px wide needs a
  * tiny fraction of that, with Tianditu as well as without.
  *
@@ -22,7 +24,7 @@ export type OverviewFeature = {
   geometry: { type: 'MultiPolygon'; coordinates: Ring[][] };
   properties: { name: string; code: string; labelPoint: [number, number] };
 };
-export type OverviewCollection = { type: 'FeatureCollection'; name: 'districts-overview'; features: OverviewFeature[] };
+export type OverviewCollection = { type: 'FeatureCollection'; name: 'districts-overview' | 'districts-generalized'; features: OverviewFeature[] };
 
 /** Squared distance of p from the segment a–b. */
 function segmentDistance2(p: readonly number[], a: readonly number[], b: readonly number[]): number {
@@ -73,11 +75,14 @@ export function simplifyRing(ring: readonly (readonly number[])[], tolerance: nu
   return out.length >= 4 ? out : undefined;
 }
 
-/** The districts collection (src/lib/collections.ts) with simplified outlines, names, codes and label points. */
-export function districtOverview(districts: readonly Feature[], tolerance = 0.01): OverviewCollection {
+/**
+ * The districts collection (src/lib/collections.ts) with simplified outlines, names, codes and label points:
+ * for the inset (the default) or, finer, for the 示意底图 at city-wide zooms (src/map/offline-style.ts).
+ */
+export function districtOverview(districts: readonly Feature[], tolerance = 0.01, name: OverviewCollection['name'] = 'districts-overview'): OverviewCollection {
   return {
     type: 'FeatureCollection',
-    name: 'districts-overview',
+    name,
     features: districts.map((f) => {
       const { title, code, labelPoint } = f.properties;
       if (typeof title !== 'string' || typeof code !== 'string' || !Array.isArray(labelPoint)) throw new Error(`行政区 ${String(f.id)} 缺少名称、代码或标注点`);

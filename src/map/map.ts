@@ -7,6 +7,7 @@
  * their order (./layers.ts, ./layer-order.ts), selection and popup
  * (./selection.ts), controls (./controls.ts).
  */
+import { yieldToMain } from '../lib/main-thread.ts';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import { isEmpty, type Extent } from 'ol/extent.js';
@@ -226,6 +227,9 @@ export async function createMap(
 
   const baseMapReady = runtimeConfig
     .then(async (config) => {
+      // The base map is built in a task of its own, not in the one that built the map (when the
+      // configuration has answered already): two short tasks instead of one long one.
+      await yieldToMain();
       // Without it, DEFAULT_RUNTIME's base map says so: the 示意底图, with the reason.
       runtime = config ?? runtime;
       if (runtime.matrixSet !== built) await switchProjection(runtime.matrixSet);

@@ -1,7 +1,8 @@
 /**
  * The offline base map (示意底图) as OpenLayers layers: one LayerGroup with
- * the district polygons (background, tints, boundaries) and the district
- * names (decluttered), styled by the flat styles of ./offline-style.ts. The
+ * the district polygons (background, tints, boundaries; generalized up to
+ * GENERALIZED_MAX_ZOOM, in full past it) and the district names
+ * (decluttered), styled by the flat styles of ./offline-style.ts. The
  * map module loads this with `await import('./offline-basemap.ts')` only
  * when the 示意底图 is needed, so pages drawing Tianditu never download it;
  * it uses only OpenLayers code the map has anyway, plus the flat-style
@@ -9,8 +10,9 @@
  *
  * The labels come first (tints and names: without them there is no 示意底图)
  * and their failure rejects with a Chinese message naming the cause. The
- * polygons are fetched at the same time and drawn when they arrive; their
- * failure comes later, through `onDataError`.
+ * generalized polygons are fetched at the same time and drawn when they
+ * arrive, the full ones when first drawn; their failure comes later, through
+ * `onDataError` (once).
  *
  * Zoom ramps need the view's resolution at a zoom: OpenLayers' default for a
  * view in the projection, max(extent width, height) / 256 / 2^z, which is
@@ -29,7 +31,9 @@ import type Feature from 'ol/Feature.js';
 import type { Geometry } from 'ol/geom.js';
 import {
   BACKGROUND_COLOR,
+  DISTRICTS_GENERALIZED_URL,
   DISTRICTS_URL,
+  GENERALIZED_MAX_ZOOM,
   LABELS_URL,
   OFFLINE_LABEL,
   checkOfflineLabels,
@@ -41,8 +45,10 @@ import {
 export type OfflineBaseLayerOptions = {
   /** Default /geo/district-labels.geojson. */
   labelsUrl?: string;
-  /** Default /geo/districts.geojson. */
+  /** Default /geo/districts.geojson: the polygons past GENERALIZED_MAX_ZOOM. */
   districtsUrl?: string;
+  /** Default /geo/districts-generalized.geojson: the polygons up to GENERALIZED_MAX_ZOOM. */
+  generalizedUrl?: string;
   /** Called once if the district polygons fail to load after the layer was created. */
   onDataError?: (error: Error) => void;
 };
@@ -87,9 +93,10 @@ export async function createOfflineBaseLayer(projection: string, options: Offlin
   const resolutionAt = zoomResolutions(projection);
   const labelsUrl = new URL(options.labelsUrl ?? LABELS_URL, document.baseURI).href;
   const districtsUrl = new URL(options.districtsUrl ?? DISTRICTS_URL, document.baseURI).href;
+  const generalizedUrl = new URL(options.generalizedUrl ?? DISTRICTS_GENERALIZED_URL, document.baseURI).href;
   // Both at once: the polygons are the larger file and need not wait for the labels.
-  const districts = fetchJson(districtsUrl);
-  districts.catch(() => undefined); // reported through the source below, once it asks
+  const generalized = fetchJson(generalizedUrl);
+  generalized.catch(() => undefined); // reported through the source below, once it asks
   const doc = await fetchJson(labelsUrl);
   const problems = checkOfflineLabels(doc);
   if (problems.length > 0) throw new Error(`示意底图数据有误：${problems.join('；')}`);
@@ -105,31 +112,40 @@ export async function createOfflineBaseLayer(projection: string, options: Offlin
     throw new Error(`示意底图无法创建：${message(e)}`);
   }
 
+  // Two polygon sources: the generalized outlines, fetched with the labels, for the city-wide
+  // zooms, and the full ones, fetched only when the reader zooms past GENERALIZED_MAX_ZOOM.
   let reported = false;
-  const districtSource: VectorSource = new VectorSource({
-    strategy: all,
-    loader: (extent, _resolution, viewProjection, success, failure) => {
-      districts.then(
-        (json) => {
-          const features = format.readFeatures(json, { featureProjection: viewProjection }) as Feature<Geometry>[];
-          districtSource.addFeatures(features);
-          success?.(features);
-        },
-        (e: unknown) => {
-          districtSource.removeLoadedExtent(extent);
-          failure?.();
-          if (reported) return;
-          reported = true;
-          options.onDataError?.(new Error(message(e)));
-        },
-      );
-    },
-  });
+  const polygonSource = (json: () => Promise<unknown>): VectorSource => {
+    const source: VectorSource = new VectorSource({
+      strategy: all,
+      loader: (extent, _resolution, viewProjection, success, failure) => {
+        json().then(
+          (doc) => {
+            const features = format.readFeatures(doc, { featureProjection: viewProjection }) as Feature<Geometry>[];
+            source.addFeatures(features);
+            success?.(features);
+          },
+          (e: unknown) => {
+            source.removeLoadedExtent(extent);
+            failure?.();
+            if (reported) return;
+            reported = true;
+            options.onDataError?.(new Error(message(e)));
+          },
+        );
+      },
+    });
+    return source;
+  };
+  let full: Promise<unknown> | undefined;
+  const generalizedSource = polygonSource(() => generalized);
+  const fullSource = polygonSource(() => (full ??= fetchJson(districtsUrl)));
 
   let layers: VectorLayer[];
   try {
     layers = [
-      new VectorLayer({ source: districtSource, style: styles.districts, background: BACKGROUND_COLOR, properties: { 'geoportal:offline-part': 'districts' } }),
+      new VectorLayer({ source: generalizedSource, style: styles.districts, background: BACKGROUND_COLOR, maxZoom: GENERALIZED_MAX_ZOOM, properties: { 'geoportal:offline-part': 'districts-generalized' } }),
+      new VectorLayer({ source: fullSource, style: styles.districts, background: BACKGROUND_COLOR, minZoom: GENERALIZED_MAX_ZOOM, properties: { 'geoportal:offline-part': 'districts' } }),
       new VectorLayer({ source: labelSource, style: styles.labels, declutter: true, properties: { 'geoportal:offline-part': 'labels' } }),
     ];
   } catch (e) {

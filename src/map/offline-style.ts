@@ -12,7 +12,8 @@
  * web fonts (labels use the system's CJK font). The "示意底图" badge is shown
  * by the map UI, not drawn.
  *
- * Data: /geo/districts.geojson (the polygons) and /geo/district-labels.geojson
+ * Data: /geo/districts.geojson (the polygons; generalized up to zoom 9,
+ * DISTRICTS_GENERALIZED_URL) and /geo/district-labels.geojson
  * (src/pages/geo/district-labels.geojson.ts): one point per district with its
  * name, code and tint index, computed here at build time (districtLabels),
  * because finding neighbours in the browser would cost a phone some 100 ms.
@@ -36,6 +37,18 @@ import type { Feature } from '../lib/geojson.ts';
 export const OFFLINE_LABEL = '示意底图';
 export const LABELS_NAME = 'district-labels';
 export const DISTRICTS_URL = '/geo/districts.geojson';
+/**
+ * The district polygons generalized for the city-wide zooms: Douglas–Peucker
+ * at GENERALIZED_TOLERANCE degrees (src/map/district-overview.ts), drawn up
+ * to GENERALIZED_MAX_ZOOM, where a pixel spans some 0.0019° of latitude at
+ * 47°N (EPSG:3857; more in lon/lat), so no outline moves by more than about
+ * half a pixel. A fifth of the vertices of /geo/districts.geojson, which is
+ * fetched only when the reader zooms in further: parsing and drawing its
+ * 30,000 vertices was the largest piece of the map page's start-up.
+ */
+export const DISTRICTS_GENERALIZED_URL = '/geo/districts-generalized.geojson';
+export const GENERALIZED_TOLERANCE = 0.001;
+export const GENERALIZED_MAX_ZOOM = 9;
 export const LABELS_URL = '/geo/district-labels.geojson';
 
 export const BACKGROUND_COLOR = '#f2efe9';

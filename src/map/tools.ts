@@ -1,18 +1,10 @@
 /**
  * Map tools: back to the city, locate me, geodesic measurement, share
- * (permalink + QR code), print and PNG export. Loaded after the map is up.
+ * (permalink + QR code), print and PNG export. Loaded after the map is up;
+ * the measuring code (./measure.ts) on first use.
  */
-import Draw from 'ol/interaction/Draw.js';
-import VectorLayer from 'ol/layer/Vector.js';
-import VectorSource from 'ol/source/Vector.js';
-import { toLonLat } from 'ol/proj.js';
-import type { LineString, Polygon } from 'ol/geom.js';
-import { Fill, Stroke, Style, Circle } from 'ol/style.js';
-import { formatArea, formatLength, geodesicArea, geodesicLength } from './geodesy.ts';
 import type { MapHandle } from './map.ts';
-import { LAYER_Z } from './layer-order.ts';
-import { addCrosshair } from './crosshair.ts';
-import { bindKeyboardDrawing } from './keyboard-draw.ts';
+import type { Measure } from './measure.ts';
 
 type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
 
@@ -46,69 +38,21 @@ export function bindTools(root: HTMLElement, map: MapHandle, say: Say): void {
   on('export', () => void exportPng(root, map).catch((e: Error) => say(`导出失败：${e.message}`, 'error')));
 }
 
+/** The measure buttons; the measuring code (./measure.ts) is fetched on the first press. */
 function bindMeasure(root: HTMLElement, map: MapHandle, say: Say): void {
-  const output = root.querySelector<HTMLElement>('.map-measure-result');
-  const source = new VectorSource();
-  const style = new Style({
-    stroke: new Stroke({ color: '#0a4b94', width: 3, lineDash: [8, 6] }),
-    fill: new Fill({ color: 'rgba(10, 75, 148, 0.12)' }),
-    image: new Circle({ radius: 5, fill: new Fill({ color: '#0a4b94' }) }),
-  });
-  map.olMap.addLayer(new VectorLayer({ source, style, zIndex: LAYER_Z.measure }));
-  let draw: Draw | undefined;
-  let drawType: 'Polygon' | 'LineString' = 'LineString';
-  const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-action^="measure-"]')];
-  // Measuring by keyboard: arrows move the map under a crosshair at its centre, Enter adds that point.
-  const canvas = root.querySelector<HTMLElement>('.map-canvas');
-  const crosshair = addCrosshair(canvas);
-  const keyboard = bindKeyboardDrawing(canvas, { olMap: map.olMap, draw: () => draw, least: () => (drawType === 'Polygon' ? 3 : 2), noun: '点', finishVerb: '结束', say });
-
-  const stop = () => {
-    if (draw) map.olMap.removeInteraction(draw);
-    draw = undefined;
-    crosshair.hidden = true;
-    keyboard.reset();
-    for (const b of buttons) b.setAttribute('aria-pressed', 'false');
-  };
-
-  const lonLats = (coords: number[][]) => coords.map((c) => toLonLat(c, map.projection) as [number, number]);
-
-  for (const button of buttons) {
+  let measure: Promise<Measure> | undefined;
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-action^="measure-"]')) {
     button.addEventListener('click', () => {
-      const wasActive = button.getAttribute('aria-pressed') === 'true';
-      stop();
-      source.clear();
-      if (wasActive) {
-        if (output) output.textContent = '';
-        return;
-      }
-      const type = button.dataset['action'] === 'measure-area' ? 'Polygon' : 'LineString';
-      drawType = type;
-      draw = new Draw({ source, type, style });
-      button.setAttribute('aria-pressed', 'true');
-      crosshair.hidden = false;
-      keyboard.reset();
-      const keys = '用键盘：聚焦地图后用方向键移动，Enter 在十字中心加点，Backspace 撤销，Shift+Enter 结束';
-      say(type === 'Polygon' ? `在地图上依次点击多边形的顶点，双击结束；按 Esc 取消。${keys}。` : `在地图上依次点击折线的点，双击结束；按 Esc 取消。${keys}。`, 'info');
-      draw.on('drawend', (e) => {
-        const g = e.feature.getGeometry() as LineString | Polygon;
-        const text =
-          type === 'Polygon'
-            ? `面积：${formatArea(geodesicArea(lonLats((g as Polygon).getCoordinates()[0] ?? [])))}`
-            : `长度：${formatLength(geodesicLength(lonLats((g as LineString).getCoordinates())))}`;
-        if (output) output.textContent = `${text}（按 CGCS2000 椭球计算）`;
-        stop();
-      });
-      map.olMap.addInteraction(draw);
+      measure ??= import('./measure.ts').then(({ createMeasure }) => createMeasure(root, map, say));
+      measure.then(
+        (m) => m.toggle(button),
+        (e: Error) => {
+          measure = undefined;
+          say(`测量工具无法加载：${e.message}`, 'error');
+        },
+      );
     });
   }
-  root.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && draw) {
-      draw.abortDrawing();
-      stop();
-      say('已取消测量。', 'info');
-    }
-  });
 }
 
 function bindShare(root: HTMLElement, map: MapHandle, say: Say): void {

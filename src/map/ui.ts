@@ -10,6 +10,7 @@ import { formatLonLatDecimal, formatLonLatDms } from './coords.ts';
 import { createMap, type MapHandle, type MapSetup } from './map.ts';
 import { bindMapSearch, type MapSearch } from './search.ts';
 import { bindFilterAttribute } from './feature-filter.ts';
+import { yieldToMain } from '../lib/main-thread.ts';
 import type { AnnotationLang, BaseMapId, LonLatExtent, RuntimeMapConfig } from './types.ts';
 
 const LIST_LIMIT = 200;
@@ -157,6 +158,8 @@ export async function mountMap(root: HTMLElement, setup: MapSetup, fallbackExten
       else pendingQuery = { query, fit };
     },
   }, fallbackExtent, runtimeConfig);
+  // The panel around the map is bound in a task of its own, not in the long one that built the map.
+  await yieldToMain();
 
   // Map search (full map only: the panel is in the side column).
   search = bindMapSearch(root, handle, setup.layers.map((l) => l.id), canvas);

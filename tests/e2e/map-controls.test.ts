@@ -238,6 +238,8 @@ describe('map controls', () => {
     const result = page.locator('.map-measure-result');
     for (const [button, points, expected] of [['测距离', 2, /^长度：[\d.,]+ (米|公里)/], ['测面积', 3, /^面积：[\d.,]+ (平方米|平方公里|公顷|亩)/]] as const) {
       await page.getByRole('button', { name: button }).click();
+      // The measuring code loads on the first press (src/map/tools.ts): the button says when it is on.
+      await expect.poll(() => page.getByRole('button', { name: button }).getAttribute('aria-pressed'), { message: `${button}: pressed` }).toBe('true');
       expect(await page.locator('.map-crosshair').isVisible(), `${button}: crosshair`).toBe(true);
       await canvas.focus();
       // Too few points: a warning, no result.

@@ -35,6 +35,7 @@ beforeEach(async () => {
   files = {
     '/geo/district-labels.geojson': async () => new Response(labels, { headers: { 'content-type': 'application/geo+json' } }),
     '/geo/districts.geojson': async () => new Response(JSON.stringify(DISTRICTS)),
+    '/geo/districts-generalized.geojson': async () => new Response(JSON.stringify(DISTRICTS)),
   };
   vi.stubGlobal('document', { baseURI: `${ORIGIN}/map/` });
   vi.stubGlobal('fetch', async (input: string | Request) => {
@@ -46,10 +47,10 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-/** The group's vector layers: districts, then labels. */
+/** The group's vector layers: generalized districts, full districts, then labels. */
 function parts(group: LayerGroup) {
   const layers = group.getLayers().getArray().filter((l: BaseLayer): l is VectorLayer<VectorSource> => l instanceof VectorLayer);
-  return { districts: layers[0]!, labels: layers[1]! };
+  return { generalized: layers[0]!, districts: layers[1]!, labels: layers[2]! };
 }
 
 /** Loads a vector source as the map would for a view in `projection`. */
@@ -101,9 +102,12 @@ describe('createOfflineBaseLayer', () => {
     const group = await createOfflineBaseLayer('EPSG:3857');
     expect(group.get('geoportal:offline')).toBe(true);
     expect(group.get('geoportal:label')).toBe('示意底图');
-    expect(group.getLayers().getLength()).toBe(2);
-    const { districts, labels } = parts(group);
+    expect(group.getLayers().getLength()).toBe(3);
+    const { generalized, districts, labels } = parts(group);
     expect(districts.getBackground()).toBe('#f2efe9');
+    expect(generalized.getBackground()).toBe('#f2efe9');
+    // One of the two polygon layers at every zoom: the generalized up to 9 (inclusive), the full above.
+    expect([generalized.getMaxZoom(), districts.getMinZoom()]).toEqual([9, 9]);
     // OpenLayers keeps declutter: true as the group name 'true'.
     expect(labels.getDeclutter()).toBeTruthy();
     expect(districts.getDeclutter()).toBeFalsy();
@@ -118,11 +122,14 @@ describe('createOfflineBaseLayer', () => {
     expect(text.getText()).toBe('龙沙区');
     expect(text.getFont()).toMatch(/^normal 400 \d+(\.\d+)?px\/1\.2 "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif$/);
 
-    const polygons = await load(districts.getSource()!, 'EPSG:3857', 600);
+    const polygons = await load(generalized.getSource()!, 'EPSG:3857', 600);
     expect(polygons).toHaveLength(1);
     expect(polygons[0]!.getGeometry()!.getExtent()[0]).toBeCloseTo(fromLonLat([123.9, 47.3])[0]!, 3);
     expect(requested.every((u) => u.startsWith(ORIGIN))).toBe(true);
-    expect(new Set(requested)).toEqual(new Set([`${ORIGIN}/geo/district-labels.geojson`, `${ORIGIN}/geo/districts.geojson`]));
+    // The full polygons are not fetched before they are drawn (zoomed in past 9).
+    expect(new Set(requested)).toEqual(new Set([`${ORIGIN}/geo/district-labels.geojson`, `${ORIGIN}/geo/districts-generalized.geojson`]));
+    expect(await load(districts.getSource()!, 'EPSG:3857', 100)).toHaveLength(1);
+    expect(requested.filter((u) => u === `${ORIGIN}/geo/districts.geojson`)).toHaveLength(1);
   });
 
   it('c (EPSG:4490 registered with proj4, as the map module does): features stay lon/lat', async () => {
@@ -143,11 +150,21 @@ describe('createOfflineBaseLayer', () => {
     delete files['/geo/districts.geojson'];
     const errors: Error[] = [];
     const group = await createOfflineBaseLayer('EPSG:3857', { onDataError: (e) => errors.push(e) });
-    const { districts, labels } = parts(group);
+    const { generalized, districts, labels } = parts(group);
     expect(labels.getSource()!.getFeatures().length).toBeGreaterThan(10);
-    await expect(load(districts.getSource()!, 'EPSG:3857', 600)).rejects.toThrow();
-    await expect(load(districts.getSource()!, 'EPSG:3857', 300)).rejects.toThrow();
+    expect(await load(generalized.getSource()!, 'EPSG:3857', 600)).toHaveLength(1);
+    await expect(load(districts.getSource()!, 'EPSG:3857', 100)).rejects.toThrow();
+    await expect(load(districts.getSource()!, 'EPSG:3857', 50)).rejects.toThrow();
     expect(errors.map((e) => e.message)).toEqual([`示意底图数据无法加载（HTTP 404）：${ORIGIN}/geo/districts.geojson`]);
+  });
+
+  it('reports generalized polygons that fail to load, and the full ones still load when zoomed in', async () => {
+    delete files['/geo/districts-generalized.geojson'];
+    const errors: Error[] = [];
+    const { generalized, districts } = parts(await createOfflineBaseLayer('EPSG:3857', { onDataError: (e) => errors.push(e) }));
+    await expect(load(generalized.getSource()!, 'EPSG:3857', 600)).rejects.toThrow();
+    expect(errors.map((e) => e.message)).toEqual([`示意底图数据无法加载（HTTP 404）：${ORIGIN}/geo/districts-generalized.geojson`]);
+    expect(await load(districts.getSource()!, 'EPSG:3857', 100)).toHaveLength(1);
   });
 });
 
