@@ -96,7 +96,6 @@ const enforcementKind: RecordKind = {
   records: (d) => d.enforcement as unknown as AnyRecord[],
   importSpec(ctx) {
     return recordImport(this, ctx, {
-      collection: 'enforcement',
       fileOf,
       idFor: (raw, taken) => {
         const part = ENFORCEMENT_ID_PARTS[String(raw['category'])] ?? (raw['stage'] === '事前公开' ? 'sq' : raw['stage'] === '事中公示' ? 'sz' : 'zf');
@@ -124,7 +123,6 @@ function noticeKind(kind: NoticeKind): RecordKind {
     records: (d) => d.notices.filter((n) => n.kind === kind) as unknown as AnyRecord[],
     importSpec(ctx) {
       return recordImport(this, ctx, {
-        collection: 'notices',
         fileOf,
         idFor: (raw, taken) => sequentialId(`${NOTICE_ID_PREFIX[kind]}-${yearOf(raw['publishDate'])}`, taken),
       });
@@ -172,7 +170,6 @@ const redRoutesKind: RecordKind = {
   importSpec(ctx) {
     const places = [...ctx.dataset.boundaries.features.map((f) => f.properties.name), ctx.dataset.site.city];
     return recordImport(this, ctx, {
-      collection: 'redRoutes',
       fileOf,
       idFor: (raw, taken) => (typeof raw['name'] === 'string' && raw['name'].trim() !== '' ? uniqueId(raw['name'], undefined, taken as Set<string>, places) : undefined),
     });
@@ -194,7 +191,7 @@ const landPriceKind: RecordKind = {
   collection: 'landPriceZones',
   records: (d) => d.landPriceZones as unknown as AnyRecord[],
   importSpec(ctx) {
-    return recordImport(this, ctx, { collection: 'landPriceZones', fileOf });
+    return recordImport(this, ctx, { fileOf });
   },
   pagePath: (r) => urls.landPriceZone(r),
   caption: captionOf,
@@ -214,7 +211,6 @@ const zoningKind: RecordKind = {
   records: (d) => d.zoningZones as unknown as AnyRecord[],
   importSpec(ctx) {
     return recordImport(this, ctx, {
-      collection: 'zoningZones',
       fileOf,
       idFor: (raw) => (typeof raw['parcelNo'] === 'string' && raw['parcelNo'].trim() !== '' ? `kg-${idFromName(raw['parcelNo'])}` : undefined),
     });
@@ -245,7 +241,6 @@ const officersKind: RecordKind = {
   records: (d) => d.officers as unknown as AnyRecord[],
   importSpec(ctx) {
     return recordImport(this, ctx, {
-      collection: 'officers',
       fileOf,
       idFor: (raw, taken) => {
         if (typeof raw['certificateNo'] !== 'string' || raw['certificateNo'].trim() === '') return undefined;

@@ -64,15 +64,15 @@ export const districtChoices = (d: Dataset): readonly string[] => [...d.boundari
 export const rowFile = (row: number): string => `第 ${row} 行`;
 
 export type RecordImportOptions = {
-  collection: CollectionKey;
   fileOf: FileOf;
   /** Ids for rows without one; `taken` holds every id on file and in the sheet, and gets the new ones. */
   idFor?: ((raw: Record<string, unknown>, taken: Set<string>) => string | undefined) | undefined;
 };
 
-export function recordImport<T>(spec: ColumnsSpec, ctx: KindContext, options: RecordImportOptions): ImportSpec<T> {
+/** `spec` is the kind's: its `collection` is where the rows go and what they are checked against. */
+export function recordImport<T>(spec: ColumnsSpec & { collection: CollectionKey }, ctx: KindContext, options: RecordImportOptions): ImportSpec<T> {
   const d = ctx.dataset;
-  const { collection } = options;
+  const { collection } = spec;
   const base = datasetInput(d, options.fileOf);
   const onFile = (base[collection] as Entry<AnyRecord>[]).filter((e) => e.record.id !== ctx.replacing);
   base[collection] = onFile as never;
