@@ -47,18 +47,22 @@ export const RED_SITES_LAYER = 'red-sites';
 export const RED_ROUTES_LAYER = 'red-routes';
 export const ENFORCEMENT_LAYER = 'enforcement';
 
+/** The districts as map features (the `districts` collection, /geo/districts.geojson and the files drawn from it). */
+export function districtFeatures(data: PublishedView): Feature[] {
+  return data.boundaries.features.map((f) => ({
+    type: 'Feature',
+    id: f.properties.code,
+    geometry: f.geometry,
+    properties: { title: f.properties.name, code: f.properties.code, level: f.properties.level, labelPoint: f.properties.labelPoint },
+  }));
+}
+
 /** The map collections of the published view. */
 export function mapCollections(data: PublishedView): MapCollection[] {
   const redSites = data.redSites.map(redSiteFeature);
   const redRoutes = data.redRoutes.map((r) => routeLineFeature(routePlan(r, data.routeSites(r))));
   const notices = (kind: NoticeKind): Feature[] => data.noticesByKind[kind].flatMap((n) => data.noticeFeatureOf(n) ?? []);
   const enforcement = data.enforcementListed.flatMap((r) => enforcementFeature(r, data.statusRule(r)) ?? []);
-  const districts: Feature[] = data.boundaries.features.map((f) => ({
-    type: 'Feature',
-    id: f.properties.code,
-    geometry: f.geometry,
-    properties: { title: f.properties.name, code: f.properties.code, level: f.properties.level, labelPoint: f.properties.labelPoint },
-  }));
   return [
     { name: RED_SITES_LAYER, title: '红色资源点', features: redSites, listUrl: urls.red },
     { name: RED_ROUTES_LAYER, title: '研学线路', features: redRoutes, listUrl: urls.red },
@@ -66,7 +70,7 @@ export function mapCollections(data: PublishedView): MapCollection[] {
     { name: ENFORCEMENT_LAYER, title: '执法决定', features: enforcement, listUrl: urls.enforcementDecisions },
     ...(['国有建设用地', '集体建设用地'] as const).map((t) => ({ name: LAND_PRICE_LAYERS[t], title: `基准地价（${t}）`, features: data.landPriceZones.filter((z) => z.landType === t).map(landPriceFeature), listUrl: urls.landPrice })),
     { name: ZONING_LAYER, title: '控制性详细规划', features: data.zoningZones.map(zoningFeature), listUrl: urls.zoning },
-    { name: 'districts', title: '行政区划（示意）', features: districts },
+    { name: 'districts', title: '行政区划（示意）', features: districtFeatures(data) },
   ];
 }
 

@@ -7,13 +7,12 @@
  */
 import type { APIRoute } from 'astro';
 import { getPublishedView } from '../../data/index.ts';
-import { mapCollections } from '../../lib/collections.ts';
+import { districtFeatures } from '../../lib/collections.ts';
 import { districtOverview } from '../../map/district-overview.ts';
 import { GENERALIZED_TOLERANCE } from '../../map/offline-style.ts';
 import { jsonResponse } from '../../lib/responses.ts';
 
 export const GET: APIRoute = async () => {
-  const districts = mapCollections(await getPublishedView()).find((c) => c.name === 'districts');
-  if (!districts) throw new Error('缺少 districts 图层集合');
-  return jsonResponse(districtOverview(districts.features, GENERALIZED_TOLERANCE, 'districts-generalized'), 'application/geo+json');
+  const districts = districtFeatures(await getPublishedView());
+  return jsonResponse(districtOverview(districts, GENERALIZED_TOLERANCE, 'districts-generalized'), 'application/geo+json');
 };

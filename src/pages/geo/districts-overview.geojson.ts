@@ -6,12 +6,11 @@
  */
 import type { APIRoute } from 'astro';
 import { getPublishedView } from '../../data/index.ts';
-import { mapCollections } from '../../lib/collections.ts';
+import { districtFeatures } from '../../lib/collections.ts';
 import { districtOverview } from '../../map/district-overview.ts';
 import { jsonResponse } from '../../lib/responses.ts';
 
 export const GET: APIRoute = async () => {
-  const districts = mapCollections(await getPublishedView()).find((c) => c.name === 'districts');
-  if (!districts) throw new Error('缺少 districts 图层集合');
-  return jsonResponse(districtOverview(districts.features), 'application/geo+json');
+  const districts = districtFeatures(await getPublishedView());
+  return jsonResponse(districtOverview(districts), 'application/geo+json');
 };
