@@ -18,9 +18,9 @@ import type { MapHandle } from './map.ts';
 import { LAYER_Z } from './layer-order.ts';
 import { addCrosshair } from './crosshair.ts';
 import { bindKeyboardDrawing } from './keyboard-draw.ts';
+import type { Say } from './types.ts';
 
 export type DrawnArea = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
-type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
 
 export type AreaDrawer = {
   /** Starts drawing (the previous area is cleared); `done` gets the closed polygon. */

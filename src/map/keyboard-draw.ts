@@ -7,8 +7,7 @@
  */
 import type Draw from 'ol/interaction/Draw.js';
 import type OlMap from 'ol/Map.js';
-
-type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
+import type { Say } from './types.ts';
 
 export interface KeyboardDrawingOptions {
   olMap: OlMap;

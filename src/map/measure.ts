@@ -16,8 +16,7 @@ import type { MapHandle } from './map.ts';
 import { LAYER_Z } from './layer-order.ts';
 import { addCrosshair } from './crosshair.ts';
 import { bindKeyboardDrawing } from './keyboard-draw.ts';
-
-type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
+import type { Say } from './types.ts';
 
 export type Measure = {
   /** What a press of a measure button does: starts that measurement, or ends it when it is the one running. */

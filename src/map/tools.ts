@@ -5,8 +5,7 @@
  */
 import type { MapHandle } from './map.ts';
 import type { Measure } from './measure.ts';
-
-type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
+import type { Say } from './types.ts';
 
 export function bindTools(root: HTMLElement, map: MapHandle, say: Say): void {
   const on = (action: string, fn: (button: HTMLButtonElement) => void) => {

@@ -4,6 +4,9 @@
  */
 
 /** Tianditu base maps: 矢量 (vec + cva), 影像 (img + cia), 地形 (ter + cta). */
+/** How a map tool tells the reader something: a message in the map's status area. */
+export type Say = (message: string, kind: 'info' | 'warning' | 'error') => void;
+
 export type BaseMapId = 'vec' | 'img' | 'ter';
 /** Annotation language: Chinese (cva/cia/cta) or English (eva/eia; terrain has none). */
 export type AnnotationLang = 'zh' | 'en';
